@@ -1,0 +1,478 @@
+//! Small DOM toolkit over `markup5ever_rcdom`: what every stage needs to read and
+//! reshape the tree. Every walk here uses an explicit stack, so a page nested
+//! 100,000 levels deep costs memory, never the call stack.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use html5ever::tendril::StrTendril;
+use html5ever::{ns, Attribute, LocalName, QualName};
+use markup5ever_rcdom::{Handle, Node, NodeData};
+
+/// The element's local name (lower case for HTML), or `None` for other nodes.
+pub fn tag(node: &Handle) -> Option<&str> {
+    match &node.data {
+        NodeData::Element { name, .. } => Some(&name.local),
+        _ => None,
+    }
+}
+
+/// Whether `node` is an element named `name`.
+pub fn is(node: &Handle, name: &str) -> bool {
+    tag(node) == Some(name)
+}
+
+/// Whether the node is an element.
+pub fn is_element(node: &Handle) -> bool {
+    matches!(node.data, NodeData::Element { .. })
+}
+
+/// Whether the node is a text node.
+pub fn is_text(node: &Handle) -> bool {
+    matches!(node.data, NodeData::Text { .. })
+}
+
+/// Whether the node is an element in the HTML namespace (not SVG or MathML).
+pub fn is_html(node: &Handle) -> bool {
+    matches!(&node.data, NodeData::Element { name, .. } if name.ns == ns!(html))
+}
+
+/// The value of attribute `name`, if present.
+pub fn attr(node: &Handle, name: &str) -> Option<String> {
+    match &node.data {
+        NodeData::Element { attrs, .. } => attrs
+            .borrow()
+            .iter()
+            .find(|a| &*a.name.local == name)
+            .map(|a| a.value.to_string()),
+        _ => None,
+    }
+}
+
+/// Whether attribute `name` is present.
+pub fn has_attr(node: &Handle, name: &str) -> bool {
+    match &node.data {
+        NodeData::Element { attrs, .. } => attrs.borrow().iter().any(|a| &*a.name.local == name),
+        _ => false,
+    }
+}
+
+/// All attributes as (name, value) pairs.
+pub fn attrs(node: &Handle) -> Vec<(String, String)> {
+    match &node.data {
+        NodeData::Element { attrs, .. } => attrs
+            .borrow()
+            .iter()
+            .map(|a| (a.name.local.to_string(), a.value.to_string()))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Sets (or adds) attribute `name`.
+pub fn set_attr(node: &Handle, name: &str, value: &str) {
+    if let NodeData::Element { attrs, .. } = &node.data {
+        let mut attrs = attrs.borrow_mut();
+        if let Some(a) = attrs.iter_mut().find(|a| &*a.name.local == name) {
+            a.value = StrTendril::from_slice(value);
+        } else {
+            attrs.push(Attribute {
+                name: QualName::new(None, ns!(), LocalName::from(name)),
+                value: StrTendril::from_slice(value),
+            });
+        }
+    }
+}
+
+/// Removes attribute `name` if present.
+pub fn remove_attr(node: &Handle, name: &str) {
+    if let NodeData::Element { attrs, .. } = &node.data {
+        attrs.borrow_mut().retain(|a| &*a.name.local != name);
+    }
+}
+
+/// Keeps only the attributes for which `keep(name, value)` is true.
+pub fn retain_attrs(node: &Handle, mut keep: impl FnMut(&str, &str) -> bool) {
+    if let NodeData::Element { attrs, .. } = &node.data {
+        attrs.borrow_mut().retain(|a| keep(&a.name.local, &a.value));
+    }
+}
+
+/// `class` and `id` joined by a space, lower-cased: the string most heuristics match on.
+pub fn class_and_id(node: &Handle) -> String {
+    let mut s = attr(node, "class").unwrap_or_default();
+    if let Some(id) = attr(node, "id") {
+        s.push(' ');
+        s.push_str(&id);
+    }
+    s.make_ascii_lowercase();
+    s
+}
+
+/// The parent node, if attached.
+pub fn parent(node: &Handle) -> Option<Handle> {
+    let weak = node.parent.take();
+    let parent = weak.as_ref().and_then(|w| w.upgrade());
+    node.parent.set(weak);
+    parent
+}
+
+/// Ancestors from the parent upwards.
+pub fn ancestors(node: &Handle) -> Vec<Handle> {
+    let mut out = Vec::new();
+    let mut cur = parent(node);
+    while let Some(p) = cur {
+        cur = parent(&p);
+        out.push(p);
+    }
+    out
+}
+
+/// A copy of the child list (safe to iterate while the tree changes).
+pub fn children(node: &Handle) -> Vec<Handle> {
+    node.children.borrow().clone()
+}
+
+/// The element children only.
+pub fn element_children(node: &Handle) -> Vec<Handle> {
+    node.children.borrow().iter().filter(|c| is_element(c)).cloned().collect()
+}
+
+/// Every node below `root` (not `root` itself) in document order.
+pub fn descendants(root: &Handle) -> Vec<Handle> {
+    let mut out = Vec::new();
+    let mut stack: Vec<Handle> = root.children.borrow().iter().rev().cloned().collect();
+    while let Some(node) = stack.pop() {
+        stack.extend(node.children.borrow().iter().rev().cloned());
+        out.push(node);
+    }
+    out
+}
+
+/// Every element below `root` in document order.
+pub fn descendant_elements(root: &Handle) -> Vec<Handle> {
+    let mut out = Vec::new();
+    let mut stack: Vec<Handle> = root.children.borrow().iter().rev().cloned().collect();
+    while let Some(node) = stack.pop() {
+        if is_element(&node) {
+            stack.extend(node.children.borrow().iter().rev().cloned());
+            out.push(node);
+        }
+    }
+    out
+}
+
+/// Every element below `root` named `name`, in document order.
+pub fn find_all(root: &Handle, name: &str) -> Vec<Handle> {
+    descendant_elements(root).into_iter().filter(|n| is(n, name)).collect()
+}
+
+/// The first element below `root` named `name`.
+pub fn find(root: &Handle, name: &str) -> Option<Handle> {
+    let mut stack: Vec<Handle> = root.children.borrow().iter().rev().cloned().collect();
+    while let Some(node) = stack.pop() {
+        if is(&node, name) {
+            return Some(node);
+        }
+        stack.extend(node.children.borrow().iter().rev().cloned());
+    }
+    None
+}
+
+/// Whether `node` has an ancestor element named `name` (up to `max_depth` levels; 0 = any).
+pub fn has_ancestor(node: &Handle, name: &str, max_depth: usize) -> bool {
+    let mut depth = 0;
+    let mut cur = parent(node);
+    while let Some(p) = cur {
+        depth += 1;
+        if max_depth > 0 && depth > max_depth {
+            return false;
+        }
+        if is(&p, name) {
+            return true;
+        }
+        cur = parent(&p);
+    }
+    false
+}
+
+/// The concatenated text of every text node below `node` (the DOM's `textContent`).
+pub fn text_content(node: &Handle) -> String {
+    let mut out = String::new();
+    if let NodeData::Text { contents } = &node.data {
+        out.push_str(&contents.borrow());
+        return out;
+    }
+    let mut stack: Vec<Handle> = node.children.borrow().iter().rev().cloned().collect();
+    while let Some(n) = stack.pop() {
+        match &n.data {
+            NodeData::Text { contents } => out.push_str(&contents.borrow()),
+            NodeData::Element { .. } => stack.extend(n.children.borrow().iter().rev().cloned()),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whitespace collapsed to single spaces and trimmed.
+pub fn normalize_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// `text_content` with whitespace collapsed and trimmed.
+pub fn inner_text(node: &Handle) -> String {
+    normalize_space(&text_content(node))
+}
+
+/// Number of characters (not bytes) of the node's text, whitespace collapsed.
+pub fn text_len(node: &Handle) -> usize {
+    let mut len = 0;
+    let mut in_space = true;
+    let mut stack = vec![node.clone()];
+    while let Some(n) = stack.pop() {
+        match &n.data {
+            NodeData::Text { contents } => {
+                for c in contents.borrow().chars() {
+                    if c.is_whitespace() {
+                        if !in_space {
+                            len += 1;
+                            in_space = true;
+                        }
+                    } else {
+                        len += 1;
+                        in_space = false;
+                    }
+                }
+            }
+            NodeData::Element { .. } | NodeData::Document => {
+                stack.extend(n.children.borrow().iter().rev().cloned())
+            }
+            _ => {}
+        }
+    }
+    if in_space && len > 0 {
+        len -= 1;
+    }
+    len
+}
+
+/// Characters of text inside `<a>` elements below (or at) `node`.
+pub fn link_text_len(node: &Handle) -> usize {
+    if is(node, "a") {
+        return text_len(node);
+    }
+    let mut len = 0;
+    let mut stack: Vec<Handle> = node.children.borrow().iter().rev().cloned().collect();
+    while let Some(n) = stack.pop() {
+        if is(&n, "a") {
+            len += text_len(&n);
+        } else if is_element(&n) {
+            stack.extend(n.children.borrow().iter().rev().cloned());
+        }
+    }
+    len
+}
+
+/// Share of the node's text that sits inside links (0 when there is no text).
+pub fn link_density(node: &Handle) -> f64 {
+    let total = text_len(node);
+    if total == 0 {
+        return 0.0;
+    }
+    link_text_len(node) as f64 / total as f64
+}
+
+/// Detaches `node` from its parent. Returns whether it was attached.
+pub fn detach(node: &Handle) -> bool {
+    let Some(p) = parent(node) else { return false };
+    node.parent.set(None);
+    let mut kids = p.children.borrow_mut();
+    if let Some(i) = kids.iter().position(|c| Rc::ptr_eq(c, node)) {
+        kids.remove(i);
+        true
+    } else {
+        false
+    }
+}
+
+/// Appends `child` (detaching it first) as the last child of `parent`.
+pub fn append(parent: &Handle, child: &Handle) {
+    detach(child);
+    child.parent.set(Some(Rc::downgrade(parent)));
+    parent.children.borrow_mut().push(child.clone());
+}
+
+/// Inserts `new` (detaching it first) just before `reference`.
+pub fn insert_before(reference: &Handle, new: &Handle) {
+    let Some(p) = parent(reference) else { return };
+    detach(new);
+    let mut kids = p.children.borrow_mut();
+    let i = kids.iter().position(|c| Rc::ptr_eq(c, reference)).unwrap_or(kids.len());
+    new.parent.set(Some(Rc::downgrade(&p)));
+    kids.insert(i, new.clone());
+}
+
+/// Puts `new` in place of `old` (which ends up detached).
+pub fn replace(old: &Handle, new: &Handle) {
+    insert_before(old, new);
+    detach(old);
+}
+
+/// Replaces `node` by its children (keeps the content, drops the wrapper).
+pub fn unwrap(node: &Handle) {
+    let Some(p) = parent(node) else { return };
+    let kids: Vec<Handle> = node.children.borrow_mut().drain(..).collect();
+    let mut siblings = p.children.borrow_mut();
+    let Some(i) = siblings.iter().position(|c| Rc::ptr_eq(c, node)) else { return };
+    node.parent.set(None);
+    for k in &kids {
+        k.parent.set(Some(Rc::downgrade(&p)));
+    }
+    siblings.splice(i..=i, kids);
+}
+
+/// A new detached HTML element with the given attributes.
+pub fn new_element(name: &str, attributes: &[(&str, &str)]) -> Handle {
+    let attrs = attributes
+        .iter()
+        .map(|(k, v)| Attribute {
+            name: QualName::new(None, ns!(), LocalName::from(*k)),
+            value: StrTendril::from_slice(v),
+        })
+        .collect();
+    Node::new(NodeData::Element {
+        name: QualName::new(None, ns!(html), LocalName::from(name)),
+        attrs: RefCell::new(attrs),
+        template_contents: RefCell::new(None),
+        mathml_annotation_xml_integration_point: false,
+    })
+}
+
+/// A new detached text node.
+pub fn new_text(text: &str) -> Handle {
+    Node::new(NodeData::Text { contents: RefCell::new(StrTendril::from_slice(text)) })
+}
+
+/// Moves the children of `from` to the end of `to`.
+pub fn move_children(from: &Handle, to: &Handle) {
+    let kids: Vec<Handle> = from.children.borrow_mut().drain(..).collect();
+    for k in &kids {
+        k.parent.set(Some(Rc::downgrade(to)));
+    }
+    to.children.borrow_mut().extend(kids);
+}
+
+/// Gives `node` a new name, keeping its attributes and children (e.g. `div` → `p`).
+pub fn rename(node: &Handle, name: &str) -> Handle {
+    let new = new_element(name, &[]);
+    if let (NodeData::Element { attrs: from, .. }, NodeData::Element { attrs: to, .. }) = (&node.data, &new.data) {
+        *to.borrow_mut() = from.borrow().clone();
+    }
+    move_children(node, &new);
+    replace(node, &new);
+    new
+}
+
+/// A deep copy of `node` (detached), built with an explicit stack.
+pub fn deep_clone(node: &Handle) -> Handle {
+    let copy_one = |n: &Handle| -> Handle {
+        let data = match &n.data {
+            NodeData::Element { name, attrs, mathml_annotation_xml_integration_point, .. } => NodeData::Element {
+                name: name.clone(),
+                attrs: RefCell::new(attrs.borrow().clone()),
+                template_contents: RefCell::new(None),
+                mathml_annotation_xml_integration_point: *mathml_annotation_xml_integration_point,
+            },
+            NodeData::Text { contents } => NodeData::Text { contents: RefCell::new(contents.borrow().clone()) },
+            other => other.clone(),
+        };
+        Rc::new(Node { parent: Cell::new(None), children: RefCell::new(Vec::new()), data })
+    };
+    let root = copy_one(node);
+    let mut stack = vec![(node.clone(), root.clone())];
+    while let Some((src, dst)) = stack.pop() {
+        for child in src.children.borrow().iter() {
+            let c = copy_one(child);
+            c.parent.set(Some(Rc::downgrade(&dst)));
+            dst.children.borrow_mut().push(c.clone());
+            stack.push((child.clone(), c));
+        }
+    }
+    root
+}
+
+/// The next sibling element, if any.
+pub fn next_element_sibling(node: &Handle) -> Option<Handle> {
+    let p = parent(node)?;
+    let kids = p.children.borrow();
+    let i = kids.iter().position(|c| Rc::ptr_eq(c, node))?;
+    kids[i + 1..].iter().find(|c| is_element(c)).cloned()
+}
+
+/// Depth of `node` below the document root.
+pub fn depth(node: &Handle) -> usize {
+    let mut d = 0;
+    let mut cur = parent(node);
+    while let Some(p) = cur {
+        d += 1;
+        cur = parent(&p);
+    }
+    d
+}
+
+/// Whether the text is blank (whitespace only).
+pub fn is_blank(node: &Handle) -> bool {
+    match &node.data {
+        NodeData::Text { contents } => contents.borrow().trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// Identity key of a node, for hash maps keyed by node.
+pub fn key(node: &Handle) -> usize {
+    Rc::as_ptr(node) as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_html;
+
+    #[test]
+    fn text_and_links_are_measured() {
+        let doc = parse_html("<p>Hello <a href=x>big</a>   world</p>");
+        let p = find(&doc, "p").unwrap();
+        assert_eq!(inner_text(&p), "Hello big world");
+        assert_eq!(text_len(&p), 15);
+        assert_eq!(link_text_len(&p), 3);
+    }
+
+    #[test]
+    fn unwrap_and_rename_keep_children_in_order() {
+        let doc = parse_html("<div id=a><span>1</span><b>2</b>3</div>");
+        let span = find(&doc, "span").unwrap();
+        unwrap(&span);
+        let div = find(&doc, "div").unwrap();
+        let p = rename(&div, "p");
+        assert_eq!(attr(&p, "id").as_deref(), Some("a"));
+        assert_eq!(text_content(&p), "123");
+        assert!(find(&doc, "div").is_none());
+        assert!(find(&doc, "span").is_none());
+    }
+
+    #[test]
+    fn deep_trees_walk_without_recursion() {
+        let html = "<div>".repeat(50_000) + "x";
+        let doc = parse_html(&html);
+        assert_eq!(text_content(&doc), "x");
+        let copy = deep_clone(&doc);
+        assert_eq!(text_content(&copy), "x");
+    }
+}

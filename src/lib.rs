@@ -1,0 +1,198 @@
+//! article-cleaner: reader mode for any article page.
+//!
+//! One entry point, [`clean`], runs the pipeline top to bottom:
+//!
+//! 1. [`parse`]: HTML text → document tree (html5ever, `markup5ever_rcdom`);
+//! 2. [`metadata`]: title, byline, dates, language… from meta tags, JSON-LD and the page;
+//! 3. [`prune`]: scripts, hidden nodes, ads, ad labels, comments, share bars, related links go;
+//! 4. [`score`]: the article container is found and its related siblings merged;
+//! 5. [`clean`](mod@clean): the article is tidied (lazy images, URLs, empty leftovers);
+//! 6. [`sanitize`] and [`text`]: safe HTML, plain text and Markdown are written;
+//! 7. [`report`]: what was removed, and why.
+//!
+//! The CLI (`src/main.rs`) and the wasm bindings (`src/wasm.rs`) are thin layers over it.
+
+pub mod clean;
+pub mod dom;
+pub mod metadata;
+pub mod parse;
+pub mod prune;
+pub mod readerable;
+pub mod report;
+pub mod sanitize;
+pub mod score;
+pub mod text;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod decode;
+
+use serde::Serialize;
+
+pub use readerable::is_probably_readerable;
+pub use report::{Removal, RemovalKind};
+
+/// What the caller tells the cleaner about the page.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The page's URL: relative links and images are made absolute against it
+    /// (and against the page's `<base href>`).
+    pub url: Option<String>,
+}
+
+/// The reader-mode result. Field names follow Readability.js (`title`, `byline`,
+/// `content`, `textContent`, …) in JSON.
+#[derive(Serialize, Debug, Clone, Default, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Article {
+    /// The article's headline, without the site-name suffix.
+    pub title: String,
+    /// The author line, e.g. "By Jane Doe".
+    pub byline: Option<String>,
+    /// Text direction, `ltr` or `rtl`, when the page says.
+    pub dir: Option<String>,
+    /// The page's language (`lang` attribute or meta), e.g. `fr-FR`.
+    pub lang: Option<String>,
+    /// The article as sanitized HTML, safe to insert into any page.
+    pub content: String,
+    /// The article as plain text, blocks separated by blank lines.
+    pub text_content: String,
+    /// The article as Markdown.
+    pub markdown: String,
+    /// Number of characters of `textContent`.
+    pub length: usize,
+    /// A short summary: the page's description, or the first paragraph.
+    pub excerpt: Option<String>,
+    /// The site's name.
+    pub site_name: Option<String>,
+    /// Publication time, ISO 8601.
+    pub published_time: Option<String>,
+    /// The main image's absolute URL.
+    pub lead_image: Option<String>,
+    /// Estimated reading time in whole minutes (at least 1 for a non-empty article).
+    pub reading_time_minutes: u32,
+    /// What was removed from in and around the article, and why.
+    pub removed: Vec<Removal>,
+    /// Whether the page looks like an article a reader view suits.
+    pub readerable: bool,
+}
+
+/// Why a page could not be cleaned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// The input is empty or only whitespace.
+    Empty,
+    /// The input is not HTML (binary data, or text without any markup).
+    NotHtml(String),
+    /// The page was parsed but has no text to read.
+    NoContent,
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Empty => write!(f, "the input is empty"),
+            Error::NotHtml(why) => write!(f, "the input is not HTML: {why}"),
+            Error::NoContent => write!(f, "the page has no readable content"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Words read per minute for `readingTimeMinutes`; CJK text counts characters.
+const WORDS_PER_MINUTE: usize = 230;
+const CJK_CHARS_PER_MINUTE: usize = 500;
+
+/// Cleans one page: finds the article, removes the clutter, returns the reader-mode result.
+pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
+    check_input(html)?;
+    let doc = parse::parse_html(html);
+    let base = parse::base_url(&doc, options.url.as_deref());
+    let meta = metadata::extract(&doc, base.as_ref());
+    let readerable = readerable::is_readerable_doc(&doc);
+    let mut report = report::Report::default();
+    prune::prune(&doc, &mut report);
+    let picked = score::pick(&doc, &meta, &mut report);
+    clean::clean(&picked.content, &meta, base.as_ref(), &mut report);
+    sanitize::sanitize(&picked.content, base.as_ref());
+    let content = sanitize::serialize(&picked.content);
+    let text_content = text::to_text(&picked.content);
+    if text_content.trim().is_empty() && meta.title.is_none() {
+        return Err(Error::NoContent);
+    }
+    let markdown = text::to_markdown(&picked.content);
+    let length = text_content.chars().count();
+    let excerpt = meta.excerpt.clone().or_else(|| text::first_paragraph(&picked.content));
+    let byline = meta.byline.clone().or(picked.byline);
+    Ok(Article {
+        title: meta.title.clone().unwrap_or_default(),
+        byline,
+        dir: meta.dir.clone(),
+        lang: meta.lang.clone(),
+        reading_time_minutes: reading_time(&text_content),
+        content,
+        text_content,
+        markdown,
+        length,
+        excerpt,
+        site_name: meta.site_name.clone(),
+        published_time: meta.published_time.clone(),
+        lead_image: meta.lead_image.clone(),
+        removed: report.removed,
+        readerable,
+    })
+}
+
+/// Rejects input that is empty or clearly not HTML, with a reason.
+fn check_input(html: &str) -> Result<(), Error> {
+    let trimmed = html.trim_start_matches('\u{feff}').trim();
+    if trimmed.is_empty() {
+        return Err(Error::Empty);
+    }
+    let head: String = trimmed.chars().take(4096).collect();
+    let controls = head
+        .chars()
+        .filter(|c| (c.is_control() && !c.is_whitespace()) || *c == '\u{fffd}')
+        .count();
+    if controls * 10 > head.chars().count() {
+        return Err(Error::NotHtml("it looks like binary data".into()));
+    }
+    if !html.contains('<') {
+        return Err(Error::NotHtml("it has no markup".into()));
+    }
+    Ok(())
+}
+
+/// Minutes to read `text`: words at 230 a minute, CJK characters at 500.
+fn reading_time(text: &str) -> u32 {
+    let cjk = text.chars().filter(|c| text::is_cjk(*c)).count();
+    let words = text.split_whitespace().filter(|w| !w.chars().all(text::is_cjk)).count();
+    let minutes = words as f64 / WORDS_PER_MINUTE as f64 + cjk as f64 / CJK_CHARS_PER_MINUTE as f64;
+    if text.trim().is_empty() {
+        0
+    } else {
+        (minutes.ceil() as u32).max(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_binary_input_are_clear_errors() {
+        assert_eq!(clean("  \n", &Options::default()), Err(Error::Empty));
+        assert!(matches!(clean("just words", &Options::default()), Err(Error::NotHtml(_))));
+        let junk: String = (0..2000u32).map(|i| char::from_u32(i % 32).unwrap()).collect();
+        assert!(matches!(clean(&junk, &Options::default()), Err(Error::NotHtml(_))));
+    }
+
+    #[test]
+    fn reading_time_counts_words_and_cjk() {
+        assert_eq!(reading_time(""), 0);
+        assert_eq!(reading_time("one two"), 1);
+        assert_eq!(reading_time(&"word ".repeat(461)), 3);
+        assert_eq!(reading_time(&"字".repeat(1001)), 3);
+    }
+}

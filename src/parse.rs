@@ -1,0 +1,44 @@
+//! Stage 1, parse: takes the page's HTML text and gives the document tree
+//! (html5ever into `markup5ever_rcdom`), plus the base URL links resolve against.
+
+use html5ever::tendril::TendrilSink;
+use html5ever::{parse_document, ParseOpts};
+use markup5ever_rcdom::{Handle, RcDom};
+use url::Url;
+
+use crate::dom;
+
+/// Parses a whole HTML document; never fails (HTML parsing recovers from anything).
+pub fn parse_html(html: &str) -> Handle {
+    let dom = parse_document(RcDom::default(), ParseOpts::default()).one(html);
+    dom.document
+}
+
+/// The URL that relative links resolve against: the first `<base href>`, resolved
+/// against the page URL, else the page URL itself. `None` when neither is an
+/// absolute URL.
+pub fn base_url(doc: &Handle, page_url: Option<&str>) -> Option<Url> {
+    let page = page_url.and_then(|u| Url::parse(u.trim()).ok());
+    let base_href = dom::find(doc, "base").and_then(|b| dom::attr(&b, "href"));
+    match (page, base_href) {
+        (Some(page), Some(href)) => page.join(href.trim()).ok().or(Some(page)),
+        (None, Some(href)) => Url::parse(href.trim()).ok(),
+        (page, None) => page,
+    }
+    .filter(|u| matches!(u.scheme(), "http" | "https" | "file"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_element_wins_over_page_url() {
+        let doc = parse_html("<head><base href='/sub/'></head><p>x");
+        let base = base_url(&doc, Some("https://example.com/a/b.html")).unwrap();
+        assert_eq!(base.as_str(), "https://example.com/sub/");
+        let doc = parse_html("<p>x");
+        assert_eq!(base_url(&doc, Some("https://e.org/x")).unwrap().as_str(), "https://e.org/x");
+        assert!(base_url(&doc, Some("javascript:alert(1)")).is_none());
+    }
+}
