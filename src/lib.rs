@@ -16,6 +16,7 @@ pub mod clean;
 pub mod dom;
 pub mod metadata;
 pub mod parse;
+pub mod patterns;
 pub mod prune;
 pub mod readerable;
 pub mod report;

@@ -9,8 +9,13 @@ use url::Url;
 use crate::dom;
 
 /// Parses a whole HTML document; never fails (HTML parsing recovers from anything).
+///
+/// Scripting is off, as in a browser with JavaScript disabled: the content of
+/// `<noscript>` is then parsed as markup, so its fallback images can be used.
 pub fn parse_html(html: &str) -> Handle {
-    let dom = parse_document(RcDom::default(), ParseOpts::default()).one(html);
+    let mut opts = ParseOpts::default();
+    opts.tree_builder.scripting_enabled = false;
+    let dom = parse_document(RcDom::default(), opts).one(html);
     dom.document
 }
 

@@ -1,12 +1,556 @@
-//! Stage 3, prune: takes the whole document and removes what is never article:
-//! scripts, hidden nodes, navigation, ads and ad labels, comments, share bars,
-//! newsletter boxes and recommended links, recording each removal in the report.
+//! Stage 3, prune: takes the whole document (after metadata was read) and removes
+//! what is never article: scripts and invisible nodes, ads and ad labels, comment
+//! sections and forms, share bars, newsletter and consent boxes, menus, and
+//! recommended-link blocks. Each visible removal is recorded in the [`Report`].
+//!
+//! Rules are judged by structure as well as by words: a class word alone never
+//! removes a block that holds much of the page's prose, and a "read also" line
+//! goes only when it is mostly a link.
 
-use markup5ever_rcdom::Handle;
+use markup5ever_rcdom::{Handle, NodeData};
 
-use crate::report::Report;
+use crate::dom;
+use crate::patterns;
+use crate::report::{RemovalKind, Report};
 
 /// Removes clutter from `doc`.
 pub fn prune(doc: &Handle, report: &mut Report) {
-    let _ = (doc, report);
+    let Some(body) = dom::find(doc, "body") else { return };
+    resolve_noscript_images(&body);
+    let page_text = dom::text_len(&body).max(1);
+    let mut stack: Vec<Handle> = dom::children(&body).into_iter().rev().collect();
+    while let Some(node) = stack.pop() {
+        if dom::parent(&node).is_none() {
+            continue; // removed together with an earlier match
+        }
+        match &node.data {
+            NodeData::Comment { .. } | NodeData::ProcessingInstruction { .. } => {
+                dom::detach(&node);
+                continue;
+            }
+            NodeData::Text { contents } => {
+                let text = contents.borrow().to_string();
+                if patterns::is_ad_label(&text) && stands_alone(&node) {
+                    report.add(RemovalKind::AdLabel, "ad label", &node);
+                    remove_with_empty_ancestors(&node);
+                }
+                continue;
+            }
+            NodeData::Element { .. } => {}
+            _ => continue,
+        }
+        if is_silent_junk(&node) {
+            dom::detach(&node);
+            continue;
+        }
+        if let Some((kind, reason)) = classify(&node, page_text) {
+            if kind == RemovalKind::Hidden && dom::text_len(&node) == 0 {
+                dom::detach(&node);
+            } else {
+                report.add(kind, reason, &node);
+                if kind == RemovalKind::Related {
+                    remove_related_heading_before(&node, report);
+                }
+                remove_with_empty_ancestors(&node);
+            }
+            continue;
+        }
+        if let Some(heading) = related_heading(&node) {
+            let list = heading_list(&heading);
+            if let Some(list) = list {
+                report.add(RemovalKind::Related, "\"related\" heading and its links", &list);
+                dom::detach(&heading);
+                remove_with_empty_ancestors(&list);
+                continue;
+            }
+        }
+        stack.extend(dom::children(&node).into_iter().rev());
+    }
+}
+
+/// Elements that are never content and not worth reporting.
+fn is_silent_junk(node: &Handle) -> bool {
+    matches!(
+        dom::tag(node).unwrap_or(""),
+        "script"
+            | "style"
+            | "link"
+            | "meta"
+            | "template"
+            | "noscript"
+            | "input"
+            | "select"
+            | "textarea"
+            | "button"
+            | "option"
+            | "datalist"
+            | "dialog"
+            | "canvas"
+            | "object"
+            | "embed"
+            | "applet"
+            | "frame"
+            | "frameset"
+            | "title"
+            | "base"
+    ) || (dom::is(node, "img") && is_tracking_pixel(node))
+}
+
+fn is_tracking_pixel(img: &Handle) -> bool {
+    let tiny = |a| dom::attr(img, a).map(|v| v.trim() == "1" || v.trim() == "0").unwrap_or(false);
+    tiny("width") && tiny("height")
+}
+
+/// Decides whether `node` is clutter, and which kind.
+fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
+    let tag = dom::tag(node)?;
+    if matches!(tag, "html" | "body" | "main") {
+        return None;
+    }
+    if is_hidden(node) {
+        return Some((RemovalKind::Hidden, "hidden by the page".into()));
+    }
+    if let Some(reason) = ad_markup(node) {
+        return guard(node, page_text, RemovalKind::Ad, reason);
+    }
+    if let Some(kind) = ad_label_block(node) {
+        return Some(kind);
+    }
+    let role = dom::attr(node, "role").unwrap_or_default().to_ascii_lowercase();
+    match tag {
+        "nav" => return Some((RemovalKind::Navigation, "<nav>".into())),
+        "aside" => return guard(node, page_text, RemovalKind::Boilerplate, "<aside>".into()),
+        "form" => return Some(form_kind(node)),
+        "iframe" => return iframe_kind(node),
+        "footer" if link_heavy_or_short(node, 0.2, 600) => {
+            return Some((RemovalKind::Navigation, "<footer>".into()))
+        }
+        "header" if !inside_article(node) && dom::find(node, "nav").is_some() => {
+            return Some((RemovalKind::Navigation, "site <header>".into()))
+        }
+        _ => {}
+    }
+    if matches!(role.as_str(), "navigation" | "menu" | "menubar" | "search") {
+        return guard(node, page_text, RemovalKind::Navigation, format!("role \"{role}\""));
+    }
+    if matches!(role.as_str(), "dialog" | "alertdialog" | "complementary") {
+        return guard(node, page_text, RemovalKind::Boilerplate, format!("role \"{role}\""));
+    }
+    let class_id = dom::class_and_id(node);
+    if class_id.is_empty() {
+        return related_line(node);
+    }
+    let words = patterns::words(&class_id);
+    let has = |list: &[&str]| words.iter().find(|w| list.contains(&w.as_str())).cloned();
+    let reason = |w: String| format!("class or id \"{w}\"");
+    if let Some(w) = has(&["comment", "comments", "commentlist", "commentform", "disqus", "respond", "replies"]) {
+        return guard(node, page_text, RemovalKind::Comments, reason(w));
+    }
+    if let Some(w) = has(&[
+        "share", "sharing", "social", "sharedaddy", "addthis", "sharethis", "shariff", "addtoany", "sharebar",
+        "socials", "follow",
+    ]) {
+        if link_heavy_or_short(node, 0.4, 300) {
+            return guard(node, page_text, RemovalKind::Social, reason(w));
+        }
+    }
+    if let Some(w) = has(&["newsletter", "subscribe", "subscription", "signup", "mailchimp", "mc4wp", "optin"]) {
+        if dom::text_len(node) < 800 {
+            return guard(node, page_text, RemovalKind::Newsletter, reason(w));
+        }
+    }
+    if let Some(w) = has(&["cookie", "cookies", "consent", "gdpr", "onetrust", "didomi", "cookiebar"]) {
+        if dom::text_len(node) < 2000 {
+            return guard(node, page_text, RemovalKind::Consent, reason(w));
+        }
+    }
+    if let Some(w) = has(&[
+        "related", "relatedposts", "recommended", "recommendations", "recommendation", "popular", "trending",
+        "mostread", "yarpp", "readnext", "jp", "crp",
+    ]) {
+        let jp_only = w == "jp" && !words.iter().any(|x| x == "relatedposts");
+        if !jp_only && w != "crp" && link_heavy_or_short(node, 0.3, 200) && !has_prose(node) {
+            return guard(node, page_text, RemovalKind::Related, reason(w));
+        }
+    }
+    if let Some(w) = has(&["breadcrumb", "breadcrumbs", "navbar", "navigation", "menu", "pagination", "pager"]) {
+        if link_heavy_or_short(node, 0.4, 200) {
+            return guard(node, page_text, RemovalKind::Navigation, reason(w));
+        }
+    }
+    related_line(node)
+}
+
+/// Applies the safety net shared by every class- or role-based rule: a block
+/// holding more than half of the page's text, or several real paragraphs of
+/// prose, is never taken for clutter (comment sections excepted for prose).
+fn guard(node: &Handle, page_text: usize, kind: RemovalKind, reason: String) -> Option<(RemovalKind, String)> {
+    let len = dom::text_len(node);
+    if len * 2 > page_text && len > 500 {
+        return None;
+    }
+    if kind != RemovalKind::Comments && has_prose(node) && dom::find(node, "h1").is_some() {
+        return None;
+    }
+    if matches!(kind, RemovalKind::Ad | RemovalKind::Social | RemovalKind::Newsletter) && prose_paragraphs(node) >= 3 {
+        return None;
+    }
+    Some((kind, reason))
+}
+
+/// Whether the node holds at least two paragraphs of real prose.
+fn has_prose(node: &Handle) -> bool {
+    prose_paragraphs(node) >= 2
+}
+
+fn prose_paragraphs(node: &Handle) -> usize {
+    dom::find_all(node, "p")
+        .iter()
+        .filter(|p| dom::text_len(p) > 140 && dom::link_density(p) < 0.3)
+        .count()
+}
+
+fn link_heavy_or_short(node: &Handle, density: f64, short: usize) -> bool {
+    let len = dom::text_len(node);
+    len < short || dom::link_density(node) > density
+}
+
+fn inside_article(node: &Handle) -> bool {
+    dom::ancestors(node).iter().any(|a| dom::is(a, "article") || dom::is(a, "main"))
+}
+
+/// Hidden by the page: `hidden`, `aria-hidden="true"`, inline `display:none` or `visibility:hidden`.
+fn is_hidden(node: &Handle) -> bool {
+    if dom::has_attr(node, "hidden") {
+        return true;
+    }
+    if dom::attr(node, "aria-hidden").is_some_and(|v| v.trim() == "true")
+        && !dom::attr(node, "class").unwrap_or_default().contains("fallback-image")
+        && !dom::is(node, "math")
+    {
+        return true;
+    }
+    if let Some(style) = dom::attr(node, "style") {
+        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        return s.contains("display:none") || s.contains("visibility:hidden");
+    }
+    false
+}
+
+/// Ad-network markup: the reason when `node` is an ad slot.
+fn ad_markup(node: &Handle) -> Option<String> {
+    let tag = dom::tag(node)?;
+    if tag.starts_with("amp-ad") || tag == "amp-sticky-ad" {
+        return Some(format!("<{tag}>"));
+    }
+    for (name, value) in dom::attrs(node) {
+        if matches!(
+            name.as_str(),
+            "data-ad-slot"
+                | "data-ad-client"
+                | "data-ad-unit"
+                | "data-adunit"
+                | "data-ad-unit-path"
+                | "data-google-query-id"
+                | "data-dfp"
+                | "data-ad-placement"
+                | "data-adslot"
+        ) {
+            return Some(format!("attribute {name}"));
+        }
+        if name == "id" {
+            let id = value.to_ascii_lowercase();
+            if id.starts_with("div-gpt-ad") || id.starts_with("google_ads") || id.starts_with("taboola-") {
+                return Some(format!("id \"{value}\""));
+            }
+        }
+    }
+    let class = dom::attr(node, "class").unwrap_or_default().to_ascii_lowercase();
+    for name in class.split_whitespace() {
+        if patterns::AD_CLASSES.contains(&name) || patterns::AD_CLASSES.iter().any(|c| name.starts_with(&format!("{c}-"))) {
+            return Some(format!("class \"{name}\""));
+        }
+    }
+    let words = patterns::words(&dom::class_and_id(node));
+    if words.iter().any(|w| patterns::AD_NEGATIVE_WORDS.contains(&w.as_str())) {
+        return None;
+    }
+    words
+        .iter()
+        .find(|w| patterns::AD_WORDS.contains(&w.as_str()))
+        .map(|w| format!("class or id \"{w}\""))
+}
+
+/// A block whose whole text is an ad label and that stands on a line of its own.
+fn ad_label_block(node: &Handle) -> Option<(RemovalKind, String)> {
+    let len = dom::text_len(node);
+    if len == 0 || len > 80 {
+        return None;
+    }
+    let text = dom::text_content(node);
+    if patterns::is_ad_label(&text) && stands_alone(node) && dom::find(node, "img").is_none() {
+        return Some((RemovalKind::AdLabel, "ad label".into()));
+    }
+    None
+}
+
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "font", "i", "kbd", "label", "mark", "q", "s", "small",
+    "span", "strong", "sub", "sup", "time", "u", "var",
+];
+
+/// Whether `node` is a line of its own: no text beside it in its block.
+fn stands_alone(node: &Handle) -> bool {
+    let mut cur = node.clone();
+    loop {
+        let Some(p) = dom::parent(&cur) else { return true };
+        for sib in dom::children(&p) {
+            if std::rc::Rc::ptr_eq(&sib, &cur) {
+                continue;
+            }
+            let inline_text = match dom::tag(&sib) {
+                None => dom::is_text(&sib) && !dom::is_blank(&sib),
+                Some(t) => INLINE.contains(&t) && dom::text_len(&sib) > 0,
+            };
+            if inline_text {
+                return false;
+            }
+        }
+        if !dom::tag(&p).is_some_and(|t| INLINE.contains(&t)) {
+            return true;
+        }
+        cur = p;
+    }
+}
+
+fn form_kind(form: &Handle) -> (RemovalKind, String) {
+    let action = dom::attr(form, "action").unwrap_or_default().to_ascii_lowercase();
+    let words = patterns::words(&dom::class_and_id(form));
+    if action.contains("comment") || words.iter().any(|w| w.starts_with("comment")) {
+        (RemovalKind::Comments, "comment form".into())
+    } else if words.iter().any(|w| w == "search") || action.contains("search") || dom::attr(form, "role").is_some() {
+        (RemovalKind::Navigation, "search form".into())
+    } else if words.iter().any(|w| w.contains("newsletter") || w.contains("subscri")) {
+        (RemovalKind::Newsletter, "subscription form".into())
+    } else {
+        (RemovalKind::Boilerplate, "form".into())
+    }
+}
+
+/// Iframes from ad hosts are ads; other non-video iframes are dropped later by the sanitizer.
+fn iframe_kind(iframe: &Handle) -> Option<(RemovalKind, String)> {
+    let src = dom::attr(iframe, "src").or_else(|| dom::attr(iframe, "data-src")).unwrap_or_default();
+    let host = src.split("//").nth(1).unwrap_or("").split(['/', '?']).next().unwrap_or("");
+    patterns::AD_HOSTS
+        .iter()
+        .find(|h| host == **h || host.ends_with(&format!(".{h}")))
+        .map(|h| (RemovalKind::Ad, format!("iframe from {h}")))
+}
+
+/// A "read also: <link>" line: a lead-in phrase and a link making most of the rest.
+fn related_line(node: &Handle) -> Option<(RemovalKind, String)> {
+    if !matches!(dom::tag(node)?, "p" | "div" | "li" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "section") {
+        return None;
+    }
+    let len = dom::text_len(node);
+    if !(4..=300).contains(&len) {
+        return None;
+    }
+    let text = dom::inner_text(node);
+    let lead = patterns::related_lead(&text)?;
+    let links = dom::link_text_len(node);
+    if links == 0 {
+        return None;
+    }
+    let rest = len.saturating_sub(lead).max(1);
+    if links * 2 >= rest {
+        Some((RemovalKind::Related, "\"read also\" line".into()))
+    } else {
+        None
+    }
+}
+
+/// A heading (or a short standalone block) whose whole text is a "related" heading.
+fn related_heading(node: &Handle) -> Option<Handle> {
+    let tag = dom::tag(node)?;
+    if !matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "div" | "span" | "strong" | "header") {
+        return None;
+    }
+    if dom::text_len(node) > 60 || dom::find(node, "a").is_some_and(|_| dom::link_density(node) > 0.0) {
+        return None;
+    }
+    patterns::is_related_heading(&dom::text_content(node)).then(|| node.clone())
+}
+
+/// The link list that follows a "related" heading: the next element sibling (of
+/// the heading or of its wrapper) when it is mostly links.
+fn heading_list(heading: &Handle) -> Option<Handle> {
+    let mut cur = heading.clone();
+    for _ in 0..3 {
+        if let Some(next) = dom::next_element_sibling(&cur) {
+            let links = dom::find_all(&next, "a").len() + usize::from(dom::is(&next, "a"));
+            if links >= 1 && dom::link_density(&next) > 0.5 {
+                return Some(next);
+            }
+            return None;
+        }
+        cur = dom::parent(&cur)?;
+        if dom::text_len(&cur) != dom::text_len(heading) {
+            return None;
+        }
+    }
+    None
+}
+
+/// When a related block was removed, a "related" heading just before it goes too.
+fn remove_related_heading_before(node: &Handle, report: &mut Report) {
+    let Some(p) = dom::parent(node) else { return };
+    let kids = dom::element_children(&p);
+    let Some(i) = kids.iter().position(|k| std::rc::Rc::ptr_eq(k, node)) else { return };
+    if i > 0 && related_heading(&kids[i - 1]).is_some() {
+        report.add(RemovalKind::Related, "\"related\" heading", &kids[i - 1]);
+        dom::detach(&kids[i - 1]);
+    }
+}
+
+/// Detaches `node`, then its ancestors as long as they are left without text or media.
+fn remove_with_empty_ancestors(node: &Handle) {
+    let mut cur = node.clone();
+    loop {
+        let parent = dom::parent(&cur);
+        dom::detach(&cur);
+        let Some(p) = parent else { return };
+        if matches!(dom::tag(&p), Some("body" | "html" | "main" | "article") | None)
+            || dom::text_len(&p) > 0
+            || has_media(&p)
+        {
+            return;
+        }
+        cur = p;
+    }
+}
+
+fn has_media(node: &Handle) -> bool {
+    dom::descendant_elements(node)
+        .iter()
+        .any(|n| matches!(dom::tag(n), Some("img" | "picture" | "video" | "audio" | "iframe" | "table" | "math")))
+}
+
+/// `<noscript>` fallbacks for lazy images: a noscript holding one image replaces
+/// the placeholder image just before it, or stands in its own place.
+fn resolve_noscript_images(body: &Handle) {
+    for ns in dom::find_all(body, "noscript") {
+        let imgs = dom::find_all(&ns, "img");
+        if imgs.len() != 1 || dom::text_len(&ns) > 0 {
+            continue;
+        }
+        let img = imgs[0].clone();
+        let prev = previous_element(&ns);
+        if let Some(prev) = prev.filter(|p| dom::is(p, "img") || single_image(p).is_some()) {
+            let target = if dom::is(&prev, "img") { prev } else { single_image(&prev).unwrap() };
+            for (k, v) in dom::attrs(&target) {
+                if k.starts_with("data-") && !dom::has_attr(&img, &k) {
+                    dom::set_attr(&img, &k, &v);
+                }
+            }
+            dom::replace(&target, &img);
+            dom::detach(&ns);
+        } else {
+            dom::replace(&ns, &img);
+        }
+    }
+}
+
+fn previous_element(node: &Handle) -> Option<Handle> {
+    let p = dom::parent(node)?;
+    let kids = dom::children(&p);
+    let i = kids.iter().position(|k| std::rc::Rc::ptr_eq(k, node))?;
+    kids[..i].iter().rev().find(|k| !dom::is_blank(k)).filter(|k| dom::is_element(k)).cloned()
+}
+
+fn single_image(node: &Handle) -> Option<Handle> {
+    let imgs = dom::find_all(node, "img");
+    (imgs.len() == 1 && dom::text_len(node) == 0).then(|| imgs[0].clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_html;
+
+    fn pruned(html: &str) -> (String, Report) {
+        let doc = parse_html(html);
+        let mut report = Report::default();
+        prune(&doc, &mut report);
+        (dom::inner_text(&doc), report)
+    }
+
+    const PROSE: &str = "This paragraph is real prose, long enough to be an article paragraph that a reader wants to keep, with commas, clauses, and a full stop at the end.";
+
+    #[test]
+    fn ad_labels_in_every_language_go_but_prose_mentioning_them_stays() {
+        for label in ["- Publicité-", "ADVERTISEMENT", "Anzeige", "Werbung", "Publicidad", "Pubblicità", "Reklama", "Реклама", "广告", "広告", "إعلان", "Sponsorisé", "Contenu sponsorisé", "Annonce"] {
+            let html = format!("<body><p>{PROSE}</p><div><span>{label}</span></div><p>{PROSE}</p><p>La publicité ciblée, dit-il, est une <em>Publicité</em> comme une autre.</p></body>");
+            let (text, report) = pruned(&html);
+            assert!(!text.contains(label), "{label} survived");
+            assert!(text.contains("est une Publicité comme une autre"), "{label}: prose lost");
+            assert_eq!(report.removed[0].kind, RemovalKind::AdLabel);
+        }
+    }
+
+    #[test]
+    fn tagdiv_ad_slots_and_adsense_go_with_their_labels() {
+        let html = format!(
+            "<body><div class='td-post-content'><div class='td-a-rec td-a-rec-id-content_top'><span class='td-adspot-title'>- Publicité-</span><ins class='adsbygoogle' data-ad-client='ca-pub-1'></ins></div><p>{PROSE}</p><div class='td-a-rec td-a-rec-id-content_inline'><span>- Publicité-</span></div><p>{PROSE}</p></div></body>"
+        );
+        let (text, report) = pruned(&html);
+        assert!(!text.contains("Publicité"));
+        assert_eq!(text.matches("real prose").count(), 2);
+        assert!(report.removed.iter().all(|r| r.kind == RemovalKind::Ad));
+    }
+
+    #[test]
+    fn ad_substrings_in_other_words_are_not_ads() {
+        let html = format!("<body><div class='head'><p>{PROSE}</p></div><div class='lead shadow download read-more-header'><p>Lead text stays here.</p></div><div class='ad-free'>Ad-free text stays.</div></body>");
+        let (text, report) = pruned(&html);
+        assert!(text.contains("Lead text stays here."));
+        assert!(text.contains("Ad-free text stays."));
+        assert!(report.removed.is_empty(), "{:?}", report.removed);
+    }
+
+    #[test]
+    fn read_also_lines_go_but_paragraphs_with_links_stay() {
+        let html = format!("<body><p>{PROSE}</p><p><strong>À lire aussi :</strong> <a href='/x'>Un autre article sur un autre sujet</a></p><p>Read more about the <a href='/y'>budget</a> in our long explainer, which covers every clause of the bill and its history.</p><h3>Mehr zum Thema</h3><ul><li><a href='/1'>Erster Link</a></li><li><a href='/2'>Zweiter Link</a></li></ul></body>");
+        let (text, report) = pruned(&html);
+        assert!(!text.contains("Un autre article"));
+        assert!(!text.contains("Erster Link") && !text.contains("Mehr zum Thema"));
+        assert!(text.contains("in our long explainer"));
+        assert_eq!(report.removed.iter().filter(|r| r.kind == RemovalKind::Related).count(), 2);
+    }
+
+    #[test]
+    fn comments_share_bars_and_hidden_nodes_go() {
+        let html = format!("<body><p>{PROSE}</p><div class='td-post-sharing'><a href='#'>Facebook</a><a href='#'>Twitter</a></div><div id='comments'><h3>Leave a comment</h3><form class='comment-form' action='/wp-comments-post.php'><textarea></textarea></form></div><div style='display: none'>Secret</div><p hidden>Hidden</p></body>");
+        let (text, report) = pruned(&html);
+        assert!(!text.contains("Facebook") && !text.contains("Leave a comment") && !text.contains("Secret") && !text.contains("Hidden"));
+        let kinds: Vec<_> = report.removed.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, [RemovalKind::Social, RemovalKind::Comments, RemovalKind::Hidden, RemovalKind::Hidden]);
+    }
+
+    #[test]
+    fn a_class_word_never_removes_the_article_itself() {
+        let body = format!("<p>{PROSE}</p>").repeat(6);
+        let html = format!("<body><div class='has-ads social-post'><h1>Title</h1>{body}</div></body>");
+        let (text, _) = pruned(&html);
+        assert_eq!(text.matches("real prose").count(), 6);
+    }
+
+    #[test]
+    fn noscript_fallback_replaces_lazy_placeholder() {
+        let doc = parse_html("<body><img src='data:image/gif;base64,R0lGOD' data-src='x.jpg'><noscript><img src='real.jpg'></noscript></body>");
+        prune(&doc, &mut Report::default());
+        let imgs = dom::find_all(&doc, "img");
+        assert_eq!(imgs.len(), 1);
+        assert_eq!(dom::attr(&imgs[0], "src").as_deref(), Some("real.jpg"));
+    }
 }

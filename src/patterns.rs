@@ -1,0 +1,434 @@
+//! Word lists the stages match against: class/id vocabulary of page furniture,
+//! ad labels and "read also" phrases in many languages. Plain data plus the
+//! small matchers that read it; no stage logic lives here.
+
+/// Splits a class/id string into lower-case words at spaces, `-`, `_`, `.` and
+/// camelCase humps: `"td-a-rec adSlot"` → `td a rec ad slot`.
+pub fn words(class_and_id: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in class_and_id.chars() {
+        if c.is_alphanumeric() {
+            if c.is_uppercase() && prev_lower && !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev_lower = c.is_lowercase() || c.is_numeric();
+            cur.extend(c.to_lowercase());
+        } else {
+            prev_lower = false;
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Whole class names (lower case) used by ad networks and ad plugins.
+pub const AD_CLASSES: &[&str] = &[
+    "adsbygoogle",
+    "td-a-rec",
+    "td-a-ad",
+    "td-adspot-title",
+    "google-auto-placed",
+    "gpt-ad",
+    "dfp-ad",
+    "dfp-slot",
+    "ad-slot",
+    "adslot",
+    "ad-unit",
+    "adunit",
+    "ad-container",
+    "ad-wrapper",
+    "ad-wrap",
+    "ad-box",
+    "adbox",
+    "ad-banner",
+    "ad-placeholder",
+    "ad-block",
+    "advert",
+    "advertisement",
+    "advertising",
+    "trc_related_container",
+    "taboola",
+    "outbrain",
+    "ob-widget",
+    "mgid",
+    "teads",
+    "ezoic-ad",
+    "adthrive",
+    "mv-ad-box",
+    "amp-ad",
+    "sponsored",
+    "sponsored-content",
+    "native-ad",
+    "pub",
+    "publicite",
+    "werbung",
+    "anzeige",
+];
+
+/// Words that, standing alone in a class or id, name an ad slot.
+pub const AD_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "advertorial",
+    "adsense",
+    "adslot",
+    "adunit",
+    "adzone",
+    "adbox",
+    "adspot",
+    "adsbygoogle",
+    "dfp",
+    "doubleclick",
+    "taboola",
+    "outbrain",
+    "sponsored",
+    "sponsoredcontent",
+    "publicite",
+    "werbung",
+    "anzeige",
+    "reklama",
+];
+
+/// Words whose presence makes an ad-word match doubtful (`ad` in `add-comment`
+/// is not split that way, but `load more`, `head`, `lead`… never reach here as
+/// they are whole words; these guard compound names such as `ad-free`).
+pub const AD_NEGATIVE_WORDS: &[&str] = &["free", "blocker", "block-detect", "choices", "feedback-form"];
+
+/// Hosts whose iframes and scripts serve ads.
+pub const AD_HOSTS: &[&str] = &[
+    "doubleclick.net",
+    "googlesyndication.com",
+    "googleadservices.com",
+    "amazon-adsystem.com",
+    "adnxs.com",
+    "taboola.com",
+    "outbrain.com",
+    "criteo.com",
+    "criteo.net",
+    "pubmatic.com",
+    "rubiconproject.com",
+    "smartadserver.com",
+    "adform.net",
+    "teads.tv",
+    "mgid.com",
+    "revcontent.com",
+    "zergnet.com",
+];
+
+/// Ad labels: a block whose whole text is one of these (case and punctuation
+/// ignored) is an ad label. Compared after [`label_key`].
+pub const AD_LABELS: &[&str] = &[
+    // English
+    "advertisement",
+    "advertisements",
+    "advertising",
+    "advert",
+    "ad",
+    "ads",
+    "sponsored",
+    "sponsored content",
+    "sponsored post",
+    "sponsored links",
+    "paid content",
+    "paid post",
+    "promoted",
+    "promoted content",
+    "partner content",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "article continues below",
+    "story continues below",
+    "continue reading below",
+    "continue reading the main story",
+    "scroll to continue with content",
+    "advertisement scroll to continue",
+    "advertisement continue reading below",
+    "skip advertisement",
+    "ad feedback",
+    "remove ads",
+    // French
+    "publicité",
+    "publicite",
+    "pub",
+    "annonce",
+    "annonces",
+    "sponsorisé",
+    "contenu sponsorisé",
+    "contenus sponsorisés",
+    "contenu partenaire",
+    "la suite après cette publicité",
+    "la suite après la publicité",
+    "la suite après cette annonce",
+    "article sponsorisé",
+    // German
+    "anzeige",
+    "werbung",
+    "gesponsert",
+    "weiter nach der anzeige",
+    "lesen sie nach der anzeige weiter",
+    "artikel wird nach der anzeige fortgesetzt",
+    "der artikel wird nach der anzeige fortgesetzt",
+    // Spanish, Portuguese, Italian
+    "publicidad",
+    "anuncio",
+    "patrocinado",
+    "contenido patrocinado",
+    "continúa después de la publicidad",
+    "sigue leyendo después de la publicidad",
+    "publicidade",
+    "conteúdo patrocinado",
+    "continua depois da publicidade",
+    "pubblicità",
+    "annuncio",
+    "sponsorizzato",
+    "contenuto sponsorizzato",
+    "continua dopo la pubblicità",
+    // Northern and Eastern Europe
+    "advertentie",
+    "gesponsord",
+    "annons",
+    "reklame",
+    "mainos",
+    "auglýsing",
+    "reklama",
+    "reklamă",
+    "publicitate",
+    "hirdetés",
+    "oglas",
+    "реклама",
+    "рекламa",
+    "спонсорский материал",
+    "διαφήμιση",
+    "reklam",
+    // Middle East, Asia
+    "إعلان",
+    "اعلان",
+    "إعلانات",
+    "פרסומת",
+    "تبلیغات",
+    "广告",
+    "廣告",
+    "推广",
+    "広告",
+    "スポンサーリンク",
+    "광고",
+    "विज्ञापन",
+    "iklan",
+    "quảng cáo",
+    "โฆษณา",
+];
+
+/// Phrases that open a "read also" line or head a list of recommended links.
+pub const RELATED_PHRASES: &[&str] = &[
+    "related",
+    "related articles",
+    "related stories",
+    "related posts",
+    "related content",
+    "related coverage",
+    "related news",
+    "related links",
+    "related reading",
+    "read also",
+    "read more",
+    "also read",
+    "see also",
+    "more from",
+    "more on this",
+    "more on this story",
+    "more stories",
+    "more news",
+    "recommended",
+    "recommended for you",
+    "recommended articles",
+    "recommended stories",
+    "you may also like",
+    "you might also like",
+    "you may be interested in",
+    "most read",
+    "most popular",
+    "most viewed",
+    "trending",
+    "trending now",
+    "don't miss",
+    "popular",
+    "popular posts",
+    "latest",
+    "latest news",
+    "latest stories",
+    "à lire aussi",
+    "a lire aussi",
+    "lire aussi",
+    "à lire également",
+    "lire également",
+    "voir aussi",
+    "à voir aussi",
+    "sur le même sujet",
+    "dans la même rubrique",
+    "les plus lus",
+    "articles similaires",
+    "articles liés",
+    "vous aimerez aussi",
+    "vous pourriez aimer",
+    "mehr zum thema",
+    "lesen sie auch",
+    "auch interessant",
+    "das könnte sie auch interessieren",
+    "das könnte sie interessieren",
+    "meistgelesen",
+    "weitere artikel",
+    "te puede interesar",
+    "lee también",
+    "leer más",
+    "ver también",
+    "noticias relacionadas",
+    "artículos relacionados",
+    "lo más leído",
+    "leia também",
+    "veja também",
+    "leia mais",
+    "notícias relacionadas",
+    "leggi anche",
+    "potrebbe interessarti",
+    "articoli correlati",
+    "i più letti",
+    "lees ook",
+    "lees meer",
+    "czytaj też",
+    "czytaj także",
+    "zobacz też",
+    "zobacz także",
+    "читайте также",
+    "смотрите также",
+    "по теме",
+    "читать также",
+    "相关阅读",
+    "相关文章",
+    "相关新闻",
+    "推荐阅读",
+    "延伸阅读",
+    "関連記事",
+    "関連ニュース",
+    "あわせて読みたい",
+    "관련기사",
+    "관련 기사",
+    "اقرأ أيضا",
+    "اقرأ أيضًا",
+    "اقرأ ايضا",
+    "مقالات ذات صلة",
+    "اخبار ذات صلة",
+];
+
+/// Lower-cases and strips the punctuation and symbols around and inside a short
+/// label so that "- Publicité -", "PUBLICITÉ" and "[Advertisement]" compare equal.
+pub fn label_key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '\'' || c == '’' {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            if c == '’' {
+                out.push('\'');
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+/// Whether the whole `text` is an ad label in some language.
+pub fn is_ad_label(text: &str) -> bool {
+    if text.len() > 120 {
+        return false;
+    }
+    let key = label_key(text);
+    !key.is_empty() && AD_LABELS.iter().any(|l| label_key(l) == key)
+}
+
+/// Whether `text` is a "related"/"read also" heading, or starts with one followed
+/// by a colon or dash (`"À lire aussi : …"`). Returns the length in bytes of the
+/// matched lead-in within the label key, or `None`.
+pub fn related_lead(text: &str) -> Option<usize> {
+    let key = label_key(text);
+    RELATED_PHRASES.iter().map(|p| label_key(p)).find_map(|p| {
+        (key == p || key.starts_with(&(p.clone() + " "))).then_some(p.len())
+    })
+}
+
+/// Whether `text` is exactly a "related"/"read also" heading.
+pub fn is_related_heading(text: &str) -> bool {
+    let key = label_key(text);
+    !key.is_empty() && key.len() < 60 && RELATED_PHRASES.iter().any(|p| label_key(p) == key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_words_split_on_separators_and_camel_case() {
+        assert_eq!(words("td-a-rec adSlot  x_y"), ["td", "a", "rec", "ad", "slot", "x", "y"]);
+        assert_eq!(words("HEADER"), ["header"]);
+    }
+
+    #[test]
+    fn ad_labels_match_in_every_major_language() {
+        for label in [
+            "- Publicité-",
+            "PUBLICITÉ",
+            "Publicité",
+            "Advertisement",
+            "ADVERTISEMENT",
+            "Anzeige",
+            "Werbung",
+            "Publicidad",
+            "Pubblicità",
+            "Reklama",
+            "Реклама",
+            "广告",
+            "広告",
+            "إعلان",
+            "Sponsored",
+            "Sponsorisé",
+            "Contenu sponsorisé",
+            "Annonce",
+            "[ Advertisement ]",
+            "광고",
+            "Publicidade",
+            "Story continues below advertisement",
+        ] {
+            assert!(is_ad_label(label), "{label}");
+        }
+        for text in ["Publicité ciblée et vie privée", "Advertisement rules changed in 2020.", "Head", "Lead", ""] {
+            assert!(!is_ad_label(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn related_lead_ins_are_found() {
+        assert!(related_lead("À lire aussi : Le titre d'un autre article").is_some());
+        assert!(related_lead("LIRE AUSSI").is_some());
+        assert!(related_lead("Mehr zum Thema").is_some());
+        assert!(related_lead("Readers wrote in to say").is_none());
+        assert!(is_related_heading("Te puede interesar"));
+        assert!(!is_related_heading("Related to the budget, the minister said no"));
+    }
+}
