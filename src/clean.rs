@@ -1,13 +1,405 @@
-//! Stage 5, clean: takes the picked article and tidies it: lazy images resolved,
-//! links and images made absolute, presentational wrappers and empty leftovers dropped.
+//! Stage 5, clean: takes the picked article container and tidies it: lazy
+//! images get their real source, non-video embeds, forms and asides go,
+//! link-heavy or empty blocks are dropped (Readability's "clean conditionally"),
+//! `h1` becomes `h2` (the title is shown apart), layout tables are unwrapped.
+//! URLs are made absolute by the sanitizer, which checks every one anyway.
 
 use markup5ever_rcdom::Handle;
 use url::Url;
 
+use crate::dom;
 use crate::metadata::Metadata;
-use crate::report::Report;
+use crate::report::{RemovalKind, Report};
+use crate::score::{class_weight, link_density, Picked};
 
-/// Tidies the article below `root`.
-pub fn clean(root: &Handle, meta: &Metadata, base: Option<&Url>, report: &mut Report) {
-    let _ = (root, meta, base, report);
+/// Hosts whose embedded players are kept.
+pub const VIDEO_HOSTS: &[&str] = &[
+    "youtube.com",
+    "youtube-nocookie.com",
+    "youtu.be",
+    "player.vimeo.com",
+    "dailymotion.com",
+    "player.twitch.tv",
+    "v.qq.com",
+    "bilibili.com",
+    "archive.org",
+    "upload.wikimedia.org",
+];
+
+/// Tidies the picked article in place.
+pub fn clean(picked: &Picked, meta: &Metadata, base: Option<&Url>, report: &mut Report) {
+    let _ = (meta, base);
+    let root = &picked.content;
+    fix_lazy_images(root);
+    let data_tables = mark_data_tables(root);
+    if picked.clean_conditionally {
+        clean_conditionally(root, "form", picked, &data_tables, report);
+        clean_conditionally(root, "fieldset", picked, &data_tables, report);
+    }
+    for tag in ["object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select", "button"] {
+        for node in dom::find_all(root, tag) {
+            if !is_video_embed(&node) {
+                dom::detach(&node);
+            }
+        }
+    }
+    remove_share_blocks(root, report);
+    if picked.weight_classes {
+        for h in dom::find_all(root, "h1").into_iter().chain(dom::find_all(root, "h2")) {
+            if class_weight(&h) < 0.0 {
+                dom::detach(&h);
+            }
+        }
+    }
+    if picked.clean_conditionally {
+        for tag in ["table", "ul", "div"] {
+            clean_conditionally(root, tag, picked, &data_tables, report);
+        }
+    }
+    for h1 in dom::find_all(root, "h1") {
+        dom::rename(&h1, "h2");
+    }
+    for p in dom::find_all(root, "p") {
+        let media = dom::descendant_elements(&p)
+            .iter()
+            .any(|n| matches!(dom::tag(n), Some("img" | "embed" | "object" | "iframe" | "picture" | "video" | "math")));
+        if !media && dom::text_len(&p) == 0 {
+            dom::detach(&p);
+        }
+    }
+    for br in dom::find_all(root, "br") {
+        if next_non_blank(&br).is_some_and(|n| dom::is(&n, "p")) {
+            dom::detach(&br);
+        }
+    }
+    unwrap_single_cell_tables(root);
+    simplify_nesting(root);
+}
+
+/// Gives lazy-loaded images their real `src`/`srcset` (from `data-src`,
+/// `data-lazy-src`, `data-original`, `data-srcset`…), dropping tiny placeholders.
+fn fix_lazy_images(root: &Handle) {
+    for node in dom::descendant_elements(root) {
+        let tag = dom::tag(&node).unwrap_or("");
+        if !matches!(tag, "img" | "source" | "picture" | "figure") {
+            continue;
+        }
+        if let Some(src) = dom::attr(&node, "src") {
+            let placeholder = src.starts_with("data:") && (src.len() < 200 || src.contains("svg"));
+            let has_other = dom::attrs(&node).iter().any(|(k, v)| k != "src" && looks_like_image_url(v));
+            if placeholder && has_other {
+                dom::remove_attr(&node, "src");
+            }
+        }
+        let has_src = dom::attr(&node, "src").is_some_and(|s| !s.trim().is_empty());
+        let has_srcset = dom::attr(&node, "srcset").is_some_and(|s| !s.trim().is_empty() && s != "null");
+        if (has_src || tag == "source") && (has_srcset || tag == "img") && !lazy_attr_present(&node) {
+            continue;
+        }
+        for (name, value) in dom::attrs(&node) {
+            if matches!(name.as_str(), "src" | "srcset" | "alt" | "sizes") {
+                continue;
+            }
+            let value = value.trim();
+            if name.contains("srcset") || is_srcset(value) {
+                if !has_srcset {
+                    dom::set_attr(&node, "srcset", value);
+                }
+            } else if looks_like_image_url(value) && !value.contains(' ') {
+                if tag == "img" || tag == "source" {
+                    if !has_src {
+                        dom::set_attr(&node, "src", value);
+                    }
+                } else if dom::find(&node, "img").is_none() && dom::find(&node, "picture").is_none() {
+                    let img = dom::new_element("img", &[("src", value)]);
+                    dom::append(&node, &img);
+                }
+            }
+        }
+    }
+}
+
+fn lazy_attr_present(node: &Handle) -> bool {
+    dom::attrs(node).iter().any(|(k, _)| {
+        matches!(k.as_str(), "data-src" | "data-lazy-src" | "data-original" | "data-srcset" | "data-lazy-srcset")
+    }) && dom::attr(node, "src").is_none_or(|s| s.starts_with("data:") || s.trim().is_empty())
+}
+
+fn looks_like_image_url(v: &str) -> bool {
+    let v = v.trim().to_ascii_lowercase();
+    let path = v.split(['?', '#']).next().unwrap_or("");
+    [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"].iter().any(|e| path.ends_with(e) || path.contains(&format!("{e} ")))
+        || (v.starts_with("http") && (v.contains(".jpg") || v.contains(".jpeg") || v.contains(".png") || v.contains(".webp")))
+}
+
+fn is_srcset(v: &str) -> bool {
+    v.split(',').any(|part| {
+        let mut it = part.split_whitespace();
+        matches!((it.next(), it.next()), (Some(url), Some(d)) if looks_like_image_url(url) && (d.ends_with('w') || d.ends_with('x')))
+    })
+}
+
+/// Whether an iframe/embed/object plays video from a well-known host.
+pub fn is_video_embed(node: &Handle) -> bool {
+    if !matches!(dom::tag(node), Some("iframe" | "embed" | "object")) {
+        return false;
+    }
+    dom::attrs(node).iter().any(|(_, v)| is_video_url(v))
+}
+
+/// Whether `url` points at a well-known video player.
+pub fn is_video_url(url: &str) -> bool {
+    let Some(rest) = url.trim().split("//").nth(1) else { return false };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("").to_ascii_lowercase();
+    VIDEO_HOSTS.iter().any(|h| host == *h || host.ends_with(&format!(".{h}")))
+}
+
+/// Readability's data-table test: tables that hold data, not layout.
+fn mark_data_tables(root: &Handle) -> Vec<usize> {
+    let mut out = Vec::new();
+    for table in dom::find_all(root, "table") {
+        if is_data_table(&table) {
+            out.push(dom::key(&table));
+        }
+    }
+    out
+}
+
+fn is_data_table(table: &Handle) -> bool {
+    if dom::attr(table, "role").as_deref() == Some("presentation") || dom::attr(table, "datatable").as_deref() == Some("0") {
+        return false;
+    }
+    if dom::has_attr(table, "summary") {
+        return true;
+    }
+    if dom::find(table, "caption").is_some_and(|c| !c.children.borrow().is_empty()) {
+        return true;
+    }
+    if ["col", "colgroup", "tfoot", "thead", "th"].iter().any(|t| dom::find(table, t).is_some()) {
+        return true;
+    }
+    if dom::find(table, "table").is_some() {
+        return false;
+    }
+    let rows = dom::find_all(table, "tr");
+    let cols = rows
+        .iter()
+        .map(|r| {
+            dom::element_children(r)
+                .iter()
+                .filter(|c| dom::is(c, "td") || dom::is(c, "th"))
+                .map(|c| dom::attr(c, "colspan").and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).min(100))
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(0);
+    rows.len() >= 10 || cols > 4 || rows.len() * cols > 10
+}
+
+/// Readability's `_cleanConditionally`: drops blocks of `tag` that look like
+/// furniture (too many images, links or inputs for their text).
+fn clean_conditionally(root: &Handle, tag: &str, picked: &Picked, data_tables: &[usize], report: &mut Report) {
+    let nodes = dom::find_all(root, tag);
+    for node in nodes.into_iter().rev() {
+        if dom::parent(&node).is_none() {
+            continue;
+        }
+        if should_remove(&node, tag, picked, data_tables) {
+            if tag == "form" || tag == "fieldset" {
+                report.add(RemovalKind::Boilerplate, format!("<{tag}> in the article"), &node);
+            }
+            dom::detach(&node);
+        }
+    }
+}
+
+fn should_remove(node: &Handle, tag: &str, picked: &Picked, data_tables: &[usize]) -> bool {
+    let is_data = |n: &Handle| data_tables.contains(&dom::key(n));
+    if tag == "table" && is_data(node) {
+        return false;
+    }
+    let ancestors = dom::ancestors(node);
+    if ancestors.iter().any(|a| (dom::is(a, "table") && is_data(a)) || dom::is(a, "code") || dom::is(a, "pre")) {
+        return false;
+    }
+    if dom::find_all(node, "table").iter().any(is_data) {
+        return false;
+    }
+    let text = dom::inner_text(node);
+    let content_len = text.chars().count();
+    let mut is_list = tag == "ul" || tag == "ol";
+    if !is_list && content_len > 0 {
+        let list_len: usize = dom::descendant_elements(node)
+            .iter()
+            .filter(|n| dom::is(n, "ul") || dom::is(n, "ol"))
+            .map(dom::text_len)
+            .sum();
+        is_list = list_len as f64 / content_len as f64 > 0.9;
+    }
+    let weight = if picked.weight_classes { class_weight(node) } else { 0.0 };
+    if weight < 0.0 {
+        return true;
+    }
+    if text.chars().filter(|c| *c == ',').count() >= 10 {
+        return false;
+    }
+    let count = |t: &str| dom::find_all(node, t).len();
+    let p = count("p") as f64;
+    let img = count("img") as f64;
+    let li = count("li") as f64 - 100.0;
+    let input = count("input") as f64;
+    let heading_density = text_density(node, &["h1", "h2", "h3", "h4", "h5", "h6"], content_len);
+    let mut embeds = 0;
+    for e in dom::descendant_elements(node) {
+        if matches!(dom::tag(&e), Some("object" | "embed" | "iframe")) {
+            if is_video_embed(&e) {
+                return false;
+            }
+            embeds += 1;
+        }
+    }
+    if crate::patterns::is_ad_label(&text) {
+        return true;
+    }
+    let ld = link_density(node);
+    let textish = ["span", "li", "td", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"];
+    let density = text_density(node, &textish, content_len);
+    let figure_child = ancestors.iter().any(|a| dom::is(a, "figure"));
+    let remove = (!figure_child && img > 1.0 && p / img < 0.5)
+        || (!is_list && li > p)
+        || (input > (p / 3.0).floor())
+        || (!is_list && !figure_child && heading_density < 0.9 && content_len < 25 && (img == 0.0 || img > 2.0) && ld > 0.0)
+        || (!is_list && weight < 25.0 && ld > 0.2)
+        || (weight >= 25.0 && ld > 0.5)
+        || ((embeds == 1 && content_len < 75) || embeds > 1)
+        || (img == 0.0 && density == 0.0);
+    if is_list && remove {
+        let kids = dom::element_children(node);
+        if kids.iter().any(|c| dom::element_children(c).len() > 1) {
+            return true;
+        }
+        return img != count("li") as f64;
+    }
+    remove
+}
+
+fn text_density(node: &Handle, tags: &[&str], total: usize) -> f64 {
+    if total == 0 {
+        return 0.0;
+    }
+    let sum: usize = dom::descendant_elements(node)
+        .iter()
+        .filter(|n| dom::tag(n).is_some_and(|t| tags.contains(&t)))
+        .map(dom::text_len)
+        .sum();
+    sum as f64 / total as f64
+}
+
+/// Small blocks named "share"/"sharedaddy" left inside the article.
+fn remove_share_blocks(root: &Handle, report: &mut Report) {
+    for node in dom::descendant_elements(root) {
+        if dom::parent(&node).is_none() {
+            continue;
+        }
+        let words = crate::patterns::words(&dom::class_and_id(&node));
+        if words.iter().any(|w| w == "share" || w == "sharedaddy") && dom::text_content(&node).chars().count() < 500 {
+            report.add(RemovalKind::Social, "share block in the article", &node);
+            dom::detach(&node);
+        }
+    }
+}
+
+fn next_non_blank(node: &Handle) -> Option<Handle> {
+    let p = dom::parent(node)?;
+    let kids = dom::children(&p);
+    let i = kids.iter().position(|k| std::rc::Rc::ptr_eq(k, node))?;
+    kids[i + 1..].iter().find(|k| !dom::is_blank(k)).cloned()
+}
+
+/// A table of one cell is layout: it becomes its cell's content.
+fn unwrap_single_cell_tables(root: &Handle) {
+    for table in dom::find_all(root, "table").into_iter().rev() {
+        let only = |n: &Handle, t: &str| {
+            let kids = dom::element_children(n);
+            (kids.len() == 1 && dom::is(&kids[0], t) && !crate::score::has_direct_text(n)).then(|| kids[0].clone())
+        };
+        let tbody = only(&table, "tbody").unwrap_or_else(|| table.clone());
+        let Some(row) = only(&tbody, "tr") else { continue };
+        let Some(cell) = only(&row, "td") else { continue };
+        let inline = dom::children(&cell).iter().all(|c| {
+            !dom::is_element(c)
+                || matches!(dom::tag(c), Some("a" | "b" | "i" | "em" | "strong" | "span" | "code" | "br" | "img" | "small" | "sub" | "sup"))
+        });
+        let new = dom::new_element(if inline { "p" } else { "div" }, &[]);
+        dom::move_children(&cell, &new);
+        dom::replace(&table, &new);
+    }
+}
+
+/// `div`/`section` wrappers holding a single `div`/`section` collapse into it;
+/// empty ones go (Readability's `_simplifyNestedElements`).
+fn simplify_nesting(root: &Handle) {
+    for node in dom::descendant_elements(root).into_iter().rev() {
+        if !matches!(dom::tag(&node), Some("div" | "section")) || dom::parent(&node).is_none() {
+            continue;
+        }
+        let kids = dom::element_children(&node);
+        let has_text = crate::score::has_direct_text(&node);
+        if kids.is_empty() && !has_text {
+            dom::detach(&node);
+        } else if kids.len() == 1 && !has_text && matches!(dom::tag(&kids[0]), Some("div" | "section")) {
+            dom::unwrap(&node);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_html;
+
+    /// The cleaned root, detached from its document (rcdom's drop empties every
+    /// node still inside a dropped document, so the test keeps only the root).
+    fn cleaned(inner: &str) -> Handle {
+        let doc = parse_html(&format!("<body><div id=root>{inner}</div></body>"));
+        let root = dom::find(&doc, "div").unwrap();
+        dom::detach(&root);
+        let picked = Picked { content: root.clone(), byline: None, clean_conditionally: true, weight_classes: true };
+        clean(&picked, &Metadata::default(), None, &mut Report::default());
+        root
+    }
+
+    #[test]
+    fn lazy_images_get_their_real_source() {
+        let root = cleaned("<p>Text of the article, with words.</p><img src='data:image/gif;base64,R0lGODlhAQABAAAAACw=' data-src='/photo.jpg'><img data-lazy-src='https://e.com/b.png'><picture><source data-srcset='/a.webp 1x, /a2.webp 2x'><img src=x.jpg></picture>");
+        let imgs = dom::find_all(&root, "img");
+        assert_eq!(dom::attr(&imgs[0], "src").as_deref(), Some("/photo.jpg"));
+        assert_eq!(dom::attr(&imgs[1], "src").as_deref(), Some("https://e.com/b.png"));
+        let source = dom::find(&root, "source").unwrap();
+        assert_eq!(dom::attr(&source, "srcset").as_deref(), Some("/a.webp 1x, /a2.webp 2x"));
+    }
+
+    #[test]
+    fn video_embeds_stay_and_other_iframes_go() {
+        let root = cleaned("<p>Some text of the article, long enough to stay in place here.</p><iframe src='https://www.youtube.com/embed/abc'></iframe><iframe src='https://tracker.example/x'></iframe>");
+        let frames = dom::find_all(&root, "iframe");
+        assert_eq!(frames.len(), 1);
+        assert!(dom::attr(&frames[0], "src").unwrap().contains("youtube"));
+    }
+
+    #[test]
+    fn link_lists_go_and_data_tables_stay() {
+        let root = cleaned("<p>Paragraph text, of the article, that stays.</p><div><a href=/a>Link one</a> <a href=/b>Link two</a></div><table><thead><tr><th>Year</th><th>Value</th></tr></thead><tr><td>2020</td><td>5</td></tr></table><h1>Sub heading</h1>");
+        let text = dom::inner_text(&root);
+        assert!(!text.contains("Link one"));
+        assert!(text.contains("2020"));
+        assert!(dom::find(&root, "h1").is_none() && dom::find(&root, "h2").is_some());
+    }
+
+    #[test]
+    fn single_cell_layout_tables_are_unwrapped() {
+        let root = cleaned("<table><tr><td>Only cell with text, and commas, and more words.</td></tr></table>");
+        assert!(dom::find(&root, "table").is_none());
+        assert!(dom::inner_text(&root).contains("Only cell"));
+    }
 }

@@ -1,6 +1,10 @@
 //! Small DOM toolkit over `markup5ever_rcdom`: what every stage needs to read and
 //! reshape the tree. Every walk here uses an explicit stack, so a page nested
 //! 100,000 levels deep costs memory, never the call stack.
+//!
+//! One rcdom rule to keep in mind: dropping a document empties the child list
+//! of every node still attached below it (its `Drop` is iterative). A subtree
+//! that must outlive its document has to be [`detach`]ed from it first.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

@@ -115,7 +115,7 @@ pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
     let mut report = report::Report::default();
     prune::prune(&doc, &mut report);
     let picked = score::pick(&doc, &meta, &mut report);
-    clean::clean(&picked.content, &meta, base.as_ref(), &mut report);
+    clean::clean(&picked, &meta, base.as_ref(), &mut report);
     sanitize::sanitize(&picked.content, base.as_ref());
     let content = sanitize::serialize(&picked.content);
     let text_content = text::to_text(&picked.content);

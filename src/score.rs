@@ -1,8 +1,16 @@
-//! Stage 4, score: takes the pruned document and picks the element holding the
-//! article, merging related siblings into one container.
+//! Stage 4, score: takes the pruned document and picks the element that holds
+//! the article, then gathers its related siblings into one detached container.
+//!
+//! The approach is Readability's: paragraphs score their parent and grandparent
+//! by length and commas, class names weigh in, link-heavy candidates lose, and a
+//! run with too little text is retried with gentler rules. Each attempt works on
+//! a copy of the page so a failed attempt leaves nothing behind.
 
-use markup5ever_rcdom::Handle;
+use std::collections::HashMap;
 
+use markup5ever_rcdom::{Handle, NodeData};
+
+use crate::dom;
 use crate::metadata::Metadata;
 use crate::report::Report;
 
@@ -10,16 +18,593 @@ use crate::report::Report;
 pub struct Picked {
     /// A detached `div` holding the article's content.
     pub content: Handle,
-    /// A byline found in the page itself, when the metadata had none.
+    /// A byline found in the page itself (used when the metadata has none).
     pub byline: Option<String>,
+    /// Whether the clean stage may drop link-heavy or low-content blocks
+    /// (off when the first attempts found too little text).
+    pub clean_conditionally: bool,
+    /// Whether class names may weigh in the clean stage's decisions.
+    pub weight_classes: bool,
 }
 
+/// Options of one extraction attempt, loosened step by step.
+#[derive(Clone, Copy)]
+struct Flags {
+    strip_unlikely: bool,
+    weight_classes: bool,
+    clean_conditionally: bool,
+}
+
+/// Text length under which an attempt is retried with looser rules.
+const CHAR_THRESHOLD: usize = 500;
+const TOP_CANDIDATES: usize = 5;
+
 /// Finds the article in `doc`.
-pub fn pick(doc: &Handle, meta: &Metadata, report: &mut Report) -> Picked {
-    let _ = (meta, report);
-    let content = crate::dom::new_element("div", &[]);
-    if let Some(body) = crate::dom::find(doc, "body") {
-        crate::dom::move_children(&body, &content);
+pub fn pick(doc: &Handle, meta: &Metadata, _report: &mut Report) -> Picked {
+    let body = dom::find(doc, "body").unwrap_or_else(|| doc.clone());
+    let attempts = [
+        Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
+        Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
+        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
+        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+    ];
+    let mut best: Option<(usize, Picked)> = None;
+    for flags in attempts {
+        let page = dom::deep_clone(&body);
+        let (content, byline) = grab(&page, flags, meta.title.as_deref().unwrap_or(""));
+        let len = dom::text_len(&content);
+        let picked = Picked {
+            content,
+            byline,
+            clean_conditionally: flags.clean_conditionally,
+            weight_classes: flags.weight_classes,
+        };
+        if len >= CHAR_THRESHOLD {
+            return picked;
+        }
+        if best.as_ref().is_none_or(|(l, _)| len > *l) {
+            best = Some((len, picked));
+        }
     }
-    Picked { content, byline: None }
+    best.map(|(_, p)| p).expect("at least one attempt")
+}
+
+/// One extraction attempt over `page` (a copy of the body, changed in place).
+fn grab(page: &Handle, flags: Flags, title: &str) -> (Handle, Option<String>) {
+    replace_brs(page);
+    let (to_score, byline) = prepare_nodes(page, flags, title);
+    let mut scores: HashMap<usize, f64> = HashMap::new();
+    let mut candidates: Vec<Handle> = Vec::new();
+    for el in &to_score {
+        let Some(parent) = dom::parent(el) else { continue };
+        if !dom::is_element(&parent) {
+            continue;
+        }
+        let text = dom::inner_text(el);
+        let len = text.chars().count();
+        if len < 25 {
+            continue;
+        }
+        let commas = text.chars().filter(|c| is_comma(*c)).count();
+        let content_score = 1.0 + (commas + 1) as f64 + (len / 100).min(3) as f64;
+        let mut level = 0;
+        let mut cur = Some(parent);
+        while let Some(anc) = cur {
+            if level >= 5 || !dom::is_element(&anc) {
+                break;
+            }
+            let next = dom::parent(&anc);
+            if next.is_none() {
+                break;
+            }
+            let entry = scores.entry(dom::key(&anc)).or_insert_with(|| {
+                candidates.push(anc.clone());
+                initial_score(&anc, flags)
+            });
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            *entry += content_score / divider;
+            level += 1;
+            cur = next;
+        }
+    }
+    for c in &candidates {
+        let ld = link_density(c);
+        if let Some(s) = scores.get_mut(&dom::key(c)) {
+            *s *= 1.0 - ld;
+        }
+    }
+    let score_of = |n: &Handle, scores: &HashMap<usize, f64>| scores.get(&dom::key(n)).copied();
+    let mut top: Vec<Handle> = candidates.clone();
+    top.sort_by(|a, b| {
+        score_of(b, &scores).unwrap_or(0.0).total_cmp(&score_of(a, &scores).unwrap_or(0.0))
+    });
+    top.truncate(TOP_CANDIDATES);
+
+    let top_candidate = match top.first() {
+        Some(t) if !dom::is(t, "body") && !std::rc::Rc::ptr_eq(t, page) => {
+            refine_top(t.clone(), &top, page, &mut scores, flags)
+        }
+        _ => {
+            let div = dom::new_element("div", &[]);
+            dom::move_children(page, &div);
+            dom::append(page, &div);
+            scores.insert(dom::key(&div), initial_score(&div, flags));
+            let content = dom::new_element("div", &[]);
+            dom::append(&content, &div);
+            return (content, byline);
+        }
+    };
+    (gather_siblings(&top_candidate, &scores), byline)
+}
+
+/// Readability's refinements of the top candidate: a common ancestor of several
+/// near-top candidates, a parent that scores better, an only child's parent.
+fn refine_top(
+    mut top_candidate: Handle,
+    top: &[Handle],
+    page: &Handle,
+    scores: &mut HashMap<usize, f64>,
+    flags: Flags,
+) -> Handle {
+    let top_score = scores[&dom::key(&top_candidate)];
+    let alternatives: Vec<Vec<usize>> = top[1..]
+        .iter()
+        .filter(|c| scores[&dom::key(c)] / top_score >= 0.75)
+        .map(|c| dom::ancestors(c).iter().map(dom::key).collect())
+        .collect();
+    if alternatives.len() >= 3 {
+        let mut parent = dom::parent(&top_candidate);
+        while let Some(p) = parent.filter(|p| !is_page(p, page)) {
+            let k = dom::key(&p);
+            if alternatives.iter().filter(|a| a.contains(&k)).count() >= 3 {
+                top_candidate = p;
+                break;
+            }
+            parent = dom::parent(&p);
+        }
+    }
+    scores.entry(dom::key(&top_candidate)).or_insert_with(|| initial_score(&top_candidate, flags));
+
+    let mut last = scores[&dom::key(&top_candidate)];
+    let threshold = last / 3.0;
+    let mut parent = dom::parent(&top_candidate);
+    while let Some(p) = parent.filter(|p| !is_page(p, page)) {
+        let Some(&score) = scores.get(&dom::key(&p)) else {
+            parent = dom::parent(&p);
+            continue;
+        };
+        if score < threshold {
+            break;
+        }
+        if score > last {
+            top_candidate = p;
+            break;
+        }
+        last = score;
+        parent = dom::parent(&p);
+    }
+
+    let mut parent = dom::parent(&top_candidate);
+    while let Some(p) = parent.filter(|p| !is_page(p, page) && dom::element_children(p).len() == 1) {
+        top_candidate = p.clone();
+        parent = dom::parent(&p);
+    }
+    scores.entry(dom::key(&top_candidate)).or_insert_with(|| initial_score(&top_candidate, flags));
+    top_candidate
+}
+
+fn is_page(node: &Handle, page: &Handle) -> bool {
+    std::rc::Rc::ptr_eq(node, page) || dom::is(node, "body") || !dom::is_element(node)
+}
+
+/// The top candidate plus the siblings that look like part of the same article.
+fn gather_siblings(top_candidate: &Handle, scores: &HashMap<usize, f64>) -> Handle {
+    let content = dom::new_element("div", &[]);
+    let top_score = scores.get(&dom::key(top_candidate)).copied().unwrap_or(0.0);
+    let threshold = (top_score * 0.2).max(10.0);
+    let top_class = dom::attr(top_candidate, "class").unwrap_or_default();
+    let Some(parent) = dom::parent(top_candidate) else {
+        dom::append(&content, top_candidate);
+        return content;
+    };
+    for sibling in dom::element_children(&parent) {
+        let mut append = std::rc::Rc::ptr_eq(&sibling, top_candidate);
+        if !append {
+            let bonus = if !top_class.is_empty() && dom::attr(&sibling, "class").as_deref() == Some(&top_class) {
+                top_score * 0.2
+            } else {
+                0.0
+            };
+            if scores.get(&dom::key(&sibling)).is_some_and(|s| s + bonus >= threshold) {
+                append = true;
+            } else if dom::is(&sibling, "p") {
+                let ld = link_density(&sibling);
+                let text = dom::inner_text(&sibling);
+                let len = text.chars().count();
+                if (len > 80 && ld < 0.25)
+                    || (len < 80 && len > 0 && ld == 0.0 && (text.contains(". ") || text.ends_with('.')))
+                {
+                    append = true;
+                }
+            }
+        }
+        if append {
+            let node = if matches!(dom::tag(&sibling), Some("div" | "article" | "section" | "p" | "ol" | "ul")) {
+                sibling
+            } else {
+                dom::rename(&sibling, "div")
+            };
+            dom::append(&content, &node);
+        }
+    }
+    content
+}
+
+/// Walks the page once: removes unlikely candidates, the byline and the title
+/// heading, turns text-only `div`s into paragraphs, and lists the nodes to score.
+fn prepare_nodes(page: &Handle, flags: Flags, title: &str) -> (Vec<Handle>, Option<String>) {
+    let mut to_score = Vec::new();
+    let mut byline: Option<String> = None;
+    let mut remove_title_header = !title.is_empty();
+    let mut stack: Vec<Handle> = dom::element_children(page).into_iter().rev().collect();
+    while let Some(node) = stack.pop() {
+        if dom::parent(&node).is_none() {
+            continue;
+        }
+        let tag = dom::tag(&node).unwrap_or("").to_string();
+        let match_string = dom::class_and_id(&node);
+        if byline.is_none() && is_valid_byline(&node, &match_string) {
+            byline = Some(byline_text(&node));
+            dom::detach(&node);
+            continue;
+        }
+        if remove_title_header && matches!(tag.as_str(), "h1" | "h2") && text_similarity(title, &dom::inner_text(&node)) > 0.75 {
+            remove_title_header = false;
+            dom::detach(&node);
+            continue;
+        }
+        if flags.strip_unlikely && tag != "body" && tag != "a" && is_unlikely(&node, &match_string) {
+            dom::detach(&node);
+            continue;
+        }
+        if matches!(tag.as_str(), "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+            && is_without_content(&node)
+        {
+            dom::detach(&node);
+            continue;
+        }
+        if matches!(tag.as_str(), "section" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "td" | "pre") {
+            to_score.push(node.clone());
+        }
+        let mut node = node;
+        if tag == "div" {
+            wrap_phrasing_runs(&node);
+            let kids = dom::element_children(&node);
+            let only_text_is_p = kids.len() == 1
+                && dom::is(&kids[0], "p")
+                && dom::children(&node).iter().all(|c| dom::is_element(c) || dom::is_blank(c));
+            if only_text_is_p && link_density(&node) < 0.25 {
+                let p = kids[0].clone();
+                dom::replace(&node, &p);
+                node = p;
+                to_score.push(node.clone());
+            } else if !has_child_block(&node) {
+                node = dom::rename(&node, "p");
+                to_score.push(node.clone());
+            }
+        }
+        stack.extend(dom::element_children(&node).into_iter().rev());
+    }
+    (to_score, byline)
+}
+
+fn is_unlikely(node: &Handle, match_string: &str) -> bool {
+    const UNLIKELY: &[&str] = &[
+        "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
+        "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
+        "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
+        "yom-remote",
+    ];
+    const MAYBE: &[&str] = &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
+    let role = dom::attr(node, "role").unwrap_or_default();
+    if matches!(
+        role.as_str(),
+        "menu" | "menubar" | "complementary" | "navigation" | "alert" | "alertdialog" | "dialog"
+    ) {
+        return true;
+    }
+    UNLIKELY.iter().any(|p| match_string.contains(p))
+        && !MAYBE.iter().any(|p| match_string.contains(p))
+        && !dom::has_ancestor(node, "table", 0)
+        && !dom::has_ancestor(node, "code", 0)
+}
+
+fn is_valid_byline(node: &Handle, match_string: &str) -> bool {
+    let rel = dom::attr(node, "rel").unwrap_or_default();
+    let itemprop = dom::attr(node, "itemprop").unwrap_or_default();
+    let hit = rel == "author"
+        || itemprop.contains("author")
+        || ["byline", "author", "dateline", "writtenby", "p-author"].iter().any(|p| match_string.contains(p));
+    if !hit {
+        return false;
+    }
+    let len = dom::text_content(node).trim().chars().count();
+    len > 0 && len < 100
+}
+
+fn byline_text(node: &Handle) -> String {
+    let name = dom::descendant_elements(node)
+        .into_iter()
+        .find(|n| dom::attr(n, "itemprop").is_some_and(|v| v.contains("name")));
+    dom::inner_text(name.as_ref().unwrap_or(node))
+}
+
+/// Word-overlap similarity of `b` to `a` (1.0 when every word of `b` is in `a`).
+pub fn text_similarity(a: &str, b: &str) -> f64 {
+    let tokens = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric() && c != '_')
+            .filter(|t| !t.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    let ta = tokens(a);
+    let tb = tokens(b);
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    let uniq_b: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
+    let joined_b = tb.iter().map(|s| s.chars().count()).sum::<usize>() + tb.len().saturating_sub(1);
+    let joined_u = uniq_b.iter().map(|s| s.chars().count()).sum::<usize>() + uniq_b.len().saturating_sub(1);
+    1.0 - joined_u as f64 / joined_b.max(1) as f64
+}
+
+fn is_without_content(node: &Handle) -> bool {
+    dom::text_len(node) == 0 && {
+        let kids = dom::element_children(node);
+        kids.is_empty() || kids.iter().all(|k| dom::is(k, "br") || dom::is(k, "hr"))
+    }
+}
+
+const PHRASING: &[&str] = &[
+    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em", "embed", "i", "img",
+    "input", "kbd", "label", "mark", "math", "meter", "noscript", "object", "output", "progress", "q", "ruby", "samp",
+    "script", "select", "small", "span", "strong", "sub", "sup", "textarea", "time", "var", "wbr", "font", "u", "s",
+];
+
+/// Whether the node is phrasing content (inline), as Readability defines it.
+fn is_phrasing(node: &Handle) -> bool {
+    match dom::tag(node) {
+        None => dom::is_text(node),
+        Some(t) if PHRASING.contains(&t) => true,
+        Some("a" | "del" | "ins") => {
+            let mut stack = dom::children(node);
+            while let Some(n) = stack.pop() {
+                match dom::tag(&n) {
+                    None => {}
+                    Some(t) if PHRASING.contains(&t) => {}
+                    Some("a" | "del" | "ins") => stack.extend(dom::children(&n)),
+                    Some(_) => return false,
+                }
+            }
+            true
+        }
+        _ => false,
+    }
+}
+
+fn is_whitespace(node: &Handle) -> bool {
+    dom::is_blank(node) || dom::is(node, "br")
+}
+
+/// Wraps each run of inline content directly in a `div` into a `<p>`.
+fn wrap_phrasing_runs(div: &Handle) {
+    let kids = dom::children(div);
+    if kids.iter().all(|k| !is_phrasing(k) || is_whitespace(k)) {
+        return;
+    }
+    if !kids.iter().any(|k| dom::is_element(k) && !is_phrasing(k)) {
+        return; // all inline: the div itself becomes a paragraph
+    }
+    let mut p: Option<Handle> = None;
+    for child in kids {
+        if is_phrasing(&child) {
+            if let Some(p) = &p {
+                dom::append(p, &child);
+            } else if !is_whitespace(&child) {
+                let new_p = dom::new_element("p", &[]);
+                dom::replace(&child, &new_p);
+                dom::append(&new_p, &child);
+                p = Some(new_p);
+            }
+        } else if let Some(done) = p.take() {
+            trim_trailing_whitespace(&done);
+        }
+    }
+    if let Some(done) = p {
+        trim_trailing_whitespace(&done);
+    }
+}
+
+fn trim_trailing_whitespace(p: &Handle) {
+    while let Some(last) = p.children.borrow().last().cloned() {
+        if is_whitespace(&last) {
+            dom::detach(&last);
+        } else {
+            break;
+        }
+    }
+}
+
+/// Whether any descendant is a block that keeps a `div` from being a paragraph.
+fn has_child_block(node: &Handle) -> bool {
+    dom::descendant_elements(node).iter().any(|n| {
+        matches!(dom::tag(n), Some("blockquote" | "dl" | "div" | "img" | "ol" | "p" | "pre" | "table" | "ul" | "figure" | "section" | "article" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+    })
+}
+
+/// Replaces runs of two or more `<br>` with paragraph breaks (Readability's `_replaceBrs`).
+fn replace_brs(page: &Handle) {
+    for br in dom::find_all(page, "br") {
+        if dom::parent(&br).is_none() {
+            continue;
+        }
+        let Some(parent) = dom::parent(&br) else { continue };
+        let siblings = dom::children(&parent);
+        let Some(i) = siblings.iter().position(|s| std::rc::Rc::ptr_eq(s, &br)) else { continue };
+        let mut j = i + 1;
+        let mut replaced = false;
+        while j < siblings.len() {
+            if dom::is_blank(&siblings[j]) {
+                j += 1;
+                continue;
+            }
+            if dom::is(&siblings[j], "br") {
+                replaced = true;
+                dom::detach(&siblings[j]);
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if !replaced {
+            continue;
+        }
+        let p = dom::new_element("p", &[]);
+        dom::replace(&br, &p);
+        for sib in &siblings[j..] {
+            if dom::is(sib, "br") {
+                let next_is_br = siblings
+                    .iter()
+                    .skip_while(|s| !std::rc::Rc::ptr_eq(s, sib))
+                    .skip(1)
+                    .find(|s| !dom::is_blank(s))
+                    .is_some_and(|s| dom::is(s, "br"));
+                if next_is_br {
+                    break;
+                }
+            }
+            if !is_phrasing(sib) {
+                break;
+            }
+            dom::append(&p, sib);
+        }
+        trim_trailing_whitespace(&p);
+        if dom::parent(&p).is_some_and(|pp| dom::is(&pp, "p")) {
+            let pp = dom::parent(&p).unwrap();
+            dom::rename(&pp, "div");
+        }
+    }
+}
+
+/// Starting score of a candidate: by tag, plus class weight when enabled.
+fn initial_score(node: &Handle, flags: Flags) -> f64 {
+    let base = match dom::tag(node).unwrap_or("") {
+        "div" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    };
+    base + if flags.weight_classes { class_weight(node) } else { 0.0 }
+}
+
+/// +25 / −25 for a positive / negative class, and again for the id.
+pub fn class_weight(node: &Handle) -> f64 {
+    const NEGATIVE: &[&str] = &[
+        "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media",
+        "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
+        "shopping", "tags", "widget",
+    ];
+    const POSITIVE: &[&str] = &[
+        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text",
+        "blog", "story",
+    ];
+    let mut weight = 0.0;
+    for value in [dom::attr(node, "class"), dom::attr(node, "id")].into_iter().flatten() {
+        let v = value.to_lowercase();
+        let hid = v.split(' ').any(|w| w == "hid");
+        if hid || NEGATIVE.iter().any(|p| v.contains(p)) {
+            weight -= 25.0;
+        }
+        if POSITIVE.iter().any(|p| v.contains(p)) {
+            weight += 25.0;
+        }
+    }
+    weight
+}
+
+fn is_comma(c: char) -> bool {
+    matches!(c, ',' | '\u{060C}' | '\u{FE50}' | '\u{FE10}' | '\u{FE11}' | '\u{2E41}' | '\u{2E34}' | '\u{2E32}' | '\u{FF0C}')
+}
+
+/// Link density as Readability counts it: in-page `#` links weigh 0.3.
+pub fn link_density(node: &Handle) -> f64 {
+    let total = dom::text_len(node);
+    if total == 0 {
+        return 0.0;
+    }
+    let mut links = 0.0;
+    let anchors = if dom::is(node, "a") { vec![node.clone()] } else { dom::find_all(node, "a") };
+    for a in anchors {
+        let weight = if dom::attr(&a, "href").is_some_and(|h| h.trim_start().starts_with('#')) { 0.3 } else { 1.0 };
+        links += dom::text_len(&a) as f64 * weight;
+    }
+    links / total as f64
+}
+
+/// Whether the node has any text node child (used by the readerable check).
+pub fn has_direct_text(node: &Handle) -> bool {
+    node.children.borrow().iter().any(|c| matches!(&c.data, NodeData::Text { contents } if !contents.borrow().trim().is_empty()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_html;
+
+    const P: &str = "<p>A long paragraph of article text, with commas, clauses, and enough words to count as real prose in the scoring of candidates here.</p>";
+
+    fn pick_text(html: &str, title: &str) -> (String, Option<String>) {
+        let doc = parse_html(html);
+        let meta = Metadata { title: Some(title.into()), ..Default::default() };
+        let picked = pick(&doc, &meta, &mut Report::default());
+        (dom::inner_text(&picked.content), picked.byline)
+    }
+
+    #[test]
+    fn picks_the_paragraph_container_over_menus_and_sidebars() {
+        let body = P.repeat(6);
+        let html = format!("<body><div class=menu><a href=/>Home</a> <a href=/a>About</a></div><div class=sidebar><p>Sidebar words that are short.</p></div><div class='post-content'><h1>The Title Here</h1><p class=byline>By Jane Doe</p>{body}</div><div class=footer>Copyright</div></body>");
+        let (text, byline) = pick_text(&html, "The Title Here");
+        assert_eq!(text.matches("A long paragraph").count(), 6);
+        assert!(!text.contains("Home") && !text.contains("Sidebar") && !text.contains("Copyright"));
+        assert!(!text.contains("The Title Here"), "title heading duplicates the title");
+        assert_eq!(byline.as_deref(), Some("By Jane Doe"));
+    }
+
+    #[test]
+    fn short_pages_fall_back_to_looser_attempts() {
+        let (text, _) = pick_text("<body><div class='comment-like sidebar'><p>Just one short note here.</p></div></body>", "");
+        assert_eq!(text, "Just one short note here.");
+    }
+
+    #[test]
+    fn double_br_becomes_paragraphs() {
+        let html = format!("<body><div>First part of the text, long enough, to matter here and there and everywhere.<br><br>Second part, also long enough, with commas, to be a paragraph of its own.</div>{P}</body>");
+        let doc = parse_html(&html);
+        let body = dom::find(&doc, "body").unwrap();
+        replace_brs(&body);
+        assert!(dom::find_all(&body, "p").len() >= 2);
+    }
+
+    #[test]
+    fn similarity_of_titles() {
+        assert!(text_similarity("Hello big world", "hello world") > 0.99);
+        assert!(text_similarity("Hello big world", "something else") < 0.1);
+    }
 }
