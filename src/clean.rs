@@ -36,7 +36,10 @@ pub fn clean(picked: &Picked, meta: &Metadata, base: Option<&Url>, report: &mut 
         clean_conditionally(root, "form", picked, &data_tables, report);
         clean_conditionally(root, "fieldset", picked, &data_tables, report);
     }
-    for tag in ["object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select", "button"] {
+    for tag in [
+        "object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select",
+        "button",
+    ] {
         for node in dom::find_all(root, tag) {
             if !is_video_embed(&node) {
                 dom::detach(&node);
@@ -45,7 +48,10 @@ pub fn clean(picked: &Picked, meta: &Metadata, base: Option<&Url>, report: &mut 
     }
     remove_share_blocks(root, report);
     if picked.weight_classes {
-        for h in dom::find_all(root, "h1").into_iter().chain(dom::find_all(root, "h2")) {
+        for h in dom::find_all(root, "h1")
+            .into_iter()
+            .chain(dom::find_all(root, "h2"))
+        {
             if class_weight(&h) < 0.0 {
                 dom::detach(&h);
             }
@@ -60,9 +66,12 @@ pub fn clean(picked: &Picked, meta: &Metadata, base: Option<&Url>, report: &mut 
         dom::rename(&h1, "h2");
     }
     for p in dom::find_all(root, "p") {
-        let media = dom::descendant_elements(&p)
-            .iter()
-            .any(|n| matches!(dom::tag(n), Some("img" | "embed" | "object" | "iframe" | "picture" | "video" | "math")));
+        let media = dom::descendant_elements(&p).iter().any(|n| {
+            matches!(
+                dom::tag(n),
+                Some("img" | "embed" | "object" | "iframe" | "picture" | "video" | "math")
+            )
+        });
         if !media && dom::text_len(&p) == 0 {
             dom::detach(&p);
         }
@@ -86,14 +95,18 @@ fn fix_lazy_images(root: &Handle) {
         }
         if let Some(src) = dom::attr(&node, "src") {
             let placeholder = src.starts_with("data:") && (src.len() < 200 || src.contains("svg"));
-            let has_other = dom::attrs(&node).iter().any(|(k, v)| k != "src" && looks_like_image_url(v));
+            let has_other = dom::attrs(&node)
+                .iter()
+                .any(|(k, v)| k != "src" && looks_like_image_url(v));
             if placeholder && has_other {
                 dom::remove_attr(&node, "src");
             }
         }
         let has_src = dom::attr(&node, "src").is_some_and(|s| !s.trim().is_empty());
-        let has_srcset = dom::attr(&node, "srcset").is_some_and(|s| !s.trim().is_empty() && s != "null");
-        if (has_src || tag == "source") && (has_srcset || tag == "img") && !lazy_attr_present(&node) {
+        let has_srcset =
+            dom::attr(&node, "srcset").is_some_and(|s| !s.trim().is_empty() && s != "null");
+        if (has_src || tag == "source") && (has_srcset || tag == "img") && !lazy_attr_present(&node)
+        {
             continue;
         }
         for (name, value) in dom::attrs(&node) {
@@ -110,7 +123,8 @@ fn fix_lazy_images(root: &Handle) {
                     if !has_src {
                         dom::set_attr(&node, "src", value);
                     }
-                } else if dom::find(&node, "img").is_none() && dom::find(&node, "picture").is_none() {
+                } else if dom::find(&node, "img").is_none() && dom::find(&node, "picture").is_none()
+                {
                     let img = dom::new_element("img", &[("src", value)]);
                     dom::append(&node, &img);
                 }
@@ -121,15 +135,24 @@ fn fix_lazy_images(root: &Handle) {
 
 fn lazy_attr_present(node: &Handle) -> bool {
     dom::attrs(node).iter().any(|(k, _)| {
-        matches!(k.as_str(), "data-src" | "data-lazy-src" | "data-original" | "data-srcset" | "data-lazy-srcset")
+        matches!(
+            k.as_str(),
+            "data-src" | "data-lazy-src" | "data-original" | "data-srcset" | "data-lazy-srcset"
+        )
     }) && dom::attr(node, "src").is_none_or(|s| s.starts_with("data:") || s.trim().is_empty())
 }
 
 fn looks_like_image_url(v: &str) -> bool {
     let v = v.trim().to_ascii_lowercase();
     let path = v.split(['?', '#']).next().unwrap_or("");
-    [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"].iter().any(|e| path.ends_with(e) || path.contains(&format!("{e} ")))
-        || (v.starts_with("http") && (v.contains(".jpg") || v.contains(".jpeg") || v.contains(".png") || v.contains(".webp")))
+    [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"]
+        .iter()
+        .any(|e| path.ends_with(e) || path.contains(&format!("{e} ")))
+        || (v.starts_with("http")
+            && (v.contains(".jpg")
+                || v.contains(".jpeg")
+                || v.contains(".png")
+                || v.contains(".webp")))
 }
 
 fn is_srcset(v: &str) -> bool {
@@ -149,9 +172,17 @@ pub fn is_video_embed(node: &Handle) -> bool {
 
 /// Whether `url` points at a well-known video player.
 pub fn is_video_url(url: &str) -> bool {
-    let Some(rest) = url.trim().split("//").nth(1) else { return false };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("").to_ascii_lowercase();
-    VIDEO_HOSTS.iter().any(|h| host == *h || host.ends_with(&format!(".{h}")))
+    let Some(rest) = url.trim().split("//").nth(1) else {
+        return false;
+    };
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    VIDEO_HOSTS
+        .iter()
+        .any(|h| host == *h || host.ends_with(&format!(".{h}")))
 }
 
 /// Readability's data-table test: tables that hold data, not layout.
@@ -166,7 +197,9 @@ fn mark_data_tables(root: &Handle) -> Vec<usize> {
 }
 
 fn is_data_table(table: &Handle) -> bool {
-    if dom::attr(table, "role").as_deref() == Some("presentation") || dom::attr(table, "datatable").as_deref() == Some("0") {
+    if dom::attr(table, "role").as_deref() == Some("presentation")
+        || dom::attr(table, "datatable").as_deref() == Some("0")
+    {
         return false;
     }
     if dom::has_attr(table, "summary") {
@@ -175,7 +208,10 @@ fn is_data_table(table: &Handle) -> bool {
     if dom::find(table, "caption").is_some_and(|c| !c.children.borrow().is_empty()) {
         return true;
     }
-    if ["col", "colgroup", "tfoot", "thead", "th"].iter().any(|t| dom::find(table, t).is_some()) {
+    if ["col", "colgroup", "tfoot", "thead", "th"]
+        .iter()
+        .any(|t| dom::find(table, t).is_some())
+    {
         return true;
     }
     if dom::find(table, "table").is_some() {
@@ -188,7 +224,12 @@ fn is_data_table(table: &Handle) -> bool {
             dom::element_children(r)
                 .iter()
                 .filter(|c| dom::is(c, "td") || dom::is(c, "th"))
-                .map(|c| dom::attr(c, "colspan").and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).min(100))
+                .map(|c| {
+                    dom::attr(c, "colspan")
+                        .and_then(|v| v.trim().parse::<usize>().ok())
+                        .unwrap_or(1)
+                        .min(100)
+                })
                 .sum::<usize>()
         })
         .max()
@@ -198,7 +239,13 @@ fn is_data_table(table: &Handle) -> bool {
 
 /// Readability's `_cleanConditionally`: drops blocks of `tag` that look like
 /// furniture (too many images, links or inputs for their text).
-fn clean_conditionally(root: &Handle, tag: &str, picked: &Picked, data_tables: &[usize], report: &mut Report) {
+fn clean_conditionally(
+    root: &Handle,
+    tag: &str,
+    picked: &Picked,
+    data_tables: &[usize],
+    report: &mut Report,
+) {
     let nodes = dom::find_all(root, tag);
     for node in nodes.into_iter().rev() {
         if dom::parent(&node).is_none() {
@@ -206,7 +253,11 @@ fn clean_conditionally(root: &Handle, tag: &str, picked: &Picked, data_tables: &
         }
         if should_remove(&node, tag, picked, data_tables) {
             if tag == "form" || tag == "fieldset" {
-                report.add(RemovalKind::Boilerplate, format!("<{tag}> in the article"), &node);
+                report.add(
+                    RemovalKind::Boilerplate,
+                    format!("<{tag}> in the article"),
+                    &node,
+                );
             }
             dom::detach(&node);
         }
@@ -219,7 +270,10 @@ fn should_remove(node: &Handle, tag: &str, picked: &Picked, data_tables: &[usize
         return false;
     }
     let ancestors = dom::ancestors(node);
-    if ancestors.iter().any(|a| (dom::is(a, "table") && is_data(a)) || dom::is(a, "code") || dom::is(a, "pre")) {
+    if ancestors
+        .iter()
+        .any(|a| (dom::is(a, "table") && is_data(a)) || dom::is(a, "code") || dom::is(a, "pre"))
+    {
         return false;
     }
     if dom::find_all(node, "table").iter().any(is_data) {
@@ -236,7 +290,11 @@ fn should_remove(node: &Handle, tag: &str, picked: &Picked, data_tables: &[usize
             .sum();
         is_list = list_len as f64 / content_len as f64 > 0.9;
     }
-    let weight = if picked.weight_classes { class_weight(node) } else { 0.0 };
+    let weight = if picked.weight_classes {
+        class_weight(node)
+    } else {
+        0.0
+    };
     if weight < 0.0 {
         return true;
     }
@@ -262,13 +320,31 @@ fn should_remove(node: &Handle, tag: &str, picked: &Picked, data_tables: &[usize
         return true;
     }
     let ld = link_density(node);
-    let textish = ["span", "li", "td", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"];
+    let textish = [
+        "span",
+        "li",
+        "td",
+        "blockquote",
+        "dl",
+        "div",
+        "img",
+        "ol",
+        "p",
+        "pre",
+        "table",
+        "ul",
+    ];
     let density = text_density(node, &textish, content_len);
     let figure_child = ancestors.iter().any(|a| dom::is(a, "figure"));
     let remove = (!figure_child && img > 1.0 && p / img < 0.5)
         || (!is_list && li > p)
         || (input > (p / 3.0).floor())
-        || (!is_list && !figure_child && heading_density < 0.9 && content_len < 25 && (img == 0.0 || img > 2.0) && ld > 0.0)
+        || (!is_list
+            && !figure_child
+            && heading_density < 0.9
+            && content_len < 25
+            && (img == 0.0 || img > 2.0)
+            && ld > 0.0)
         || (!is_list && weight < 25.0 && ld > 0.2)
         || (weight >= 25.0 && ld > 0.5)
         || ((embeds == 1 && content_len < 75) || embeds > 1)
@@ -302,7 +378,9 @@ fn remove_share_blocks(root: &Handle, report: &mut Report) {
             continue;
         }
         let words = crate::patterns::words(&dom::class_and_id(&node));
-        if words.iter().any(|w| w == "share" || w == "sharedaddy") && dom::text_content(&node).chars().count() < 500 {
+        if words.iter().any(|w| w == "share" || w == "sharedaddy")
+            && dom::text_content(&node).chars().count() < 500
+        {
             report.add(RemovalKind::Social, "share block in the article", &node);
             dom::detach(&node);
         }
@@ -321,14 +399,34 @@ fn unwrap_single_cell_tables(root: &Handle) {
     for table in dom::find_all(root, "table").into_iter().rev() {
         let only = |n: &Handle, t: &str| {
             let kids = dom::element_children(n);
-            (kids.len() == 1 && dom::is(&kids[0], t) && !crate::score::has_direct_text(n)).then(|| kids[0].clone())
+            (kids.len() == 1 && dom::is(&kids[0], t) && !crate::score::has_direct_text(n))
+                .then(|| kids[0].clone())
         };
         let tbody = only(&table, "tbody").unwrap_or_else(|| table.clone());
-        let Some(row) = only(&tbody, "tr") else { continue };
-        let Some(cell) = only(&row, "td") else { continue };
+        let Some(row) = only(&tbody, "tr") else {
+            continue;
+        };
+        let Some(cell) = only(&row, "td") else {
+            continue;
+        };
         let inline = dom::children(&cell).iter().all(|c| {
             !dom::is_element(c)
-                || matches!(dom::tag(c), Some("a" | "b" | "i" | "em" | "strong" | "span" | "code" | "br" | "img" | "small" | "sub" | "sup"))
+                || matches!(
+                    dom::tag(c),
+                    Some(
+                        "a" | "b"
+                            | "i"
+                            | "em"
+                            | "strong"
+                            | "span"
+                            | "code"
+                            | "br"
+                            | "img"
+                            | "small"
+                            | "sub"
+                            | "sup"
+                    )
+                )
         });
         let new = dom::new_element(if inline { "p" } else { "div" }, &[]);
         dom::move_children(&cell, &new);
@@ -347,7 +445,10 @@ fn simplify_nesting(root: &Handle) {
         let has_text = crate::score::has_direct_text(&node);
         if kids.is_empty() && !has_text {
             dom::detach(&node);
-        } else if kids.len() == 1 && !has_text && matches!(dom::tag(&kids[0]), Some("div" | "section")) {
+        } else if kids.len() == 1
+            && !has_text
+            && matches!(dom::tag(&kids[0]), Some("div" | "section"))
+        {
             dom::unwrap(&node);
         }
     }
@@ -364,7 +465,12 @@ mod tests {
         let doc = parse_html(&format!("<body><div id=root>{inner}</div></body>"));
         let root = dom::find(&doc, "div").unwrap();
         dom::detach(&root);
-        let picked = Picked { content: root.clone(), byline: None, clean_conditionally: true, weight_classes: true };
+        let picked = Picked {
+            content: root.clone(),
+            byline: None,
+            clean_conditionally: true,
+            weight_classes: true,
+        };
         clean(&picked, &Metadata::default(), None, &mut Report::default());
         root
     }
@@ -374,9 +480,15 @@ mod tests {
         let root = cleaned("<p>Text of the article, with words.</p><img src='data:image/gif;base64,R0lGODlhAQABAAAAACw=' data-src='/photo.jpg'><img data-lazy-src='https://e.com/b.png'><picture><source data-srcset='/a.webp 1x, /a2.webp 2x'><img src=x.jpg></picture>");
         let imgs = dom::find_all(&root, "img");
         assert_eq!(dom::attr(&imgs[0], "src").as_deref(), Some("/photo.jpg"));
-        assert_eq!(dom::attr(&imgs[1], "src").as_deref(), Some("https://e.com/b.png"));
+        assert_eq!(
+            dom::attr(&imgs[1], "src").as_deref(),
+            Some("https://e.com/b.png")
+        );
         let source = dom::find(&root, "source").unwrap();
-        assert_eq!(dom::attr(&source, "srcset").as_deref(), Some("/a.webp 1x, /a2.webp 2x"));
+        assert_eq!(
+            dom::attr(&source, "srcset").as_deref(),
+            Some("/a.webp 1x, /a2.webp 2x")
+        );
     }
 
     #[test]
@@ -398,7 +510,9 @@ mod tests {
 
     #[test]
     fn single_cell_layout_tables_are_unwrapped() {
-        let root = cleaned("<table><tr><td>Only cell with text, and commas, and more words.</td></tr></table>");
+        let root = cleaned(
+            "<table><tr><td>Only cell with text, and commas, and more words.</td></tr></table>",
+        );
         assert!(dom::find(&root, "table").is_none());
         assert!(dom::inner_text(&root).contains("Only cell"));
     }

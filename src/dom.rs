@@ -139,7 +139,12 @@ pub fn children(node: &Handle) -> Vec<Handle> {
 
 /// The element children only.
 pub fn element_children(node: &Handle) -> Vec<Handle> {
-    node.children.borrow().iter().filter(|c| is_element(c)).cloned().collect()
+    node.children
+        .borrow()
+        .iter()
+        .filter(|c| is_element(c))
+        .cloned()
+        .collect()
 }
 
 /// Every node below `root` (not `root` itself) in document order.
@@ -168,7 +173,10 @@ pub fn descendant_elements(root: &Handle) -> Vec<Handle> {
 
 /// Every element below `root` named `name`, in document order.
 pub fn find_all(root: &Handle, name: &str) -> Vec<Handle> {
-    descendant_elements(root).into_iter().filter(|n| is(n, name)).collect()
+    descendant_elements(root)
+        .into_iter()
+        .filter(|n| is(n, name))
+        .collect()
 }
 
 /// The first element below `root` named `name`.
@@ -318,7 +326,10 @@ pub fn insert_before(reference: &Handle, new: &Handle) {
     let Some(p) = parent(reference) else { return };
     detach(new);
     let mut kids = p.children.borrow_mut();
-    let i = kids.iter().position(|c| Rc::ptr_eq(c, reference)).unwrap_or(kids.len());
+    let i = kids
+        .iter()
+        .position(|c| Rc::ptr_eq(c, reference))
+        .unwrap_or(kids.len());
     new.parent.set(Some(Rc::downgrade(&p)));
     kids.insert(i, new.clone());
 }
@@ -334,7 +345,9 @@ pub fn unwrap(node: &Handle) {
     let Some(p) = parent(node) else { return };
     let kids: Vec<Handle> = node.children.borrow_mut().drain(..).collect();
     let mut siblings = p.children.borrow_mut();
-    let Some(i) = siblings.iter().position(|c| Rc::ptr_eq(c, node)) else { return };
+    let Some(i) = siblings.iter().position(|c| Rc::ptr_eq(c, node)) else {
+        return;
+    };
     node.parent.set(None);
     for k in &kids {
         k.parent.set(Some(Rc::downgrade(&p)));
@@ -361,7 +374,9 @@ pub fn new_element(name: &str, attributes: &[(&str, &str)]) -> Handle {
 
 /// A new detached text node.
 pub fn new_text(text: &str) -> Handle {
-    Node::new(NodeData::Text { contents: RefCell::new(StrTendril::from_slice(text)) })
+    Node::new(NodeData::Text {
+        contents: RefCell::new(StrTendril::from_slice(text)),
+    })
 }
 
 /// Moves the children of `from` to the end of `to`.
@@ -376,7 +391,9 @@ pub fn move_children(from: &Handle, to: &Handle) {
 /// Gives `node` a new name, keeping its attributes and children (e.g. `div` → `p`).
 pub fn rename(node: &Handle, name: &str) -> Handle {
     let new = new_element(name, &[]);
-    if let (NodeData::Element { attrs: from, .. }, NodeData::Element { attrs: to, .. }) = (&node.data, &new.data) {
+    if let (NodeData::Element { attrs: from, .. }, NodeData::Element { attrs: to, .. }) =
+        (&node.data, &new.data)
+    {
         *to.borrow_mut() = from.borrow().clone();
     }
     move_children(node, &new);
@@ -388,16 +405,27 @@ pub fn rename(node: &Handle, name: &str) -> Handle {
 pub fn deep_clone(node: &Handle) -> Handle {
     let copy_one = |n: &Handle| -> Handle {
         let data = match &n.data {
-            NodeData::Element { name, attrs, mathml_annotation_xml_integration_point, .. } => NodeData::Element {
+            NodeData::Element {
+                name,
+                attrs,
+                mathml_annotation_xml_integration_point,
+                ..
+            } => NodeData::Element {
                 name: name.clone(),
                 attrs: RefCell::new(attrs.borrow().clone()),
                 template_contents: RefCell::new(None),
                 mathml_annotation_xml_integration_point: *mathml_annotation_xml_integration_point,
             },
-            NodeData::Text { contents } => NodeData::Text { contents: RefCell::new(contents.borrow().clone()) },
+            NodeData::Text { contents } => NodeData::Text {
+                contents: RefCell::new(contents.borrow().clone()),
+            },
             other => other.clone(),
         };
-        Rc::new(Node { parent: Cell::new(None), children: RefCell::new(Vec::new()), data })
+        Rc::new(Node {
+            parent: Cell::new(None),
+            children: RefCell::new(Vec::new()),
+            data,
+        })
     };
     let root = copy_one(node);
     let mut stack = vec![(node.clone(), root.clone())];

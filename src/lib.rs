@@ -13,6 +13,8 @@
 //! The CLI (`src/main.rs`) and the wasm bindings (`src/wasm.rs`) are thin layers over it.
 
 pub mod clean;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod decode;
 pub mod dom;
 pub mod metadata;
 pub mod parse;
@@ -25,8 +27,6 @@ pub mod score;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod decode;
 
 use serde::Serialize;
 
@@ -124,7 +124,10 @@ pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
     }
     let markdown = text::to_markdown(&picked.content);
     let length = text_content.chars().count();
-    let excerpt = meta.excerpt.clone().or_else(|| text::first_paragraph(&picked.content));
+    let excerpt = meta
+        .excerpt
+        .clone()
+        .or_else(|| text::first_paragraph(&picked.content));
     let byline = meta.byline.clone().or(picked.byline);
     Ok(Article {
         title: meta.title.clone().unwrap_or_default(),
@@ -168,7 +171,10 @@ fn check_input(html: &str) -> Result<(), Error> {
 /// Minutes to read `text`: words at 230 a minute, CJK characters at 500.
 fn reading_time(text: &str) -> u32 {
     let cjk = text.chars().filter(|c| text::is_cjk(*c)).count();
-    let words = text.split_whitespace().filter(|w| !w.chars().all(text::is_cjk)).count();
+    let words = text
+        .split_whitespace()
+        .filter(|w| !w.chars().all(text::is_cjk))
+        .count();
     let minutes = words as f64 / WORDS_PER_MINUTE as f64 + cjk as f64 / CJK_CHARS_PER_MINUTE as f64;
     if text.trim().is_empty() {
         0
@@ -184,9 +190,17 @@ mod tests {
     #[test]
     fn empty_and_binary_input_are_clear_errors() {
         assert_eq!(clean("  \n", &Options::default()), Err(Error::Empty));
-        assert!(matches!(clean("just words", &Options::default()), Err(Error::NotHtml(_))));
-        let junk: String = (0..2000u32).map(|i| char::from_u32(i % 32).unwrap()).collect();
-        assert!(matches!(clean(&junk, &Options::default()), Err(Error::NotHtml(_))));
+        assert!(matches!(
+            clean("just words", &Options::default()),
+            Err(Error::NotHtml(_))
+        ));
+        let junk: String = (0..2000u32)
+            .map(|i| char::from_u32(i % 32).unwrap())
+            .collect();
+        assert!(matches!(
+            clean(&junk, &Options::default()),
+            Err(Error::NotHtml(_))
+        ));
     }
 
     #[test]

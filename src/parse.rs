@@ -43,7 +43,10 @@ mod tests {
         let base = base_url(&doc, Some("https://example.com/a/b.html")).unwrap();
         assert_eq!(base.as_str(), "https://example.com/sub/");
         let doc = parse_html("<p>x");
-        assert_eq!(base_url(&doc, Some("https://e.org/x")).unwrap().as_str(), "https://e.org/x");
+        assert_eq!(
+            base_url(&doc, Some("https://e.org/x")).unwrap().as_str(),
+            "https://e.org/x"
+        );
         assert!(base_url(&doc, Some("javascript:alert(1)")).is_none());
     }
 }

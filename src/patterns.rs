@@ -104,7 +104,13 @@ pub const AD_WORDS: &[&str] = &[
 /// Words whose presence makes an ad-word match doubtful (`ad` in `add-comment`
 /// is not split that way, but `load more`, `head`, `lead`… never reach here as
 /// they are whole words; these guard compound names such as `ad-free`).
-pub const AD_NEGATIVE_WORDS: &[&str] = &["free", "blocker", "block-detect", "choices", "feedback-form"];
+pub const AD_NEGATIVE_WORDS: &[&str] = &[
+    "free",
+    "blocker",
+    "block-detect",
+    "choices",
+    "feedback-form",
+];
 
 /// Hosts whose iframes and scripts serve ads.
 pub const AD_HOSTS: &[&str] = &[
@@ -368,9 +374,10 @@ pub fn is_ad_label(text: &str) -> bool {
 /// matched lead-in within the label key, or `None`.
 pub fn related_lead(text: &str) -> Option<usize> {
     let key = label_key(text);
-    RELATED_PHRASES.iter().map(|p| label_key(p)).find_map(|p| {
-        (key == p || key.starts_with(&(p.clone() + " "))).then_some(p.len())
-    })
+    RELATED_PHRASES
+        .iter()
+        .map(|p| label_key(p))
+        .find_map(|p| (key == p || key.starts_with(&(p.clone() + " "))).then_some(p.len()))
 }
 
 /// Whether `text` is exactly a "related"/"read also" heading.
@@ -385,7 +392,10 @@ mod tests {
 
     #[test]
     fn class_words_split_on_separators_and_camel_case() {
-        assert_eq!(words("td-a-rec adSlot  x_y"), ["td", "a", "rec", "ad", "slot", "x", "y"]);
+        assert_eq!(
+            words("td-a-rec adSlot  x_y"),
+            ["td", "a", "rec", "ad", "slot", "x", "y"]
+        );
         assert_eq!(words("HEADER"), ["header"]);
     }
 
@@ -417,7 +427,13 @@ mod tests {
         ] {
             assert!(is_ad_label(label), "{label}");
         }
-        for text in ["Publicité ciblée et vie privée", "Advertisement rules changed in 2020.", "Head", "Lead", ""] {
+        for text in [
+            "Publicité ciblée et vie privée",
+            "Advertisement rules changed in 2020.",
+            "Head",
+            "Lead",
+            "",
+        ] {
             assert!(!is_ad_label(text), "{text}");
         }
     }
@@ -429,6 +445,8 @@ mod tests {
         assert!(related_lead("Mehr zum Thema").is_some());
         assert!(related_lead("Readers wrote in to say").is_none());
         assert!(is_related_heading("Te puede interesar"));
-        assert!(!is_related_heading("Related to the budget, the minister said no"));
+        assert!(!is_related_heading(
+            "Related to the budget, the minister said no"
+        ));
     }
 }

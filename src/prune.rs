@@ -15,7 +15,9 @@ use crate::report::{RemovalKind, Report};
 
 /// Removes clutter from `doc`.
 pub fn prune(doc: &Handle, report: &mut Report) {
-    let Some(body) = dom::find(doc, "body") else { return };
+    let Some(body) = dom::find(doc, "body") else {
+        return;
+    };
     resolve_noscript_images(&body);
     let page_text = dom::text_len(&body).max(1);
     let mut stack: Vec<Handle> = dom::children(&body).into_iter().rev().collect();
@@ -58,7 +60,11 @@ pub fn prune(doc: &Handle, report: &mut Report) {
         if let Some(heading) = related_heading(&node) {
             let list = heading_list(&heading);
             if let Some(list) = list {
-                report.add(RemovalKind::Related, "\"related\" heading and its links", &list);
+                report.add(
+                    RemovalKind::Related,
+                    "\"related\" heading and its links",
+                    &list,
+                );
                 dom::detach(&heading);
                 remove_with_empty_ancestors(&list);
                 continue;
@@ -97,7 +103,11 @@ fn is_silent_junk(node: &Handle) -> bool {
 }
 
 fn is_tracking_pixel(img: &Handle) -> bool {
-    let tiny = |a| dom::attr(img, a).map(|v| v.trim() == "1" || v.trim() == "0").unwrap_or(false);
+    let tiny = |a| {
+        dom::attr(img, a)
+            .map(|v| v.trim() == "1" || v.trim() == "0")
+            .unwrap_or(false)
+    };
     tiny("width") && tiny("height")
 }
 
@@ -116,7 +126,9 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
     if let Some(kind) = ad_label_block(node) {
         return Some(kind);
     }
-    let role = dom::attr(node, "role").unwrap_or_default().to_ascii_lowercase();
+    let role = dom::attr(node, "role")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     match tag {
         "nav" => return Some((RemovalKind::Navigation, "<nav>".into())),
         "aside" => return guard(node, page_text, RemovalKind::Boilerplate, "<aside>".into()),
@@ -131,10 +143,20 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
         _ => {}
     }
     if matches!(role.as_str(), "navigation" | "menu" | "menubar" | "search") {
-        return guard(node, page_text, RemovalKind::Navigation, format!("role \"{role}\""));
+        return guard(
+            node,
+            page_text,
+            RemovalKind::Navigation,
+            format!("role \"{role}\""),
+        );
     }
     if matches!(role.as_str(), "dialog" | "alertdialog" | "complementary") {
-        return guard(node, page_text, RemovalKind::Boilerplate, format!("role \"{role}\""));
+        return guard(
+            node,
+            page_text,
+            RemovalKind::Boilerplate,
+            format!("role \"{role}\""),
+        );
     }
     let class_id = dom::class_and_id(node);
     if class_id.is_empty() {
@@ -143,37 +165,88 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
     let words = patterns::words(&class_id);
     let has = |list: &[&str]| words.iter().find(|w| list.contains(&w.as_str())).cloned();
     let reason = |w: String| format!("class or id \"{w}\"");
-    if let Some(w) = has(&["comment", "comments", "commentlist", "commentform", "disqus", "respond", "replies"]) {
+    if let Some(w) = has(&[
+        "comment",
+        "comments",
+        "commentlist",
+        "commentform",
+        "disqus",
+        "respond",
+        "replies",
+    ]) {
         return guard(node, page_text, RemovalKind::Comments, reason(w));
     }
     if let Some(w) = has(&[
-        "share", "sharing", "social", "sharedaddy", "addthis", "sharethis", "shariff", "addtoany", "sharebar",
-        "socials", "follow",
+        "share",
+        "sharing",
+        "social",
+        "sharedaddy",
+        "addthis",
+        "sharethis",
+        "shariff",
+        "addtoany",
+        "sharebar",
+        "socials",
+        "follow",
     ]) {
         if link_heavy_or_short(node, 0.4, 300) {
             return guard(node, page_text, RemovalKind::Social, reason(w));
         }
     }
-    if let Some(w) = has(&["newsletter", "subscribe", "subscription", "signup", "mailchimp", "mc4wp", "optin"]) {
+    if let Some(w) = has(&[
+        "newsletter",
+        "subscribe",
+        "subscription",
+        "signup",
+        "mailchimp",
+        "mc4wp",
+        "optin",
+    ]) {
         if dom::text_len(node) < 800 {
             return guard(node, page_text, RemovalKind::Newsletter, reason(w));
         }
     }
-    if let Some(w) = has(&["cookie", "cookies", "consent", "gdpr", "onetrust", "didomi", "cookiebar"]) {
+    if let Some(w) = has(&[
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "onetrust",
+        "didomi",
+        "cookiebar",
+    ]) {
         if dom::text_len(node) < 2000 {
             return guard(node, page_text, RemovalKind::Consent, reason(w));
         }
     }
     if let Some(w) = has(&[
-        "related", "relatedposts", "recommended", "recommendations", "recommendation", "popular", "trending",
-        "mostread", "yarpp", "readnext", "jp", "crp",
+        "related",
+        "relatedposts",
+        "recommended",
+        "recommendations",
+        "recommendation",
+        "popular",
+        "trending",
+        "mostread",
+        "yarpp",
+        "readnext",
+        "jp",
+        "crp",
     ]) {
         let jp_only = w == "jp" && !words.iter().any(|x| x == "relatedposts");
         if !jp_only && w != "crp" && link_heavy_or_short(node, 0.3, 200) && !has_prose(node) {
             return guard(node, page_text, RemovalKind::Related, reason(w));
         }
     }
-    if let Some(w) = has(&["breadcrumb", "breadcrumbs", "navbar", "navigation", "menu", "pagination", "pager"]) {
+    if let Some(w) = has(&[
+        "breadcrumb",
+        "breadcrumbs",
+        "navbar",
+        "navigation",
+        "menu",
+        "pagination",
+        "pager",
+    ]) {
         if link_heavy_or_short(node, 0.4, 200) {
             return guard(node, page_text, RemovalKind::Navigation, reason(w));
         }
@@ -184,7 +257,12 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
 /// Applies the safety net shared by every class- or role-based rule: a block
 /// holding more than half of the page's text, or several real paragraphs of
 /// prose, is never taken for clutter (comment sections excepted for prose).
-fn guard(node: &Handle, page_text: usize, kind: RemovalKind, reason: String) -> Option<(RemovalKind, String)> {
+fn guard(
+    node: &Handle,
+    page_text: usize,
+    kind: RemovalKind,
+    reason: String,
+) -> Option<(RemovalKind, String)> {
     let len = dom::text_len(node);
     if len * 2 > page_text && len > 500 {
         return None;
@@ -192,7 +270,11 @@ fn guard(node: &Handle, page_text: usize, kind: RemovalKind, reason: String) -> 
     if kind != RemovalKind::Comments && has_prose(node) && dom::find(node, "h1").is_some() {
         return None;
     }
-    if matches!(kind, RemovalKind::Ad | RemovalKind::Social | RemovalKind::Newsletter) && prose_paragraphs(node) >= 3 {
+    if matches!(
+        kind,
+        RemovalKind::Ad | RemovalKind::Social | RemovalKind::Newsletter
+    ) && prose_paragraphs(node) >= 3
+    {
         return None;
     }
     Some((kind, reason))
@@ -216,7 +298,9 @@ fn link_heavy_or_short(node: &Handle, density: f64, short: usize) -> bool {
 }
 
 fn inside_article(node: &Handle) -> bool {
-    dom::ancestors(node).iter().any(|a| dom::is(a, "article") || dom::is(a, "main"))
+    dom::ancestors(node)
+        .iter()
+        .any(|a| dom::is(a, "article") || dom::is(a, "main"))
 }
 
 /// Hidden by the page: `hidden`, `aria-hidden="true"`, inline `display:none` or `visibility:hidden`.
@@ -225,13 +309,19 @@ fn is_hidden(node: &Handle) -> bool {
         return true;
     }
     if dom::attr(node, "aria-hidden").is_some_and(|v| v.trim() == "true")
-        && !dom::attr(node, "class").unwrap_or_default().contains("fallback-image")
+        && !dom::attr(node, "class")
+            .unwrap_or_default()
+            .contains("fallback-image")
         && !dom::is(node, "math")
     {
         return true;
     }
     if let Some(style) = dom::attr(node, "style") {
-        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         return s.contains("display:none") || s.contains("visibility:hidden");
     }
     false
@@ -260,19 +350,31 @@ fn ad_markup(node: &Handle) -> Option<String> {
         }
         if name == "id" {
             let id = value.to_ascii_lowercase();
-            if id.starts_with("div-gpt-ad") || id.starts_with("google_ads") || id.starts_with("taboola-") {
+            if id.starts_with("div-gpt-ad")
+                || id.starts_with("google_ads")
+                || id.starts_with("taboola-")
+            {
                 return Some(format!("id \"{value}\""));
             }
         }
     }
-    let class = dom::attr(node, "class").unwrap_or_default().to_ascii_lowercase();
+    let class = dom::attr(node, "class")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     for name in class.split_whitespace() {
-        if patterns::AD_CLASSES.contains(&name) || patterns::AD_CLASSES.iter().any(|c| name.starts_with(&format!("{c}-"))) {
+        if patterns::AD_CLASSES.contains(&name)
+            || patterns::AD_CLASSES
+                .iter()
+                .any(|c| name.starts_with(&format!("{c}-")))
+        {
             return Some(format!("class \"{name}\""));
         }
     }
     let words = patterns::words(&dom::class_and_id(node));
-    if words.iter().any(|w| patterns::AD_NEGATIVE_WORDS.contains(&w.as_str())) {
+    if words
+        .iter()
+        .any(|w| patterns::AD_NEGATIVE_WORDS.contains(&w.as_str()))
+    {
         return None;
     }
     words
@@ -295,15 +397,17 @@ fn ad_label_block(node: &Handle) -> Option<(RemovalKind, String)> {
 }
 
 const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "font", "i", "kbd", "label", "mark", "q", "s", "small",
-    "span", "strong", "sub", "sup", "time", "u", "var",
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "font", "i", "kbd", "label", "mark", "q",
+    "s", "small", "span", "strong", "sub", "sup", "time", "u", "var",
 ];
 
 /// Whether `node` is a line of its own: no text beside it in its block.
 fn stands_alone(node: &Handle) -> bool {
     let mut cur = node.clone();
     loop {
-        let Some(p) = dom::parent(&cur) else { return true };
+        let Some(p) = dom::parent(&cur) else {
+            return true;
+        };
         for sib in dom::children(&p) {
             if std::rc::Rc::ptr_eq(&sib, &cur) {
                 continue;
@@ -324,13 +428,21 @@ fn stands_alone(node: &Handle) -> bool {
 }
 
 fn form_kind(form: &Handle) -> (RemovalKind, String) {
-    let action = dom::attr(form, "action").unwrap_or_default().to_ascii_lowercase();
+    let action = dom::attr(form, "action")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     let words = patterns::words(&dom::class_and_id(form));
     if action.contains("comment") || words.iter().any(|w| w.starts_with("comment")) {
         (RemovalKind::Comments, "comment form".into())
-    } else if words.iter().any(|w| w == "search") || action.contains("search") || dom::attr(form, "role").is_some() {
+    } else if words.iter().any(|w| w == "search")
+        || action.contains("search")
+        || dom::attr(form, "role").is_some()
+    {
         (RemovalKind::Navigation, "search form".into())
-    } else if words.iter().any(|w| w.contains("newsletter") || w.contains("subscri")) {
+    } else if words
+        .iter()
+        .any(|w| w.contains("newsletter") || w.contains("subscri"))
+    {
         (RemovalKind::Newsletter, "subscription form".into())
     } else {
         (RemovalKind::Boilerplate, "form".into())
@@ -339,8 +451,16 @@ fn form_kind(form: &Handle) -> (RemovalKind, String) {
 
 /// Iframes from ad hosts are ads; other non-video iframes are dropped later by the sanitizer.
 fn iframe_kind(iframe: &Handle) -> Option<(RemovalKind, String)> {
-    let src = dom::attr(iframe, "src").or_else(|| dom::attr(iframe, "data-src")).unwrap_or_default();
-    let host = src.split("//").nth(1).unwrap_or("").split(['/', '?']).next().unwrap_or("");
+    let src = dom::attr(iframe, "src")
+        .or_else(|| dom::attr(iframe, "data-src"))
+        .unwrap_or_default();
+    let host = src
+        .split("//")
+        .nth(1)
+        .unwrap_or("")
+        .split(['/', '?'])
+        .next()
+        .unwrap_or("");
     patterns::AD_HOSTS
         .iter()
         .find(|h| host == **h || host.ends_with(&format!(".{h}")))
@@ -349,7 +469,10 @@ fn iframe_kind(iframe: &Handle) -> Option<(RemovalKind, String)> {
 
 /// A "read also: <link>" line: a lead-in phrase and a link making most of the rest.
 fn related_line(node: &Handle) -> Option<(RemovalKind, String)> {
-    if !matches!(dom::tag(node)?, "p" | "div" | "li" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "section") {
+    if !matches!(
+        dom::tag(node)?,
+        "p" | "div" | "li" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "section"
+    ) {
         return None;
     }
     let len = dom::text_len(node);
@@ -373,10 +496,15 @@ fn related_line(node: &Handle) -> Option<(RemovalKind, String)> {
 /// A heading (or a short standalone block) whose whole text is a "related" heading.
 fn related_heading(node: &Handle) -> Option<Handle> {
     let tag = dom::tag(node)?;
-    if !matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "div" | "span" | "strong" | "header") {
+    if !matches!(
+        tag,
+        "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "div" | "span" | "strong" | "header"
+    ) {
         return None;
     }
-    if dom::text_len(node) > 60 || dom::find(node, "a").is_some_and(|_| dom::link_density(node) > 0.0) {
+    if dom::text_len(node) > 60
+        || dom::find(node, "a").is_some_and(|_| dom::link_density(node) > 0.0)
+    {
         return None;
     }
     patterns::is_related_heading(&dom::text_content(node)).then(|| node.clone())
@@ -406,7 +534,9 @@ fn heading_list(heading: &Handle) -> Option<Handle> {
 fn remove_related_heading_before(node: &Handle, report: &mut Report) {
     let Some(p) = dom::parent(node) else { return };
     let kids = dom::element_children(&p);
-    let Some(i) = kids.iter().position(|k| std::rc::Rc::ptr_eq(k, node)) else { return };
+    let Some(i) = kids.iter().position(|k| std::rc::Rc::ptr_eq(k, node)) else {
+        return;
+    };
     if i > 0 && related_heading(&kids[i - 1]).is_some() {
         report.add(RemovalKind::Related, "\"related\" heading", &kids[i - 1]);
         dom::detach(&kids[i - 1]);
@@ -420,8 +550,10 @@ fn remove_with_empty_ancestors(node: &Handle) {
         let parent = dom::parent(&cur);
         dom::detach(&cur);
         let Some(p) = parent else { return };
-        if matches!(dom::tag(&p), Some("body" | "html" | "main" | "article") | None)
-            || dom::text_len(&p) > 0
+        if matches!(
+            dom::tag(&p),
+            Some("body" | "html" | "main" | "article") | None
+        ) || dom::text_len(&p) > 0
             || has_media(&p)
         {
             return;
@@ -431,9 +563,12 @@ fn remove_with_empty_ancestors(node: &Handle) {
 }
 
 fn has_media(node: &Handle) -> bool {
-    dom::descendant_elements(node)
-        .iter()
-        .any(|n| matches!(dom::tag(n), Some("img" | "picture" | "video" | "audio" | "iframe" | "table" | "math")))
+    dom::descendant_elements(node).iter().any(|n| {
+        matches!(
+            dom::tag(n),
+            Some("img" | "picture" | "video" | "audio" | "iframe" | "table" | "math")
+        )
+    })
 }
 
 /// `<noscript>` fallbacks for lazy images: a noscript holding one image replaces
@@ -447,7 +582,11 @@ fn resolve_noscript_images(body: &Handle) {
         let img = imgs[0].clone();
         let prev = previous_element(&ns);
         if let Some(prev) = prev.filter(|p| dom::is(p, "img") || single_image(p).is_some()) {
-            let target = if dom::is(&prev, "img") { prev } else { single_image(&prev).unwrap() };
+            let target = if dom::is(&prev, "img") {
+                prev
+            } else {
+                single_image(&prev).unwrap()
+            };
             for (k, v) in dom::attrs(&target) {
                 if k.starts_with("data-") && !dom::has_attr(&img, &k) {
                     dom::set_attr(&img, &k, &v);
@@ -465,7 +604,12 @@ fn previous_element(node: &Handle) -> Option<Handle> {
     let p = dom::parent(node)?;
     let kids = dom::children(&p);
     let i = kids.iter().position(|k| std::rc::Rc::ptr_eq(k, node))?;
-    kids[..i].iter().rev().find(|k| !dom::is_blank(k)).filter(|k| dom::is_element(k)).cloned()
+    kids[..i]
+        .iter()
+        .rev()
+        .find(|k| !dom::is_blank(k))
+        .filter(|k| dom::is_element(k))
+        .cloned()
 }
 
 fn single_image(node: &Handle) -> Option<Handle> {
@@ -489,11 +633,29 @@ mod tests {
 
     #[test]
     fn ad_labels_in_every_language_go_but_prose_mentioning_them_stays() {
-        for label in ["- Publicité-", "ADVERTISEMENT", "Anzeige", "Werbung", "Publicidad", "Pubblicità", "Reklama", "Реклама", "广告", "広告", "إعلان", "Sponsorisé", "Contenu sponsorisé", "Annonce"] {
+        for label in [
+            "- Publicité-",
+            "ADVERTISEMENT",
+            "Anzeige",
+            "Werbung",
+            "Publicidad",
+            "Pubblicità",
+            "Reklama",
+            "Реклама",
+            "广告",
+            "広告",
+            "إعلان",
+            "Sponsorisé",
+            "Contenu sponsorisé",
+            "Annonce",
+        ] {
             let html = format!("<body><p>{PROSE}</p><div><span>{label}</span></div><p>{PROSE}</p><p>La publicité ciblée, dit-il, est une <em>Publicité</em> comme une autre.</p></body>");
             let (text, report) = pruned(&html);
             assert!(!text.contains(label), "{label} survived");
-            assert!(text.contains("est une Publicité comme une autre"), "{label}: prose lost");
+            assert!(
+                text.contains("est une Publicité comme une autre"),
+                "{label}: prose lost"
+            );
             assert_eq!(report.removed[0].kind, RemovalKind::AdLabel);
         }
     }
@@ -525,22 +687,43 @@ mod tests {
         assert!(!text.contains("Un autre article"));
         assert!(!text.contains("Erster Link") && !text.contains("Mehr zum Thema"));
         assert!(text.contains("in our long explainer"));
-        assert_eq!(report.removed.iter().filter(|r| r.kind == RemovalKind::Related).count(), 2);
+        assert_eq!(
+            report
+                .removed
+                .iter()
+                .filter(|r| r.kind == RemovalKind::Related)
+                .count(),
+            2
+        );
     }
 
     #[test]
     fn comments_share_bars_and_hidden_nodes_go() {
         let html = format!("<body><p>{PROSE}</p><div class='td-post-sharing'><a href='#'>Facebook</a><a href='#'>Twitter</a></div><div id='comments'><h3>Leave a comment</h3><form class='comment-form' action='/wp-comments-post.php'><textarea></textarea></form></div><div style='display: none'>Secret</div><p hidden>Hidden</p></body>");
         let (text, report) = pruned(&html);
-        assert!(!text.contains("Facebook") && !text.contains("Leave a comment") && !text.contains("Secret") && !text.contains("Hidden"));
+        assert!(
+            !text.contains("Facebook")
+                && !text.contains("Leave a comment")
+                && !text.contains("Secret")
+                && !text.contains("Hidden")
+        );
         let kinds: Vec<_> = report.removed.iter().map(|r| r.kind).collect();
-        assert_eq!(kinds, [RemovalKind::Social, RemovalKind::Comments, RemovalKind::Hidden, RemovalKind::Hidden]);
+        assert_eq!(
+            kinds,
+            [
+                RemovalKind::Social,
+                RemovalKind::Comments,
+                RemovalKind::Hidden,
+                RemovalKind::Hidden
+            ]
+        );
     }
 
     #[test]
     fn a_class_word_never_removes_the_article_itself() {
         let body = format!("<p>{PROSE}</p>").repeat(6);
-        let html = format!("<body><div class='has-ads social-post'><h1>Title</h1>{body}</div></body>");
+        let html =
+            format!("<body><div class='has-ads social-post'><h1>Title</h1>{body}</div></body>");
         let (text, _) = pruned(&html);
         assert_eq!(text.matches("real prose").count(), 6);
     }

@@ -81,7 +81,11 @@ impl Report {
             return;
         }
         let sample = sample_text(&dom::text_content(node));
-        self.removed.push(Removal { kind, reason: reason.into(), sample });
+        self.removed.push(Removal {
+            kind,
+            reason: reason.into(),
+            sample,
+        });
     }
 }
 
@@ -118,7 +122,10 @@ mod tests {
 
     #[test]
     fn kinds_serialize_in_kebab_case() {
-        assert_eq!(serde_json::to_string(&RemovalKind::AdLabel).unwrap(), "\"ad-label\"");
+        assert_eq!(
+            serde_json::to_string(&RemovalKind::AdLabel).unwrap(),
+            "\"ad-label\""
+        );
         assert_eq!(RemovalKind::AdLabel.as_str(), "ad-label");
     }
 }

@@ -43,10 +43,26 @@ const TOP_CANDIDATES: usize = 5;
 pub fn pick(doc: &Handle, meta: &Metadata, _report: &mut Report) -> Picked {
     let body = dom::find(doc, "body").unwrap_or_else(|| doc.clone());
     let attempts = [
-        Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+        Flags {
+            strip_unlikely: true,
+            weight_classes: true,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: true,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: false,
+        },
     ];
     let mut best: Option<(usize, Picked)> = None;
     for flags in attempts {
@@ -76,7 +92,9 @@ fn grab(page: &Handle, flags: Flags, title: &str) -> (Handle, Option<String>) {
     let mut scores: HashMap<usize, f64> = HashMap::new();
     let mut candidates: Vec<Handle> = Vec::new();
     for el in &to_score {
-        let Some(parent) = dom::parent(el) else { continue };
+        let Some(parent) = dom::parent(el) else {
+            continue;
+        };
         if !dom::is_element(&parent) {
             continue;
         }
@@ -120,7 +138,9 @@ fn grab(page: &Handle, flags: Flags, title: &str) -> (Handle, Option<String>) {
     let score_of = |n: &Handle, scores: &HashMap<usize, f64>| scores.get(&dom::key(n)).copied();
     let mut top: Vec<Handle> = candidates.clone();
     top.sort_by(|a, b| {
-        score_of(b, &scores).unwrap_or(0.0).total_cmp(&score_of(a, &scores).unwrap_or(0.0))
+        score_of(b, &scores)
+            .unwrap_or(0.0)
+            .total_cmp(&score_of(a, &scores).unwrap_or(0.0))
     });
     top.truncate(TOP_CANDIDATES);
 
@@ -167,7 +187,9 @@ fn refine_top(
             parent = dom::parent(&p);
         }
     }
-    scores.entry(dom::key(&top_candidate)).or_insert_with(|| initial_score(&top_candidate, flags));
+    scores
+        .entry(dom::key(&top_candidate))
+        .or_insert_with(|| initial_score(&top_candidate, flags));
 
     let mut last = scores[&dom::key(&top_candidate)];
     let threshold = last / 3.0;
@@ -189,11 +211,14 @@ fn refine_top(
     }
 
     let mut parent = dom::parent(&top_candidate);
-    while let Some(p) = parent.filter(|p| !is_page(p, page) && dom::element_children(p).len() == 1) {
+    while let Some(p) = parent.filter(|p| !is_page(p, page) && dom::element_children(p).len() == 1)
+    {
         top_candidate = p.clone();
         parent = dom::parent(&p);
     }
-    scores.entry(dom::key(&top_candidate)).or_insert_with(|| initial_score(&top_candidate, flags));
+    scores
+        .entry(dom::key(&top_candidate))
+        .or_insert_with(|| initial_score(&top_candidate, flags));
     top_candidate
 }
 
@@ -214,26 +239,37 @@ fn gather_siblings(top_candidate: &Handle, scores: &HashMap<usize, f64>) -> Hand
     for sibling in dom::element_children(&parent) {
         let mut append = std::rc::Rc::ptr_eq(&sibling, top_candidate);
         if !append {
-            let bonus = if !top_class.is_empty() && dom::attr(&sibling, "class").as_deref() == Some(&top_class) {
+            let bonus = if !top_class.is_empty()
+                && dom::attr(&sibling, "class").as_deref() == Some(&top_class)
+            {
                 top_score * 0.2
             } else {
                 0.0
             };
-            if scores.get(&dom::key(&sibling)).is_some_and(|s| s + bonus >= threshold) {
+            if scores
+                .get(&dom::key(&sibling))
+                .is_some_and(|s| s + bonus >= threshold)
+            {
                 append = true;
             } else if dom::is(&sibling, "p") {
                 let ld = link_density(&sibling);
                 let text = dom::inner_text(&sibling);
                 let len = text.chars().count();
                 if (len > 80 && ld < 0.25)
-                    || (len < 80 && len > 0 && ld == 0.0 && (text.contains(". ") || text.ends_with('.')))
+                    || (len < 80
+                        && len > 0
+                        && ld == 0.0
+                        && (text.contains(". ") || text.ends_with('.')))
                 {
                     append = true;
                 }
             }
         }
         if append {
-            let node = if matches!(dom::tag(&sibling), Some("div" | "article" | "section" | "p" | "ol" | "ul")) {
+            let node = if matches!(
+                dom::tag(&sibling),
+                Some("div" | "article" | "section" | "p" | "ol" | "ul")
+            ) {
                 sibling
             } else {
                 dom::rename(&sibling, "div")
@@ -262,22 +298,31 @@ fn prepare_nodes(page: &Handle, flags: Flags, title: &str) -> (Vec<Handle>, Opti
             dom::detach(&node);
             continue;
         }
-        if remove_title_header && matches!(tag.as_str(), "h1" | "h2") && text_similarity(title, &dom::inner_text(&node)) > 0.75 {
+        if remove_title_header
+            && matches!(tag.as_str(), "h1" | "h2")
+            && text_similarity(title, &dom::inner_text(&node)) > 0.75
+        {
             remove_title_header = false;
             dom::detach(&node);
             continue;
         }
-        if flags.strip_unlikely && tag != "body" && tag != "a" && is_unlikely(&node, &match_string) {
-            dom::detach(&node);
-            continue;
-        }
-        if matches!(tag.as_str(), "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-            && is_without_content(&node)
+        if flags.strip_unlikely && tag != "body" && tag != "a" && is_unlikely(&node, &match_string)
         {
             dom::detach(&node);
             continue;
         }
-        if matches!(tag.as_str(), "section" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "td" | "pre") {
+        if matches!(
+            tag.as_str(),
+            "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+        ) && is_without_content(&node)
+        {
+            dom::detach(&node);
+            continue;
+        }
+        if matches!(
+            tag.as_str(),
+            "section" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "td" | "pre"
+        ) {
             to_score.push(node.clone());
         }
         let mut node = node;
@@ -286,7 +331,9 @@ fn prepare_nodes(page: &Handle, flags: Flags, title: &str) -> (Vec<Handle>, Opti
             let kids = dom::element_children(&node);
             let only_text_is_p = kids.len() == 1
                 && dom::is(&kids[0], "p")
-                && dom::children(&node).iter().all(|c| dom::is_element(c) || dom::is_blank(c));
+                && dom::children(&node)
+                    .iter()
+                    .all(|c| dom::is_element(c) || dom::is_blank(c));
             if only_text_is_p && link_density(&node) < 0.25 {
                 let p = kids[0].clone();
                 dom::replace(&node, &p);
@@ -304,12 +351,41 @@ fn prepare_nodes(page: &Handle, flags: Flags, title: &str) -> (Vec<Handle>, Opti
 
 fn is_unlikely(node: &Handle, match_string: &str) -> bool {
     const UNLIKELY: &[&str] = &[
-        "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
-        "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
-        "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
+        "-ad-",
+        "ai2html",
+        "banner",
+        "breadcrumbs",
+        "combx",
+        "comment",
+        "community",
+        "cover-wrap",
+        "disqus",
+        "extra",
+        "footer",
+        "gdpr",
+        "header",
+        "legends",
+        "menu",
+        "related",
+        "remark",
+        "replies",
+        "rss",
+        "shoutbox",
+        "sidebar",
+        "skyscraper",
+        "social",
+        "sponsor",
+        "supplemental",
+        "ad-break",
+        "agegate",
+        "pagination",
+        "pager",
+        "popup",
         "yom-remote",
     ];
-    const MAYBE: &[&str] = &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
+    const MAYBE: &[&str] = &[
+        "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
+    ];
     let role = dom::attr(node, "role").unwrap_or_default();
     if matches!(
         role.as_str(),
@@ -328,7 +404,9 @@ fn is_valid_byline(node: &Handle, match_string: &str) -> bool {
     let itemprop = dom::attr(node, "itemprop").unwrap_or_default();
     let hit = rel == "author"
         || itemprop.contains("author")
-        || ["byline", "author", "dateline", "writtenby", "p-author"].iter().any(|p| match_string.contains(p));
+        || ["byline", "author", "dateline", "writtenby", "p-author"]
+            .iter()
+            .any(|p| match_string.contains(p));
     if !hit {
         return false;
     }
@@ -359,7 +437,8 @@ pub fn text_similarity(a: &str, b: &str) -> f64 {
     }
     let uniq_b: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
     let joined_b = tb.iter().map(|s| s.chars().count()).sum::<usize>() + tb.len().saturating_sub(1);
-    let joined_u = uniq_b.iter().map(|s| s.chars().count()).sum::<usize>() + uniq_b.len().saturating_sub(1);
+    let joined_u =
+        uniq_b.iter().map(|s| s.chars().count()).sum::<usize>() + uniq_b.len().saturating_sub(1);
     1.0 - joined_u as f64 / joined_b.max(1) as f64
 }
 
@@ -371,9 +450,10 @@ fn is_without_content(node: &Handle) -> bool {
 }
 
 const PHRASING: &[&str] = &[
-    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em", "embed", "i", "img",
-    "input", "kbd", "label", "mark", "math", "meter", "noscript", "object", "output", "progress", "q", "ruby", "samp",
-    "script", "select", "small", "span", "strong", "sub", "sup", "textarea", "time", "var", "wbr", "font", "u", "s",
+    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",
+    "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript", "object",
+    "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span", "strong",
+    "sub", "sup", "textarea", "time", "var", "wbr", "font", "u", "s",
 ];
 
 /// Whether the node is phrasing content (inline), as Readability defines it.
@@ -431,7 +511,9 @@ fn wrap_phrasing_runs(div: &Handle) {
 }
 
 fn trim_trailing_whitespace(p: &Handle) {
-    while let Some(last) = p.children.borrow().last().cloned() {
+    loop {
+        let last = p.children.borrow().last().cloned();
+        let Some(last) = last else { break };
         if is_whitespace(&last) {
             dom::detach(&last);
         } else {
@@ -443,7 +525,29 @@ fn trim_trailing_whitespace(p: &Handle) {
 /// Whether any descendant is a block that keeps a `div` from being a paragraph.
 fn has_child_block(node: &Handle) -> bool {
     dom::descendant_elements(node).iter().any(|n| {
-        matches!(dom::tag(n), Some("blockquote" | "dl" | "div" | "img" | "ol" | "p" | "pre" | "table" | "ul" | "figure" | "section" | "article" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+        matches!(
+            dom::tag(n),
+            Some(
+                "blockquote"
+                    | "dl"
+                    | "div"
+                    | "img"
+                    | "ol"
+                    | "p"
+                    | "pre"
+                    | "table"
+                    | "ul"
+                    | "figure"
+                    | "section"
+                    | "article"
+                    | "h1"
+                    | "h2"
+                    | "h3"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+            )
+        )
     })
 }
 
@@ -453,9 +557,13 @@ fn replace_brs(page: &Handle) {
         if dom::parent(&br).is_none() {
             continue;
         }
-        let Some(parent) = dom::parent(&br) else { continue };
+        let Some(parent) = dom::parent(&br) else {
+            continue;
+        };
         let siblings = dom::children(&parent);
-        let Some(i) = siblings.iter().position(|s| std::rc::Rc::ptr_eq(s, &br)) else { continue };
+        let Some(i) = siblings.iter().position(|s| std::rc::Rc::ptr_eq(s, &br)) else {
+            continue;
+        };
         let mut j = i + 1;
         let mut replaced = false;
         while j < siblings.len() {
@@ -510,22 +618,61 @@ fn initial_score(node: &Handle, flags: Flags) -> f64 {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
         _ => 0.0,
     };
-    base + if flags.weight_classes { class_weight(node) } else { 0.0 }
+    base + if flags.weight_classes {
+        class_weight(node)
+    } else {
+        0.0
+    }
 }
 
 /// +25 / −25 for a positive / negative class, and again for the id.
 pub fn class_weight(node: &Handle) -> f64 {
     const NEGATIVE: &[&str] = &[
-        "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media",
-        "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
-        "shopping", "tags", "widget",
+        "-ad-",
+        "hidden",
+        "banner",
+        "combx",
+        "comment",
+        "com-",
+        "contact",
+        "footer",
+        "gdpr",
+        "masthead",
+        "media",
+        "meta",
+        "outbrain",
+        "promo",
+        "related",
+        "scroll",
+        "share",
+        "shoutbox",
+        "sidebar",
+        "skyscraper",
+        "sponsor",
+        "shopping",
+        "tags",
+        "widget",
     ];
     const POSITIVE: &[&str] = &[
-        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text",
-        "blog", "story",
+        "article",
+        "body",
+        "content",
+        "entry",
+        "hentry",
+        "h-entry",
+        "main",
+        "page",
+        "pagination",
+        "post",
+        "text",
+        "blog",
+        "story",
     ];
     let mut weight = 0.0;
-    for value in [dom::attr(node, "class"), dom::attr(node, "id")].into_iter().flatten() {
+    for value in [dom::attr(node, "class"), dom::attr(node, "id")]
+        .into_iter()
+        .flatten()
+    {
         let v = value.to_lowercase();
         let hid = v.split(' ').any(|w| w == "hid");
         if hid || NEGATIVE.iter().any(|p| v.contains(p)) {
@@ -539,7 +686,17 @@ pub fn class_weight(node: &Handle) -> f64 {
 }
 
 fn is_comma(c: char) -> bool {
-    matches!(c, ',' | '\u{060C}' | '\u{FE50}' | '\u{FE10}' | '\u{FE11}' | '\u{2E41}' | '\u{2E34}' | '\u{2E32}' | '\u{FF0C}')
+    matches!(
+        c,
+        ',' | '\u{060C}'
+            | '\u{FE50}'
+            | '\u{FE10}'
+            | '\u{FE11}'
+            | '\u{2E41}'
+            | '\u{2E34}'
+            | '\u{2E32}'
+            | '\u{FF0C}'
+    )
 }
 
 /// Link density as Readability counts it: in-page `#` links weigh 0.3.
@@ -549,9 +706,17 @@ pub fn link_density(node: &Handle) -> f64 {
         return 0.0;
     }
     let mut links = 0.0;
-    let anchors = if dom::is(node, "a") { vec![node.clone()] } else { dom::find_all(node, "a") };
+    let anchors = if dom::is(node, "a") {
+        vec![node.clone()]
+    } else {
+        dom::find_all(node, "a")
+    };
     for a in anchors {
-        let weight = if dom::attr(&a, "href").is_some_and(|h| h.trim_start().starts_with('#')) { 0.3 } else { 1.0 };
+        let weight = if dom::attr(&a, "href").is_some_and(|h| h.trim_start().starts_with('#')) {
+            0.3
+        } else {
+            1.0
+        };
         links += dom::text_len(&a) as f64 * weight;
     }
     links / total as f64
@@ -559,7 +724,9 @@ pub fn link_density(node: &Handle) -> f64 {
 
 /// Whether the node has any text node child (used by the readerable check).
 pub fn has_direct_text(node: &Handle) -> bool {
-    node.children.borrow().iter().any(|c| matches!(&c.data, NodeData::Text { contents } if !contents.borrow().trim().is_empty()))
+    node.children.borrow().iter().any(
+        |c| matches!(&c.data, NodeData::Text { contents } if !contents.borrow().trim().is_empty()),
+    )
 }
 
 #[cfg(test)]
@@ -571,7 +738,10 @@ mod tests {
 
     fn pick_text(html: &str, title: &str) -> (String, Option<String>) {
         let doc = parse_html(html);
-        let meta = Metadata { title: Some(title.into()), ..Default::default() };
+        let meta = Metadata {
+            title: Some(title.into()),
+            ..Default::default()
+        };
         let picked = pick(&doc, &meta, &mut Report::default());
         (dom::inner_text(&picked.content), picked.byline)
     }
@@ -583,13 +753,19 @@ mod tests {
         let (text, byline) = pick_text(&html, "The Title Here");
         assert_eq!(text.matches("A long paragraph").count(), 6);
         assert!(!text.contains("Home") && !text.contains("Sidebar") && !text.contains("Copyright"));
-        assert!(!text.contains("The Title Here"), "title heading duplicates the title");
+        assert!(
+            !text.contains("The Title Here"),
+            "title heading duplicates the title"
+        );
         assert_eq!(byline.as_deref(), Some("By Jane Doe"));
     }
 
     #[test]
     fn short_pages_fall_back_to_looser_attempts() {
-        let (text, _) = pick_text("<body><div class='comment-like sidebar'><p>Just one short note here.</p></div></body>", "");
+        let (text, _) = pick_text(
+            "<body><div class='comment-like sidebar'><p>Just one short note here.</p></div></body>",
+            "",
+        );
         assert_eq!(text, "Just one short note here.");
     }
 
