@@ -323,7 +323,8 @@ mod tests {
             "<meta charset=KOI8-R>",
             "<meta charset='koi8-r'>",
             "<Meta CharSet = \"koi8-r\">",
-            "<meta name=x charset=koi8-r/>",
+            "<meta name=x charset=koi8-r />",
+            "<meta/charset=koi8-r>",
             "<meta\tcharset=\" koi8-r \">",
         ] {
             assert_eq!(
