@@ -114,8 +114,8 @@ pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
     let readerable = readerable::is_readerable_doc(&doc);
     let mut report = report::Report::default();
     prune::prune(&doc, &mut report);
-    let picked = score::pick(&doc, &meta, &mut report);
-    clean::clean(&picked, &meta, base.as_ref(), &mut report);
+    let (picked, cleaning) = pick_and_clean(&doc, &meta, base.as_ref());
+    report.removed.extend(cleaning.removed);
     sanitize::sanitize(&picked.content, base.as_ref());
     let content = sanitize::serialize(&picked.content);
     let text_content = text::to_text(&picked.content);
@@ -146,6 +146,31 @@ pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
         removed: report.removed,
         readerable,
     })
+}
+
+/// Stages 4 and 5 with Readability's retries: each attempt scores a fresh copy
+/// of the pruned page and cleans its pick; the first whose article is long
+/// enough wins, else the longest.
+fn pick_and_clean(
+    doc: &markup5ever_rcdom::Handle,
+    meta: &metadata::Metadata,
+    base: Option<&url::Url>,
+) -> (score::Picked, report::Report) {
+    let mut best: Option<(usize, score::Picked, report::Report)> = None;
+    for flags in score::ATTEMPTS {
+        let picked = score::pick(doc, meta, flags);
+        let mut report = report::Report::default();
+        clean::clean(&picked, meta, base, &mut report);
+        let len = dom::text_len(&picked.content);
+        if len >= score::CHAR_THRESHOLD {
+            return (picked, report);
+        }
+        if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
+            best = Some((len, picked, report));
+        }
+    }
+    let (_, picked, report) = best.expect("at least one attempt");
+    (picked, report)
 }
 
 /// Rejects input that is empty or clearly not HTML, with a reason.

@@ -12,7 +12,6 @@ use markup5ever_rcdom::{Handle, NodeData};
 
 use crate::dom;
 use crate::metadata::Metadata;
-use crate::report::Report;
 
 /// The chosen article.
 pub struct Picked {
@@ -28,61 +27,35 @@ pub struct Picked {
 }
 
 /// Options of one extraction attempt, loosened step by step.
-#[derive(Clone, Copy)]
-struct Flags {
-    strip_unlikely: bool,
-    weight_classes: bool,
-    clean_conditionally: bool,
+#[derive(Clone, Copy, Debug)]
+pub struct Flags {
+    /// Remove blocks whose class or id names page furniture before scoring.
+    pub strip_unlikely: bool,
+    /// Let class and id names add to or take from scores.
+    pub weight_classes: bool,
+    /// Let the clean stage drop link-heavy or low-content blocks.
+    pub clean_conditionally: bool,
 }
 
+/// The attempts, strictest first: the pipeline takes the first whose cleaned
+/// article reaches [`CHAR_THRESHOLD`] characters, else the longest.
+pub const ATTEMPTS: [Flags; 4] = [
+    Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
+    Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
+    Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
+    Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+];
+
 /// Text length under which an attempt is retried with looser rules.
-const CHAR_THRESHOLD: usize = 500;
+pub const CHAR_THRESHOLD: usize = 500;
 const TOP_CANDIDATES: usize = 5;
 
-/// Finds the article in `doc`.
-pub fn pick(doc: &Handle, meta: &Metadata, _report: &mut Report) -> Picked {
+/// Finds the article in `doc` under `flags`, working on a copy of its body.
+pub fn pick(doc: &Handle, meta: &Metadata, flags: Flags) -> Picked {
     let body = dom::find(doc, "body").unwrap_or_else(|| doc.clone());
-    let attempts = [
-        Flags {
-            strip_unlikely: true,
-            weight_classes: true,
-            clean_conditionally: true,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: true,
-            clean_conditionally: true,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: false,
-            clean_conditionally: true,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: false,
-            clean_conditionally: false,
-        },
-    ];
-    let mut best: Option<(usize, Picked)> = None;
-    for flags in attempts {
-        let page = dom::deep_clone(&body);
-        let (content, byline) = grab(&page, flags, meta.title.as_deref().unwrap_or(""));
-        let len = dom::text_len(&content);
-        let picked = Picked {
-            content,
-            byline,
-            clean_conditionally: flags.clean_conditionally,
-            weight_classes: flags.weight_classes,
-        };
-        if len >= CHAR_THRESHOLD {
-            return picked;
-        }
-        if best.as_ref().is_none_or(|(l, _)| len > *l) {
-            best = Some((len, picked));
-        }
-    }
-    best.map(|(_, p)| p).expect("at least one attempt")
+    let page = dom::deep_clone(&body);
+    let (content, byline) = grab(&page, flags, meta.title.as_deref().unwrap_or(""));
+    Picked { content, byline, clean_conditionally: flags.clean_conditionally, weight_classes: flags.weight_classes }
 }
 
 /// One extraction attempt over `page` (a copy of the body, changed in place).
