@@ -10,12 +10,11 @@ use crate::dom;
 
 /// Parses a whole HTML document; never fails (HTML parsing recovers from anything).
 ///
-/// Scripting is off, as in a browser with JavaScript disabled: the content of
-/// `<noscript>` is then parsed as markup, so its fallback images can be used.
+/// Scripting is on, as in the reader's browser: `<noscript>` holds raw text
+/// (an unclosed tag inside it cannot swallow the page); the prune stage parses
+/// that text on its own to recover fallback images.
 pub fn parse_html(html: &str) -> Handle {
-    let mut opts = ParseOpts::default();
-    opts.tree_builder.scripting_enabled = false;
-    let dom = parse_document(RcDom::default(), opts).one(html);
+    let dom = parse_document(RcDom::default(), ParseOpts::default()).one(html);
     dom.document
 }
 

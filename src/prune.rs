@@ -575,10 +575,16 @@ fn has_media(node: &Handle) -> bool {
 /// the placeholder image just before it, or stands in its own place.
 fn resolve_noscript_images(body: &Handle) {
     for ns in dom::find_all(body, "noscript") {
-        let imgs = dom::find_all(&ns, "img");
-        if imgs.len() != 1 || dom::text_len(&ns) > 0 {
+        let raw = dom::text_content(&ns);
+        if !raw.contains("<img") || raw.len() > 4000 {
             continue;
         }
+        let fragment = crate::parse::parse_html(&raw);
+        let imgs = dom::find_all(&fragment, "img");
+        if imgs.len() != 1 || dom::text_len(&fragment) > 0 {
+            continue;
+        }
+        dom::detach(&imgs[0]);
         let img = imgs[0].clone();
         let prev = previous_element(&ns);
         if let Some(prev) = prev.filter(|p| dom::is(p, "img") || single_image(p).is_some()) {
