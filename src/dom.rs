@@ -226,6 +226,26 @@ pub fn text_content(node: &Handle) -> String {
     out
 }
 
+/// Like [`text_content`] but without the text of `script`, `style`, `noscript`
+/// and `template` elements: what a reader could see.
+pub fn visible_text(node: &Handle) -> String {
+    let mut out = String::new();
+    let mut stack = vec![node.clone()];
+    while let Some(n) = stack.pop() {
+        match &n.data {
+            NodeData::Text { contents } => out.push_str(&contents.borrow()),
+            NodeData::Element { name, .. }
+                if !matches!(&*name.local, "script" | "style" | "noscript" | "template") =>
+            {
+                stack.extend(n.children.borrow().iter().rev().cloned())
+            }
+            NodeData::Document => stack.extend(n.children.borrow().iter().rev().cloned()),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Whitespace collapsed to single spaces and trimmed.
 pub fn normalize_space(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -118,7 +118,7 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
         return None;
     }
     if is_hidden(node) {
-        return Some((RemovalKind::Hidden, "hidden by the page".into()));
+        return guard(node, page_text, RemovalKind::Hidden, "hidden by the page".into());
     }
     if let Some(reason) = ad_markup(node) {
         return guard(node, page_text, RemovalKind::Ad, reason);
@@ -130,15 +130,18 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
         .unwrap_or_default()
         .to_ascii_lowercase();
     match tag {
-        "nav" => return Some((RemovalKind::Navigation, "<nav>".into())),
+        "nav" => return guard(node, page_text, RemovalKind::Navigation, "<nav>".into()),
         "aside" => return guard(node, page_text, RemovalKind::Boilerplate, "<aside>".into()),
-        "form" => return Some(form_kind(node)),
+        "form" => {
+            let (kind, reason) = form_kind(node);
+            return guard(node, page_text, kind, reason);
+        }
         "iframe" => return iframe_kind(node),
         "footer" if link_heavy_or_short(node, 0.2, 600) => {
-            return Some((RemovalKind::Navigation, "<footer>".into()))
+            return guard(node, page_text, RemovalKind::Navigation, "<footer>".into())
         }
         "header" if !inside_article(node) && dom::find(node, "nav").is_some() => {
-            return Some((RemovalKind::Navigation, "site <header>".into()))
+            return guard(node, page_text, RemovalKind::Navigation, "site <header>".into())
         }
         _ => {}
     }

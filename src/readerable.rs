@@ -1,7 +1,16 @@
 //! Whether a page suits reader mode, in the manner of Readability's
-//! `isProbablyReaderable`: enough visible paragraphs of enough text.
+//! `isProbablyReaderable`: visible paragraphs of enough text, outside page
+//! furniture, add up to a score past a threshold. Takes HTML or a parsed
+//! document, gives a yes or no; cheap enough to run before offering the view.
 
 use markup5ever_rcdom::Handle;
+
+use crate::dom;
+
+/// Characters a paragraph needs before it counts.
+const MIN_CONTENT_LENGTH: usize = 140;
+/// Score past which the page is an article.
+const MIN_SCORE: f64 = 20.0;
 
 /// Whether the HTML page is probably an article.
 pub fn is_probably_readerable(html: &str) -> bool {
@@ -10,6 +19,67 @@ pub fn is_probably_readerable(html: &str) -> bool {
 
 /// Whether the parsed document is probably an article.
 pub fn is_readerable_doc(doc: &Handle) -> bool {
-    let _ = doc;
-    true
+    const UNLIKELY: &[&str] = &[
+        "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
+        "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
+        "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
+        "yom-remote",
+    ];
+    const MAYBE: &[&str] = &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
+    let mut score = 0.0;
+    let mut seen = std::collections::HashSet::new();
+    for node in dom::descendant_elements(doc) {
+        let candidate = match dom::tag(&node) {
+            Some("p" | "pre" | "article") => node.clone(),
+            Some("br") => match dom::parent(&node) {
+                Some(p) if dom::is(&p, "div") => p,
+                _ => continue,
+            },
+            _ => continue,
+        };
+        if !seen.insert(dom::key(&candidate)) || !visible(&candidate) {
+            continue;
+        }
+        let match_string = dom::class_and_id(&candidate);
+        if UNLIKELY.iter().any(|p| match_string.contains(p)) && !MAYBE.iter().any(|p| match_string.contains(p)) {
+            continue;
+        }
+        if dom::is(&candidate, "p") && dom::has_ancestor(&candidate, "li", 0) {
+            continue;
+        }
+        let len = dom::text_content(&candidate).trim().chars().count();
+        if len < MIN_CONTENT_LENGTH {
+            continue;
+        }
+        score += ((len - MIN_CONTENT_LENGTH) as f64).sqrt();
+        if score > MIN_SCORE {
+            return true;
+        }
+    }
+    false
+}
+
+fn visible(node: &Handle) -> bool {
+    let style = dom::attr(node, "style").unwrap_or_default().replace(' ', "").to_ascii_lowercase();
+    !style.contains("display:none")
+        && !style.contains("visibility:hidden")
+        && !dom::has_attr(node, "hidden")
+        && (dom::attr(node, "aria-hidden").as_deref() != Some("true")
+            || dom::attr(node, "class").unwrap_or_default().contains("fallback-image"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn articles_are_readerable_and_link_pages_are_not() {
+        let para = "<p>".to_string() + &"A sentence of an article that goes on for a while. ".repeat(6) + "</p>";
+        assert!(is_probably_readerable(&format!("<body><article>{}</article></body>", para.repeat(3))));
+        assert!(!is_probably_readerable("<body><ul><li><a href=/a>Home</a></li><li><a href=/b>News</a></li></ul><p>Short.</p></body>"));
+        let hidden = format!("<body><div style='display:none'>{}</div></body>", para.repeat(3)).replace("<p>", "<p hidden>");
+        assert!(!is_probably_readerable(&hidden));
+        let comments = format!("<body><div class=comments>{}</div></body>", para.repeat(3).replace("<p>", "<p class=comment>"));
+        assert!(!is_probably_readerable(&comments));
+    }
 }

@@ -80,7 +80,7 @@ impl Report {
         if self.removed.len() >= MAX_REMOVALS {
             return;
         }
-        let sample = sample_text(&dom::text_content(node));
+        let sample = sample_text(&dom::visible_text(node));
         self.removed.push(Removal {
             kind,
             reason: reason.into(),
