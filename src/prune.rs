@@ -233,11 +233,9 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
         "mostread",
         "yarpp",
         "readnext",
-        "jp",
-        "crp",
+        "morestories",
     ]) {
-        let jp_only = w == "jp" && !words.iter().any(|x| x == "relatedposts");
-        if !jp_only && w != "crp" && link_heavy_or_short(node, 0.3, 200) && !has_prose(node) {
+        if link_heavy_or_short(node, 0.3, 200) && !has_prose(node) {
             return guard(node, page_text, RemovalKind::Related, reason(w));
         }
     }
@@ -252,6 +250,27 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
     ]) {
         if link_heavy_or_short(node, 0.4, 200) {
             return guard(node, page_text, RemovalKind::Navigation, reason(w));
+        }
+    }
+    if let Some(w) = has(&["paywall", "regwall", "premium", "piano", "metered", "subscriber", "subscribers"]) {
+        if dom::text_len(node) < 800 && !has_prose(node) {
+            return guard(node, page_text, RemovalKind::Newsletter, reason(w));
+        }
+    }
+    let author_box = words.iter().any(|w| w == "author" || w == "autor" || w == "authors")
+        && words.iter().any(|w| matches!(w.as_str(), "box" | "bio" | "info" | "about" | "details" | "profile" | "card" | "description"));
+    if author_box || words.iter().any(|w| w == "bio" || w == "biography" || w == "authorbox") {
+        if dom::text_len(node) < 1500 {
+            return guard(node, page_text, RemovalKind::Boilerplate, "author box".into());
+        }
+    }
+    if let Some(w) = has(&[
+        "meta", "postmeta", "date", "dateline", "timestamp", "published", "updated", "posted", "tags", "tag",
+        "tagcloud", "categories", "category", "credit", "credits", "copyright", "print", "printfriendly",
+        "toolbar", "tools", "actions",
+    ]) {
+        if dom::text_len(node) < 150 && !has_prose(node) && stands_alone(node) && !dom::is(node, "figure") {
+            return guard(node, page_text, RemovalKind::Boilerplate, reason(w));
         }
     }
     related_line(node)
