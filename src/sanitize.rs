@@ -1,16 +1,1135 @@
 //! Stage 6a, sanitize and serialize: takes the cleaned article tree and makes it
 //! safe (allowlisted tags, attributes and URL schemes), then writes it as HTML.
+//!
+//! # Why this output is safe to insert into any page
+//!
+//! [`sanitize`] rewrites the tree in place so that it holds only:
+//!
+//! * text nodes;
+//! * HTML elements from a fixed allowlist ([`HTML_TAGS`]), none of which is a
+//!   raw-text or RCDATA element (`script`, `style`, `xmp`, `iframe` *content*,
+//!   `noscript`, `noembed`, `noframes`, `textarea`, `title`, `plaintext`):
+//!   those are removed with their content, and a kept `iframe` (video players
+//!   from a short list of hosts) is emptied and sandboxed;
+//! * MathML elements from a small presentation allowlist, only inside `math`,
+//!   holding only MathML elements and text (no HTML inside, no `annotation-xml`,
+//!   no `mglyph`), so re-parsing never switches namespace under them;
+//! * no SVG at all;
+//! * attributes from a per-tag allowlist, in no namespace, whose URL values
+//!   were parsed with the WHATWG algorithm (`url` crate: the same stripping of
+//!   controls, tabs and newlines a browser does) and passed a scheme check.
+//!
+//! [`serialize`] is written here rather than borrowed from html5ever: it escapes
+//! `&`, `<` and `>` in every text node and `&`, `"`, `<` and `>` in every
+//! attribute value (double-quoted), writes an end tag for every non-void
+//! element and nothing else. Because no raw-text element is ever written and
+//! every `<` in text is escaped, a browser re-parsing the string tokenizes
+//! exactly the start and end tags written here: text can never turn into
+//! markup, and an attribute value can never end early. That rules out mutation
+//! XSS (markup that changes meaning on the second parse, as in the DOMPurify
+//! `</noscript>`, `<svg></p><style>` and `<math><mtext><mglyph>` bypasses).
+//! The tests check it the other way round too: parsing the output again,
+//! sanitizing and serializing gives the very same string (a fixpoint).
+//!
+//! Every walk uses an explicit stack: trees may be 100,000 levels deep.
 
-use markup5ever_rcdom::Handle;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use html5ever::tendril::StrTendril;
+use html5ever::{ns, Attribute, LocalName, QualName};
+use markup5ever_rcdom::{Handle, NodeData};
 use url::Url;
 
-/// Removes everything not on the allowlist from the tree below `root`.
-pub fn sanitize(root: &Handle, base: Option<&Url>) {
-    let _ = (root, base);
+use crate::dom;
+
+/// HTML elements kept (with their allowlisted attributes).
+pub const HTML_TAGS: &[&str] = &[
+    "p",
+    "br",
+    "hr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "q",
+    "cite",
+    "pre",
+    "code",
+    "kbd",
+    "samp",
+    "var",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "mark",
+    "small",
+    "sub",
+    "sup",
+    "abbr",
+    "time",
+    "span",
+    "div",
+    "section",
+    "article",
+    "a",
+    "img",
+    "picture",
+    "source",
+    "figure",
+    "figcaption",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "colgroup",
+    "col",
+    "details",
+    "summary",
+    "video",
+    "audio",
+    "track",
+    "iframe",
+    "wbr",
+    "math",
+];
+
+/// HTML elements removed together with everything inside them: scripts and
+/// styles, raw-text elements, forms, plugins, document metadata, frames.
+const DROPPED_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "object",
+    "embed",
+    "applet",
+    "form",
+    "input",
+    "button",
+    "textarea",
+    "select",
+    "option",
+    "optgroup",
+    "datalist",
+    "frame",
+    "frameset",
+    "base",
+    "meta",
+    "link",
+    "title",
+    "head",
+    "iframe",
+    "svg",
+    "xmp",
+    "plaintext",
+    "noembed",
+    "noframes",
+    "marquee",
+    "area",
+    "param",
+    "keygen",
+    "bgsound",
+    "basefont",
+    "portal",
+    "fencedframe",
+    "dialog",
+    "slot",
+    "canvas",
+    "menuitem",
+];
+
+/// Unknown block-level HTML elements that become a `div` (their content is
+/// kept, and the parser treats `div` the same way, so re-parsing is stable).
+const AS_DIV: &[&str] = &[
+    "center", "main", "nav", "aside", "header", "footer", "address", "hgroup", "fieldset",
+    "legend", "search",
+];
+
+/// MathML presentation elements kept inside `math`.
+const MATHML_TAGS: &[&str] = &[
+    "math",
+    "mi",
+    "mo",
+    "mn",
+    "ms",
+    "mtext",
+    "mrow",
+    "msup",
+    "msub",
+    "msubsup",
+    "mfrac",
+    "msqrt",
+    "mroot",
+    "mtable",
+    "mtr",
+    "mtd",
+    "mspace",
+    "mstyle",
+    "mover",
+    "munder",
+    "munderover",
+    "mpadded",
+    "mphantom",
+    "menclose",
+    "mmultiscripts",
+    "mprescripts",
+    "none",
+    "semantics",
+    "annotation",
+];
+
+/// MathML attributes kept (plain values, no URLs).
+const MATHML_ATTRS: &[&str] = &[
+    "display",
+    "dir",
+    "mathvariant",
+    "displaystyle",
+    "scriptlevel",
+    "fence",
+    "separator",
+    "stretchy",
+    "symmetric",
+    "largeop",
+    "movablelimits",
+    "accent",
+    "accentunder",
+    "lspace",
+    "rspace",
+    "linethickness",
+    "columnalign",
+    "rowalign",
+    "columnspan",
+    "rowspan",
+    "columnlines",
+    "rowlines",
+    "frame",
+    "width",
+    "height",
+    "depth",
+    "voffset",
+    "form",
+    "encoding",
+    "minsize",
+    "maxsize",
+    "mathsize",
+    "notation",
+    "numalign",
+    "denomalign",
+    "bevelled",
+    "align",
+];
+
+/// Void elements: written without an end tag, never with children.
+const VOID_TAGS: &[&str] = &["br", "hr", "img", "source", "col", "track", "wbr"];
+
+/// Hosts (and path prefixes) whose players may stay as a sandboxed `iframe`.
+const IFRAME_HOSTS: &[(&str, &str)] = &[
+    ("www.youtube.com", "/embed/"),
+    ("youtube.com", "/embed/"),
+    ("www.youtube-nocookie.com", "/embed/"),
+    ("youtube-nocookie.com", "/embed/"),
+    ("player.vimeo.com", "/video/"),
+    ("www.dailymotion.com", "/embed/"),
+    ("dailymotion.com", "/embed/"),
+    ("player.twitch.tv", "/"),
+    ("w.soundcloud.com", "/player"),
+    ("open.spotify.com", "/embed"),
+    ("platform.twitter.com", "/embed/"),
+    ("player.bilibili.com", "/player.html"),
+    ("archive.org", "/embed/"),
+];
+
+/// The sandbox given to every kept `iframe`.
+pub const IFRAME_SANDBOX: &str = "allow-scripts allow-same-origin allow-presentation allow-popups";
+
+/// Image formats allowed in `data:` URLs (never SVG, which can carry script).
+const DATA_IMAGE_TYPES: &[&str] = &[
+    "image/png",
+    "image/jpeg",
+    "image/jpg",
+    "image/gif",
+    "image/webp",
+    "image/avif",
+];
+
+/// What a URL attribute may point at.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum UrlKind {
+    /// Links and citations: http, https, mailto, tel.
+    Link,
+    /// Images: http, https and raster `data:image/…`.
+    Image,
+    /// Audio, video, text tracks: http, https.
+    Media,
 }
 
-/// Writes the children of `root` as HTML.
+/// What happens to one node.
+enum Fate {
+    Keep,
+    Drop,
+    Unwrap,
+    Rename(&'static str),
+}
+
+/// Where a node's children sit.
+#[derive(Clone, Copy, Default)]
+struct Ctx {
+    /// Inside a `math` element.
+    math: bool,
+}
+
+/// Removes everything not on the allowlist from the tree below `root` (the
+/// root itself, a wrapper, is left as it is). URLs are made absolute against
+/// `base` when it is given.
+pub fn sanitize(root: &Handle, base: Option<&Url>) {
+    let mut stack: Vec<(Handle, Ctx)> = vec![(root.clone(), Ctx::default())];
+    while let Some((node, ctx)) = stack.pop() {
+        let parent_tag = if Rc::ptr_eq(&node, root) {
+            None
+        } else {
+            dom::tag(&node).map(str::to_owned)
+        };
+        let parent_tag = parent_tag.as_deref();
+        let mut queue: VecDeque<Handle> = node.children.borrow_mut().drain(..).collect();
+        let mut out: Vec<Handle> = Vec::with_capacity(queue.len());
+        if parent_tag.is_some_and(|t| VOID_TAGS.contains(&t) || t == "iframe") {
+            queue.clear();
+        }
+        while let Some(child) = queue.pop_front() {
+            child.parent.set(None);
+            match &child.data {
+                NodeData::Text { contents } => {
+                    if parent_tag == Some("colgroup") && !contents.borrow().trim().is_empty() {
+                        continue;
+                    }
+                    if let Some(NodeData::Text { contents: prev }) = out.last().map(|n| &n.data) {
+                        prev.borrow_mut().push_tendril(&contents.borrow());
+                    } else {
+                        out.push(child);
+                    }
+                }
+                NodeData::Element { .. } => match fate(&child, parent_tag, ctx) {
+                    Fate::Drop => {}
+                    Fate::Unwrap => {
+                        let kids: Vec<Handle> = child.children.borrow_mut().drain(..).collect();
+                        for k in kids.into_iter().rev() {
+                            queue.push_front(k);
+                        }
+                    }
+                    Fate::Keep => {
+                        clean_attrs(&child, base);
+                        let tag = dom::tag(&child).unwrap_or("");
+                        let child_ctx = Ctx {
+                            math: ctx.math || tag == "math",
+                        };
+                        out.push(child.clone());
+                        stack.push((child, child_ctx));
+                    }
+                    Fate::Rename(name) => {
+                        let new = dom::new_element(name, &[]);
+                        if let (
+                            NodeData::Element { attrs: from, .. },
+                            NodeData::Element { attrs: to, .. },
+                        ) = (&child.data, &new.data)
+                        {
+                            *to.borrow_mut() = std::mem::take(&mut *from.borrow_mut());
+                        }
+                        let kids: Vec<Handle> = child.children.borrow_mut().drain(..).collect();
+                        *new.children.borrow_mut() = kids;
+                        // Re-examine it under its new name (the parent may not allow it).
+                        queue.push_front(new);
+                    }
+                },
+                _ => {}
+            }
+        }
+        let out = fix_table_children(parent_tag, out);
+        for c in &out {
+            c.parent.set(Some(Rc::downgrade(&node)));
+        }
+        *node.children.borrow_mut() = out;
+    }
+    trim_root_start(root);
+}
+
+/// A leading run of whitespace is lost when a document is parsed again
+/// (before `<body>` it is skipped), so the root's content starts with non-space.
+fn trim_root_start(root: &Handle) {
+    loop {
+        let first = root.children.borrow().first().cloned();
+        let Some(first) = first else { return };
+        let NodeData::Text { contents } = &first.data else {
+            return;
+        };
+        let trimmed = contents.borrow().trim_start().to_owned();
+        if trimmed.is_empty() {
+            root.children.borrow_mut().remove(0);
+            first.parent.set(None);
+        } else {
+            *contents.borrow_mut() = StrTendril::from_slice(&trimmed);
+            return;
+        }
+    }
+}
+
+/// Decides what happens to element `node` whose (kept) parent is `parent`.
+fn fate(node: &Handle, parent: Option<&str>, ctx: Ctx) -> Fate {
+    let NodeData::Element { name, .. } = &node.data else {
+        return Fate::Drop;
+    };
+    let tag: &str = &name.local;
+    if name.ns == ns!(mathml) {
+        return if tag == "math" || (ctx.math && MATHML_TAGS.contains(&tag)) {
+            // Token elements hold text only: markup in them is HTML when parsed again.
+            if matches!(
+                parent,
+                Some("mi" | "mo" | "mn" | "ms" | "mtext" | "annotation")
+            ) {
+                Fate::Unwrap
+            } else {
+                Fate::Keep
+            }
+        } else if tag == "annotation-xml" || tag == "mglyph" || tag == "malignmark" {
+            Fate::Drop
+        } else {
+            Fate::Unwrap
+        };
+    }
+    if name.ns != ns!(html) {
+        // SVG and anything else foreign.
+        return Fate::Drop;
+    }
+    if tag == "math" {
+        // An HTML-namespace `math` is not real MathML: keep the text only.
+        return Fate::Unwrap;
+    }
+    if DROPPED_TAGS.contains(&tag) {
+        if tag == "iframe" && !ctx.math && iframe_src_ok(node) {
+            return Fate::Keep;
+        }
+        return Fate::Drop;
+    }
+    if ctx.math {
+        // HTML inside MathML would break out of foreign content when parsed again.
+        return Fate::Unwrap;
+    }
+    if AS_DIV.contains(&tag) {
+        return Fate::Rename("div");
+    }
+    match tag {
+        "dir" | "menu" => return Fate::Rename("ul"),
+        "listing" => return Fate::Rename("pre"),
+        "tt" => return Fate::Rename("code"),
+        "strike" => return Fate::Rename("s"),
+        "image" => return Fate::Rename("img"),
+        _ => {}
+    }
+    if !HTML_TAGS.contains(&tag) {
+        return Fate::Unwrap;
+    }
+    let p = parent.unwrap_or("");
+    let ok = match tag {
+        "source" => matches!(p, "picture" | "video" | "audio"),
+        "track" => matches!(p, "video" | "audio"),
+        // Table parts outside their place are ignored by the parser (content kept).
+        "td" | "th" => p == "tr",
+        "tr" => matches!(p, "thead" | "tbody" | "tfoot" | "table"),
+        "thead" | "tbody" | "tfoot" | "caption" | "colgroup" => p == "table",
+        "col" => matches!(p, "colgroup" | "table"),
+        // A heading directly in a heading is closed by the parser: keep the outer one.
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => !is_heading(p),
+        _ => true,
+    };
+    if ok {
+        Fate::Keep
+    } else if tag == "source" || tag == "track" || tag == "col" {
+        Fate::Drop
+    } else {
+        Fate::Unwrap
+    }
+}
+
+fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Puts a table's children in the shape the parser builds: `tr` inside a row
+/// group, `col` inside a `colgroup`, anything else in a `tr`/row group inside a cell.
+fn fix_table_children(parent: Option<&str>, kids: Vec<Handle>) -> Vec<Handle> {
+    let Some(parent @ ("table" | "thead" | "tbody" | "tfoot" | "tr")) = parent else {
+        return kids;
+    };
+    let mut out: Vec<Handle> = Vec::with_capacity(kids.len());
+    // The open wrapper collecting misplaced children, and its tag.
+    let mut open: Option<(Handle, &'static str)> = None;
+    for kid in kids {
+        let want: Option<&'static str> = match (parent, dom::tag(&kid)) {
+            (_, None) if dom::is_blank(&kid) => None,
+            ("table", Some("caption" | "colgroup" | "thead" | "tbody" | "tfoot")) => None,
+            ("table", Some("tr")) => Some("tbody"),
+            ("table", Some("col")) => Some("colgroup"),
+            ("table", _) => Some("tbody-cell"),
+            ("thead" | "tbody" | "tfoot", Some("tr")) => None,
+            ("thead" | "tbody" | "tfoot", _) => Some("tr-cell"),
+            ("tr", Some("td" | "th")) => None,
+            (_, _) => Some("td"),
+        };
+        match want {
+            None => {
+                if dom::is_blank(&kid) {
+                    if let Some((w, _)) = &open {
+                        w.children.borrow_mut().push(kid);
+                        continue;
+                    }
+                }
+                open = None;
+                out.push(kid);
+            }
+            Some(w) => {
+                let same = open.as_ref().is_some_and(|(_, t)| *t == w);
+                if !same {
+                    let wrapper = build_wrapper(w);
+                    out.push(wrapper.0.clone());
+                    open = Some((wrapper.1, w));
+                }
+                if let Some((target, _)) = &open {
+                    kid.parent.set(Some(Rc::downgrade(target)));
+                    target.children.borrow_mut().push(kid);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Builds the wrapper chain for a misplaced table child: (outermost, innermost).
+fn build_wrapper(kind: &str) -> (Handle, Handle) {
+    let chain: &[&str] = match kind {
+        "tbody" => &["tbody"],
+        "colgroup" => &["colgroup"],
+        "tbody-cell" => &["tbody", "tr", "td"],
+        "tr-cell" => &["tr", "td"],
+        _ => &["td"],
+    };
+    let outer = dom::new_element(chain[0], &[]);
+    let mut inner = outer.clone();
+    for name in &chain[1..] {
+        let e = dom::new_element(name, &[]);
+        e.parent.set(Some(Rc::downgrade(&inner)));
+        inner.children.borrow_mut().push(e.clone());
+        inner = e;
+    }
+    (outer, inner)
+}
+
+/// Whether an `iframe`'s `src` is an https player from [`IFRAME_HOSTS`].
+fn iframe_src_ok(node: &Handle) -> bool {
+    dom::attr(node, "src").is_some_and(|s| iframe_url(&s).is_some())
+}
+
+/// The absolute URL of an allowed player, or `None`.
+fn iframe_url(raw: &str) -> Option<String> {
+    let s = strip_url(raw);
+    let s = if s.starts_with("//") {
+        format!("https:{s}")
+    } else {
+        s
+    };
+    let url = Url::parse(&s).ok()?;
+    if url.scheme() != "https" || url.username() != "" || url.password().is_some() {
+        return None;
+    }
+    if url.port().is_some() {
+        return None;
+    }
+    let host = url.host_str()?.to_ascii_lowercase();
+    let path = url.path();
+    IFRAME_HOSTS
+        .iter()
+        .any(|(h, p)| host == *h && path.starts_with(p))
+        .then(|| url.to_string())
+}
+
+/// Keeps only the allowed attributes of a kept element, with checked values.
+fn clean_attrs(node: &Handle, base: Option<&Url>) {
+    let NodeData::Element { name, attrs, .. } = &node.data else {
+        return;
+    };
+    let tag: &str = &name.local;
+    let math = name.ns == ns!(mathml);
+    let old = std::mem::take(&mut *attrs.borrow_mut());
+    let mut new: Vec<Attribute> = Vec::new();
+    for a in old {
+        if a.name.ns != ns!() || a.name.prefix.is_some() {
+            continue;
+        }
+        let key: &str = &a.name.local;
+        if new.iter().any(|n| &*n.name.local == key) {
+            continue;
+        }
+        let value: &str = &a.value;
+        let kept = if math {
+            clean_mathml_attr(key, value)
+        } else {
+            clean_html_attr(tag, key, value, base)
+        };
+        if let Some(v) = kept {
+            new.push(Attribute {
+                name: QualName::new(None, ns!(), LocalName::from(key)),
+                value: StrTendril::from_slice(&v),
+            });
+        }
+    }
+    fn add(new: &mut Vec<Attribute>, k: &str, v: &str) {
+        if !new.iter().any(|n| &*n.name.local == k) {
+            new.push(Attribute {
+                name: QualName::new(None, ns!(), LocalName::from(k)),
+                value: StrTendril::from_slice(v),
+            });
+        }
+    }
+    match tag {
+        "iframe" if !math => {
+            new.retain(|a| &*a.name.local != "sandbox" && &*a.name.local != "loading");
+            add(&mut new, "sandbox", IFRAME_SANDBOX);
+            add(&mut new, "loading", "lazy");
+        }
+        "video" | "audio" if !math => add(&mut new, "controls", ""),
+        _ => {}
+    }
+    *attrs.borrow_mut() = new;
+}
+
+fn clean_mathml_attr(key: &str, value: &str) -> Option<String> {
+    if !MATHML_ATTRS.contains(&key) {
+        return None;
+    }
+    let v = value.trim();
+    // Plain presentation values only: no URLs, no CSS, no markup.
+    let plain = v.len() <= 64
+        && v.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '+' | '%' | '#'));
+    plain.then(|| v.to_owned())
+}
+
+fn digits(v: &str) -> Option<String> {
+    let v = v.trim();
+    (!v.is_empty() && v.len() <= 9 && v.bytes().all(|b| b.is_ascii_digit())).then(|| v.to_owned())
+}
+
+/// The checked value of attribute `key` on HTML element `tag`, or `None` to drop it.
+fn clean_html_attr(tag: &str, key: &str, value: &str, base: Option<&Url>) -> Option<String> {
+    match (tag, key) {
+        (_, "title") => Some(value.to_owned()),
+        (_, "lang") => {
+            let v = value.trim();
+            (v.len() <= 35 && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+                .then(|| v.to_owned())
+        }
+        (_, "dir") => {
+            let v = value.trim().to_ascii_lowercase();
+            matches!(v.as_str(), "ltr" | "rtl" | "auto").then_some(v)
+        }
+        ("a", "href") => safe_url(value, base, UrlKind::Link),
+        ("blockquote" | "q" | "del" | "ins", "cite") => safe_url(value, base, UrlKind::Link),
+        ("del" | "ins", "datetime") | ("time", "datetime") => Some(value.trim().to_owned()),
+        ("img", "src") => safe_url(value, base, UrlKind::Image),
+        ("img", "srcset") => safe_srcset(value, base, UrlKind::Image),
+        ("img", "alt") => Some(value.to_owned()),
+        ("img" | "source", "sizes") => Some(value.trim().to_owned()),
+        ("img" | "video" | "iframe", "width" | "height") => digits(value),
+        ("img", "loading") => {
+            let v = value.trim().to_ascii_lowercase();
+            matches!(v.as_str(), "lazy" | "eager").then_some(v)
+        }
+        ("source", "src") => safe_url(value, base, UrlKind::Media),
+        ("source", "srcset") => safe_srcset(value, base, UrlKind::Image),
+        ("source", "type" | "media") => Some(value.trim().to_owned()),
+        ("video" | "audio", "src") => safe_url(value, base, UrlKind::Media),
+        ("video", "poster") => safe_url(value, base, UrlKind::Image),
+        ("video" | "audio", "controls") => Some(String::new()),
+        ("video" | "audio", "preload") => {
+            let v = value.trim().to_ascii_lowercase();
+            matches!(v.as_str(), "none" | "metadata" | "auto").then_some(v)
+        }
+        ("track", "src") => safe_url(value, base, UrlKind::Media),
+        ("track", "kind" | "srclang" | "label") => Some(value.trim().to_owned()),
+        ("track", "default") => Some(String::new()),
+        ("iframe", "src") => iframe_url(value),
+        ("iframe", "allowfullscreen") => Some(String::new()),
+        ("td" | "th", "colspan" | "rowspan") => digits(value),
+        ("td" | "th", "headers") => Some(value.trim().to_owned()),
+        ("th", "scope") => {
+            let v = value.trim().to_ascii_lowercase();
+            matches!(v.as_str(), "row" | "col" | "rowgroup" | "colgroup").then_some(v)
+        }
+        ("ol", "start") => {
+            let v = value.trim();
+            let n = v.strip_prefix('-').unwrap_or(v);
+            digits(n).map(|_| v.to_owned())
+        }
+        ("ol", "reversed") | ("details", "open") => Some(String::new()),
+        ("ol", "type") => {
+            let v = value.trim();
+            matches!(v, "1" | "a" | "A" | "i" | "I").then(|| v.to_owned())
+        }
+        ("li", "value") => digits(value),
+        ("col" | "colgroup", "span") => digits(value),
+        ("code" | "pre", "class") => {
+            let kept: Vec<&str> = value
+                .split_ascii_whitespace()
+                .filter(|c| {
+                    (c.starts_with("language-") || c.starts_with("lang-"))
+                        && c.chars().all(|ch| {
+                            ch.is_ascii_alphanumeric() || matches!(ch, '-' | '_' | '+' | '#' | '.')
+                        })
+                })
+                .collect();
+            (!kept.is_empty()).then(|| kept.join(" "))
+        }
+        _ => None,
+    }
+}
+
+/// The URL with what a browser's URL parser ignores taken out: leading and
+/// trailing C0 controls and spaces, and every tab and newline.
+fn strip_url(raw: &str) -> String {
+    raw.trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect()
+}
+
+/// The URL, absolute when `base` is given, if its scheme is allowed for `kind`.
+fn safe_url(raw: &str, base: Option<&Url>, kind: UrlKind) -> Option<String> {
+    let s = strip_url(raw);
+    if s.is_empty() || s.chars().any(|c| c.is_control()) {
+        return None;
+    }
+    let url = match base {
+        Some(b) => b.join(&s).ok()?,
+        None => match Url::parse(&s) {
+            Ok(u) => u,
+            Err(url::ParseError::RelativeUrlWithoutBase) => {
+                // Relative: kept as written, unless something before the first
+                // `/`, `?` or `#` could be read as a scheme.
+                let head = s.split(['/', '?', '#']).next().unwrap_or("");
+                return (!head.contains(':')).then_some(s);
+            }
+            Err(_) => return None,
+        },
+    };
+    let ok = match url.scheme() {
+        "http" | "https" => true,
+        "mailto" | "tel" => kind == UrlKind::Link,
+        "data" => kind == UrlKind::Image && data_image_ok(url.as_str()),
+        _ => false,
+    };
+    ok.then(|| url.to_string())
+}
+
+/// Whether a `data:` URL holds a raster image type.
+fn data_image_ok(url: &str) -> bool {
+    let Some(rest) = url.get(5..) else {
+        return false;
+    };
+    let mime = rest
+        .split([';', ','])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    rest.contains(',') && DATA_IMAGE_TYPES.contains(&mime.as_str())
+}
+
+/// A `srcset` with every candidate URL checked; candidates that fail are left out.
+fn safe_srcset(value: &str, base: Option<&Url>, kind: UrlKind) -> Option<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (url, descriptor) in parse_srcset(value) {
+        let Some(u) = safe_url(&url, base, kind) else {
+            continue;
+        };
+        if u.ends_with(',') || u.contains(char::is_whitespace) {
+            continue;
+        }
+        let d = descriptor.trim();
+        let valid_d = d.is_empty()
+            || (d.len() > 1
+                && d[..d.len() - 1]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'.')
+                && matches!(d.as_bytes()[d.len() - 1], b'w' | b'x' | b'h'));
+        if !valid_d {
+            continue;
+        }
+        out.push(if d.is_empty() { u } else { format!("{u} {d}") });
+    }
+    (!out.is_empty()).then(|| out.join(", "))
+}
+
+/// Splits a `srcset` into (URL, descriptor) pairs as the HTML standard does:
+/// a URL runs to the next whitespace (trailing commas end it), descriptors to
+/// the next comma outside parentheses.
+fn parse_srcset(value: &str) -> Vec<(String, String)> {
+    let chars: Vec<char> = value.chars().collect();
+    let mut i = 0;
+    let mut out = Vec::new();
+    while i < chars.len() {
+        while i < chars.len() && (chars[i].is_ascii_whitespace() || chars[i] == ',') {
+            i += 1;
+        }
+        if i >= chars.len() {
+            break;
+        }
+        let start = i;
+        while i < chars.len() && !chars[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut url: String = chars[start..i].iter().collect();
+        let mut descriptor = String::new();
+        if url.ends_with(',') {
+            url = url.trim_end_matches(',').to_owned();
+        } else {
+            let mut depth = 0;
+            while i < chars.len() {
+                let c = chars[i];
+                if c == '(' {
+                    depth += 1;
+                } else if c == ')' && depth > 0 {
+                    depth -= 1;
+                } else if c == ',' && depth == 0 {
+                    i += 1;
+                    break;
+                }
+                descriptor.push(c);
+                i += 1;
+            }
+        }
+        if !url.is_empty() {
+            out.push((url, normalize_descriptor(&descriptor)));
+        }
+    }
+    out
+}
+
+fn normalize_descriptor(d: &str) -> String {
+    d.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Writes the children of `root` as HTML (the root is only a wrapper).
+///
+/// Text is escaped (`&`, `<`, `>`, no-break space), attribute values are
+/// double-quoted with `&`, `"`, `<` and `>` escaped, void elements have no end
+/// tag and every other element is closed. Meant for a tree that went through
+/// [`sanitize`]: see the module documentation for why the result cannot
+/// change meaning when a browser parses it.
 pub fn serialize(root: &Handle) -> String {
-    let _ = root;
-    String::new()
+    enum Step {
+        Open(Handle),
+        Close(String),
+    }
+    let mut out = String::new();
+    let mut stack: Vec<Step> = root
+        .children
+        .borrow()
+        .iter()
+        .rev()
+        .map(|c| Step::Open(c.clone()))
+        .collect();
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::Close(tag) => {
+                out.push_str("</");
+                out.push_str(&tag);
+                out.push('>');
+                continue;
+            }
+            Step::Open(node) => node,
+        };
+        match &node.data {
+            NodeData::Text { contents } => escape_text(&contents.borrow(), &mut out),
+            NodeData::Element { name, attrs, .. } => {
+                let tag: &str = &name.local;
+                out.push('<');
+                out.push_str(tag);
+                for a in attrs.borrow().iter() {
+                    out.push(' ');
+                    out.push_str(&a.name.local);
+                    out.push_str("=\"");
+                    escape_attr(&a.value, &mut out);
+                    out.push('"');
+                }
+                out.push('>');
+                if name.ns == ns!(html) && VOID_TAGS.contains(&tag) {
+                    continue;
+                }
+                let kids = node.children.borrow();
+                if name.ns == ns!(html) && tag == "pre" {
+                    // The parser drops one newline right after `<pre>`.
+                    if let Some(NodeData::Text { contents }) = kids.first().map(|k| &k.data) {
+                        if contents.borrow().starts_with('\n') {
+                            out.push('\n');
+                        }
+                    }
+                }
+                stack.push(Step::Close(tag.to_owned()));
+                if !(name.ns == ns!(html) && tag == "iframe") {
+                    stack.extend(kids.iter().rev().map(|c| Step::Open(c.clone())));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn escape_text(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            '\r' => out.push_str("&#13;"),
+            '\0' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+}
+
+fn escape_attr(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            '\r' => out.push_str("&#13;"),
+            '\0' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_html;
+
+    /// Parses `html` as a page and gives its body's content in a detached `div`.
+    fn body_of(html: &str) -> Handle {
+        let doc = parse_html(html);
+        let body = dom::find(&doc, "body").expect("a body");
+        let root = dom::new_element("div", &[]);
+        dom::move_children(&body, &root);
+        root
+    }
+
+    fn clean_with(html: &str, base: Option<&str>) -> String {
+        let base = base.map(|b| Url::parse(b).unwrap());
+        let root = body_of(html);
+        sanitize(&root, base.as_ref());
+        let out = serialize(&root);
+        // Parsing the output again and sanitizing it gives the same string.
+        let again = body_of(&out);
+        sanitize(&again, base.as_ref());
+        assert_eq!(serialize(&again), out, "not a fixpoint for {html:?}");
+        out
+    }
+
+    fn clean(html: &str) -> String {
+        clean_with(html, Some("https://example.com/a/"))
+    }
+
+    #[test]
+    fn allowed_markup_stays_and_relative_urls_resolve() {
+        assert_eq!(
+            clean("<p class=x id=y style='color:red'>Hi <a href='/b?c=1&d=2' target=_blank onclick=f()>there</a></p>"),
+            "<p>Hi <a href=\"https://example.com/b?c=1&amp;d=2\">there</a></p>"
+        );
+        assert_eq!(
+            clean_with(
+                "<a href='b.html'>x</a><img src='i.png' alt='A \"q\"'>",
+                None
+            ),
+            "<a href=\"b.html\">x</a><img src=\"i.png\" alt=\"A &quot;q&quot;\">"
+        );
+    }
+
+    #[test]
+    fn dangerous_elements_go_with_their_content() {
+        let out = clean("<p>a<script>alert(1)</script>b<style>p{}</style>c</p><svg onload=x><circle/></svg><noscript><p>n</p></noscript><form><input value=v>f</form><template><p>t</p></template>");
+        assert_eq!(out, "<p>abc</p>");
+    }
+
+    #[test]
+    fn unknown_elements_are_unwrapped() {
+        assert_eq!(
+            clean("<p><font color=red>red</font> <x-a onclick=f()>x</x-a></p><center><p>c</p></center>"),
+            "<p>red x</p><div><p>c</p></div>"
+        );
+    }
+
+    #[test]
+    fn urls_are_checked() {
+        for bad in [
+            "javascript:alert(1)",
+            " JaVaScRiPt:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            "\u{e}javascript:alert(1)",
+            "vbscript:msgbox(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "data:image/svg+xml,<svg onload=alert(1)>",
+            "jar:http://x/!/",
+        ] {
+            for base in [Some("https://example.com/"), None] {
+                assert_eq!(
+                    safe_url(
+                        bad,
+                        base.map(|b| Url::parse(b).unwrap()).as_ref(),
+                        UrlKind::Image
+                    ),
+                    None,
+                    "{bad:?}"
+                );
+            }
+        }
+        assert_eq!(
+            safe_url("data:image/png;base64,AAAA", None, UrlKind::Image).as_deref(),
+            Some("data:image/png;base64,AAAA")
+        );
+        assert_eq!(
+            safe_url("data:image/png;base64,AAAA", None, UrlKind::Link),
+            None
+        );
+        assert_eq!(
+            safe_url("mailto:a@b.c", None, UrlKind::Link).as_deref(),
+            Some("mailto:a@b.c")
+        );
+        assert_eq!(safe_url("tel:+1", None, UrlKind::Image), None);
+        assert_eq!(safe_url("a:b/c", None, UrlKind::Link), None);
+        assert_eq!(
+            safe_url("x/y:z", None, UrlKind::Link).as_deref(),
+            Some("x/y:z")
+        );
+    }
+
+    #[test]
+    fn srcset_candidates_are_checked_one_by_one() {
+        let out = clean("<img srcset='a.jpg 1x, javascript:alert(1) 2x, data:image/webp;base64,AA 3x,b.jpg 640w' src=a.jpg>");
+        assert_eq!(
+            out,
+            "<img srcset=\"https://example.com/a/a.jpg 1x, data:image/webp;base64,AA 3x, https://example.com/a/b.jpg 640w\" src=\"https://example.com/a/a.jpg\">"
+        );
+    }
+
+    #[test]
+    fn only_known_players_stay_as_sandboxed_iframes() {
+        let out = clean("<iframe src='https://www.youtube.com/embed/abc' width=560 height=315 allow=autoplay srcdoc='<script>x</script>' onload=f() allowfullscreen>text</iframe><iframe src='https://evil.example/embed/'></iframe><iframe src='javascript:alert(1)'></iframe><iframe src='http://www.youtube.com/embed/abc'></iframe>");
+        assert_eq!(
+            out,
+            format!("<iframe src=\"https://www.youtube.com/embed/abc\" width=\"560\" height=\"315\" allowfullscreen=\"\" sandbox=\"{IFRAME_SANDBOX}\" loading=\"lazy\"></iframe>")
+        );
+    }
+
+    #[test]
+    fn media_keep_controls_and_their_sources() {
+        let out = clean("<video src=v.mp4 autoplay poster='javascript:x' onerror=f()><source src=v.webm type=video/webm onerror=f()><track src=t.vtt kind=captions></video><source src=lonely.mp4><picture><source srcset='p.webp' type='image/webp'><img src=p.jpg></picture>");
+        assert_eq!(
+            out,
+            "<video src=\"https://example.com/a/v.mp4\" controls=\"\"><source src=\"https://example.com/a/v.webm\" type=\"video/webm\"><track src=\"https://example.com/a/t.vtt\" kind=\"captions\"></video><picture><source srcset=\"https://example.com/a/p.webp\" type=\"image/webp\"><img src=\"https://example.com/a/p.jpg\"></picture>"
+        );
+    }
+
+    #[test]
+    fn mathml_is_kept_pure() {
+        let out = clean("<math display=block href='javascript:x'><mrow><mi mathvariant=bold>x</mi><mo>+</mo><mn>1</mn></mrow><mtext><b>t</b><mglyph></mglyph></mtext><semantics><annotation-xml encoding='text/html'><img src=x onerror=f()></annotation-xml><annotation encoding=TeX>x+1</annotation></semantics></math>");
+        assert_eq!(
+            out,
+            "<math display=\"block\"><mrow><mi mathvariant=\"bold\">x</mi><mo>+</mo><mn>1</mn></mrow><mtext>t</mtext><semantics><annotation encoding=\"TeX\">x+1</annotation></semantics></math>"
+        );
+    }
+
+    #[test]
+    fn code_keeps_language_classes_only() {
+        assert_eq!(
+            clean(
+                "<pre class='hl language-rust'><code class='lang-rs x'>\nfn main() {}</code></pre>"
+            ),
+            "<pre class=\"language-rust\"><code class=\"lang-rs\">\nfn main() {}</code></pre>"
+        );
+        // The newline right after <pre> survives a second parse.
+        assert_eq!(clean("<pre>\n\nx</pre>"), "<pre>\n\nx</pre>");
+    }
+
+    #[test]
+    fn text_and_attributes_are_escaped() {
+        assert_eq!(
+            clean("<p title='a&amp;b\"<>'>1 &lt; 2 &amp;&amp; 3 &gt; 2&nbsp;&#13;</p>"),
+            "<p title=\"a&amp;b&quot;&lt;&gt;\">1 &lt; 2 &amp;&amp; 3 &gt; 2&nbsp;&#13;</p>"
+        );
+    }
+
+    #[test]
+    fn table_parts_are_kept_in_shape() {
+        assert_eq!(
+            clean("<table><tr><td colspan=2 onclick=f()>a</td><th scope=col>b</th></tr></table><td>loose</td>"),
+            "<table><tbody><tr><td colspan=\"2\">a</td><th scope=\"col\">b</th></tr></tbody></table>loose"
+        );
+        let root = dom::new_element("div", &[]);
+        let table = dom::new_element("table", &[]);
+        let tr = dom::new_element("tr", &[]);
+        let p = dom::new_element("p", &[]);
+        dom::append(&p, &dom::new_text("x"));
+        dom::append(&tr, &p);
+        dom::append(&table, &tr);
+        dom::append(&root, &table);
+        sanitize(&root, None);
+        assert_eq!(
+            serialize(&root),
+            "<table><tbody><tr><td><p>x</p></td></tr></tbody></table>"
+        );
+    }
+
+    #[test]
+    fn nested_headings_and_mutation_patterns_are_stable() {
+        clean("<h1><font><h2>x</h2></font></h1>");
+        clean("<svg></p><style><a id=\"</style><img src=1 onerror=alert(1)>\">");
+        clean("<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>");
+        clean("<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>");
+        clean("<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>");
+        clean("<a href=1><table><tr><td><a href=2>x</a></td></tr></table></a>");
+        clean("<p><table><tr><td><p>quirks</p></td></tr></table></p>");
+    }
+
+    #[test]
+    fn deep_trees_do_not_recurse() {
+        let html = "<div><x-a><span>".repeat(3_000) + "x";
+        let root = body_of(&html);
+        sanitize(&root, None);
+        let out = serialize(&root);
+        assert!(out.starts_with("<div><span><div><span>"));
+        assert!(out.contains('x'));
+    }
 }
