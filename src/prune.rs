@@ -118,7 +118,12 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
         return None;
     }
     if is_hidden(node) {
-        return guard(node, page_text, RemovalKind::Hidden, "hidden by the page".into());
+        return guard(
+            node,
+            page_text,
+            RemovalKind::Hidden,
+            "hidden by the page".into(),
+        );
     }
     if let Some(reason) = ad_markup(node) {
         return guard(node, page_text, RemovalKind::Ad, reason);
@@ -141,7 +146,12 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
             return guard(node, page_text, RemovalKind::Navigation, "<footer>".into())
         }
         "header" if !inside_article(node) && dom::find(node, "nav").is_some() => {
-            return guard(node, page_text, RemovalKind::Navigation, "site <header>".into())
+            return guard(
+                node,
+                page_text,
+                RemovalKind::Navigation,
+                "site <header>".into(),
+            )
         }
         _ => {}
     }
@@ -252,24 +262,68 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
             return guard(node, page_text, RemovalKind::Navigation, reason(w));
         }
     }
-    if let Some(w) = has(&["paywall", "regwall", "premium", "piano", "metered", "subscriber", "subscribers"]) {
+    if let Some(w) = has(&[
+        "paywall",
+        "regwall",
+        "premium",
+        "piano",
+        "metered",
+        "subscriber",
+        "subscribers",
+    ]) {
         if dom::text_len(node) < 800 && !has_prose(node) {
             return guard(node, page_text, RemovalKind::Newsletter, reason(w));
         }
     }
-    let author_box = words.iter().any(|w| w == "author" || w == "autor" || w == "authors")
-        && words.iter().any(|w| matches!(w.as_str(), "box" | "bio" | "info" | "about" | "details" | "profile" | "card" | "description"));
-    if author_box || words.iter().any(|w| w == "bio" || w == "biography" || w == "authorbox") {
-        if dom::text_len(node) < 1500 {
-            return guard(node, page_text, RemovalKind::Boilerplate, "author box".into());
-        }
+    let author_box = words
+        .iter()
+        .any(|w| w == "author" || w == "autor" || w == "authors")
+        && words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "box" | "bio" | "info" | "about" | "details" | "profile" | "card" | "description"
+            )
+        });
+    let bio = author_box
+        || words
+            .iter()
+            .any(|w| w == "bio" || w == "biography" || w == "authorbox");
+    if bio && dom::text_len(node) < 1500 {
+        return guard(
+            node,
+            page_text,
+            RemovalKind::Boilerplate,
+            "author box".into(),
+        );
     }
     if let Some(w) = has(&[
-        "meta", "postmeta", "date", "dateline", "timestamp", "published", "updated", "posted", "tags", "tag",
-        "tagcloud", "categories", "category", "credit", "credits", "copyright", "print", "printfriendly",
-        "toolbar", "tools", "actions",
+        "meta",
+        "postmeta",
+        "date",
+        "dateline",
+        "timestamp",
+        "published",
+        "updated",
+        "posted",
+        "tags",
+        "tag",
+        "tagcloud",
+        "categories",
+        "category",
+        "credit",
+        "credits",
+        "copyright",
+        "print",
+        "printfriendly",
+        "toolbar",
+        "tools",
+        "actions",
     ]) {
-        if dom::text_len(node) < 150 && !has_prose(node) && stands_alone(node) && !dom::is(node, "figure") {
+        if dom::text_len(node) < 150
+            && !has_prose(node)
+            && stands_alone(node)
+            && !dom::is(node, "figure")
+        {
             return guard(node, page_text, RemovalKind::Boilerplate, reason(w));
         }
     }

@@ -20,12 +20,41 @@ pub fn is_probably_readerable(html: &str) -> bool {
 /// Whether the parsed document is probably an article.
 pub fn is_readerable_doc(doc: &Handle) -> bool {
     const UNLIKELY: &[&str] = &[
-        "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
-        "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
-        "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
+        "-ad-",
+        "ai2html",
+        "banner",
+        "breadcrumbs",
+        "combx",
+        "comment",
+        "community",
+        "cover-wrap",
+        "disqus",
+        "extra",
+        "footer",
+        "gdpr",
+        "header",
+        "legends",
+        "menu",
+        "related",
+        "remark",
+        "replies",
+        "rss",
+        "shoutbox",
+        "sidebar",
+        "skyscraper",
+        "social",
+        "sponsor",
+        "supplemental",
+        "ad-break",
+        "agegate",
+        "pagination",
+        "pager",
+        "popup",
         "yom-remote",
     ];
-    const MAYBE: &[&str] = &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
+    const MAYBE: &[&str] = &[
+        "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
+    ];
     let mut score = 0.0;
     let mut seen = std::collections::HashSet::new();
     for node in dom::descendant_elements(doc) {
@@ -41,7 +70,9 @@ pub fn is_readerable_doc(doc: &Handle) -> bool {
             continue;
         }
         let match_string = dom::class_and_id(&candidate);
-        if UNLIKELY.iter().any(|p| match_string.contains(p)) && !MAYBE.iter().any(|p| match_string.contains(p)) {
+        if UNLIKELY.iter().any(|p| match_string.contains(p))
+            && !MAYBE.iter().any(|p| match_string.contains(p))
+        {
             continue;
         }
         if dom::is(&candidate, "p") && dom::has_ancestor(&candidate, "li", 0) {
@@ -60,12 +91,17 @@ pub fn is_readerable_doc(doc: &Handle) -> bool {
 }
 
 fn visible(node: &Handle) -> bool {
-    let style = dom::attr(node, "style").unwrap_or_default().replace(' ', "").to_ascii_lowercase();
+    let style = dom::attr(node, "style")
+        .unwrap_or_default()
+        .replace(' ', "")
+        .to_ascii_lowercase();
     !style.contains("display:none")
         && !style.contains("visibility:hidden")
         && !dom::has_attr(node, "hidden")
         && (dom::attr(node, "aria-hidden").as_deref() != Some("true")
-            || dom::attr(node, "class").unwrap_or_default().contains("fallback-image"))
+            || dom::attr(node, "class")
+                .unwrap_or_default()
+                .contains("fallback-image"))
 }
 
 #[cfg(test)]
@@ -74,12 +110,24 @@ mod tests {
 
     #[test]
     fn articles_are_readerable_and_link_pages_are_not() {
-        let para = "<p>".to_string() + &"A sentence of an article that goes on for a while. ".repeat(6) + "</p>";
-        assert!(is_probably_readerable(&format!("<body><article>{}</article></body>", para.repeat(3))));
+        let para = "<p>".to_string()
+            + &"A sentence of an article that goes on for a while. ".repeat(6)
+            + "</p>";
+        assert!(is_probably_readerable(&format!(
+            "<body><article>{}</article></body>",
+            para.repeat(3)
+        )));
         assert!(!is_probably_readerable("<body><ul><li><a href=/a>Home</a></li><li><a href=/b>News</a></li></ul><p>Short.</p></body>"));
-        let hidden = format!("<body><div style='display:none'>{}</div></body>", para.repeat(3)).replace("<p>", "<p hidden>");
+        let hidden = format!(
+            "<body><div style='display:none'>{}</div></body>",
+            para.repeat(3)
+        )
+        .replace("<p>", "<p hidden>");
         assert!(!is_probably_readerable(&hidden));
-        let comments = format!("<body><div class=comments>{}</div></body>", para.repeat(3).replace("<p>", "<p class=comment>"));
+        let comments = format!(
+            "<body><div class=comments>{}</div></body>",
+            para.repeat(3).replace("<p>", "<p class=comment>")
+        );
         assert!(!is_probably_readerable(&comments));
     }
 }
