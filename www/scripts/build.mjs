@@ -1,0 +1,233 @@
+#!/usr/bin/env node
+// Builds the browser package into www/dist/:
+//   1. cargo build --release --lib --target wasm32-unknown-unknown --no-default-features
+//   2. wasm-bindgen --target web            → dist/pkg/article_cleaner.js + _bg.wasm (+ .d.ts)
+//   3. wasm-opt -O3 (Debian binaryen 108 needs the feature flags below)
+//   4. the shim (www/src/*.js), reader CSS, demo pages and sample pages → dist/
+//   5. prints the .wasm size (raw and gzip)
+//   6. runs `node www/build-channels.mjs` if it exists (npm package, extension, bookmarklet)
+//
+// Options: --opt=O3|Oz|Os|none   wasm-opt level (default O3: measured as small as Oz, and faster)
+//          --opt-level=3|s|z      Cargo opt-level override (default: Cargo.toml's release profile)
+//          --skip-cargo           reuse the last compiled .wasm (only re-run the JS steps)
+//          --quiet                less output
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import zlib from 'node:zlib';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const www = path.resolve(here, '..');
+const root = path.resolve(www, '..');
+const dist = path.join(www, 'dist');
+const args = Object.fromEntries(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=');
+    return [k, v ?? true];
+  }),
+);
+const quiet = Boolean(args.quiet);
+const log = (...m) => quiet || console.log('[build]', ...m);
+
+const WASM_OPT_FEATURES = [
+  '--enable-bulk-memory',
+  '--enable-sign-ext',
+  '--enable-mutable-globals',
+  '--enable-nontrapping-float-to-int',
+  '--enable-reference-types',
+  '--enable-multivalue',
+];
+
+function run(cmd, argv, opts = {}) {
+  log('$', cmd, argv.join(' '));
+  const r = spawnSync(cmd, argv, { stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit', ...opts });
+  if (r.error) {
+    throw new Error(`${cmd} could not start (${r.error.message}); run www/scripts/setup.sh`);
+  }
+  if (r.status !== 0) throw new Error(`${cmd} failed with exit code ${r.status}`);
+}
+
+function has(cmd, argv = ['--version']) {
+  try {
+    return execFileSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+/** The wasm-bindgen version pinned in Cargo.lock: the CLI must match it exactly. */
+function lockedBindgenVersion() {
+  const lock = fs.readFileSync(path.join(root, 'Cargo.lock'), 'utf8');
+  const m = lock.match(/name = "wasm-bindgen"\nversion = "([^"]+)"/);
+  return m ? m[1] : null;
+}
+
+function copyDir(from, to, filter = () => true) {
+  if (!fs.existsSync(from)) return [];
+  fs.mkdirSync(to, { recursive: true });
+  const copied = [];
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const src = path.join(from, entry.name);
+    const dst = path.join(to, entry.name);
+    if (entry.isDirectory()) copied.push(...copyDir(src, dst, filter));
+    else if (filter(entry.name)) {
+      fs.copyFileSync(src, dst);
+      copied.push(dst);
+    }
+  }
+  return copied;
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+
+function buildWasm() {
+  const target = path.join(root, 'target', 'wasm32-unknown-unknown', 'release', 'article_cleaner.wasm');
+  if (!args['skip-cargo']) {
+    const env = { ...process.env };
+    if (args['opt-level']) env.CARGO_PROFILE_RELEASE_OPT_LEVEL = String(args['opt-level']);
+    run(
+      'cargo',
+      ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown', '--no-default-features'],
+      { cwd: root, env },
+    );
+  }
+  if (!fs.existsSync(target)) throw new Error(`no ${target}: the cargo build did not produce it`);
+
+  // wasm-opt runs BEFORE wasm-bindgen: Debian's binaryen 108 rewrites a module that has
+  // wasm-bindgen's externref table wrongly (the table export ends up pointing at the
+  // funcref table, and instantiation fails), even with no pass at all. Before wasm-bindgen
+  // there is only the funcref table, and wasm-bindgen reads the optimized module fine.
+  const before = fs.statSync(target).size;
+  const level = args.opt === undefined ? 'O3' : String(args.opt);
+  let input = target;
+  if (level !== 'none') {
+    if (!has('wasm-opt')) {
+      console.warn('[build] wasm-opt not found (run www/scripts/setup.sh): the .wasm is not optimized');
+    } else {
+      input = path.join(path.dirname(target), 'article_cleaner.opt.wasm');
+      run('wasm-opt', [`-${level}`, ...WASM_OPT_FEATURES, target, '-o', input]);
+    }
+  }
+
+  const want = lockedBindgenVersion();
+  const got = has('wasm-bindgen');
+  if (!got) throw new Error('wasm-bindgen CLI not found: run www/scripts/setup.sh');
+  if (want && !got.endsWith(` ${want}`)) {
+    throw new Error(`${got} does not match wasm-bindgen ${want} in Cargo.lock: run www/scripts/setup.sh`);
+  }
+  const pkg = path.join(dist, 'pkg');
+  fs.rmSync(pkg, { recursive: true, force: true });
+  run('wasm-bindgen', [
+    '--target', 'web',
+    '--experimental-reset-state-function',
+    '--remove-producers-section',
+    '--out-name', 'article_cleaner',
+    '--out-dir', pkg,
+    input,
+  ]);
+  const wasmFile = path.join(pkg, 'article_cleaner_bg.wasm');
+  const bytes = fs.readFileSync(wasmFile);
+  const gz = zlib.gzipSync(bytes, { level: 9 }).length;
+  const br = zlib.brotliCompressSync(bytes).length;
+  console.log(
+    `[build] article_cleaner_bg.wasm: ${bytes.length} bytes raw (${kb(bytes.length)}), ` +
+      `${gz} bytes gzip -9 (${kb(gz)}), ${br} bytes brotli (${kb(br)}); ` +
+      `cargo output ${before} bytes; wasm-opt -${level}`,
+  );
+}
+
+/** Loads the built module in Node and cleans a page: catches a broken toolchain early. */
+async function smokeTest() {
+  const glueUrl = pathToFileURL(path.join(dist, 'pkg', 'article_cleaner.js'));
+  const glue = await import(glueUrl.href);
+  await glue.default({ module_or_path: fs.readFileSync(path.join(dist, 'pkg', 'article_cleaner_bg.wasm')) });
+  const para = '<p>The smoke test paragraph has enough words to look like the body of a short article. '.repeat(4);
+  try {
+    const article = glue.clean(`<html><body><article><h1>Smoke</h1>${para}</article></body></html>`, {
+      url: 'https://example.com/',
+    });
+    if (typeof article !== 'object' || typeof article.title !== 'string') throw new Error('clean() gave no Article');
+  } catch (e) {
+    // the engine may refuse a page with an Error; a trap or anything else is a broken build
+    if (!(e instanceof Error) || e instanceof WebAssembly.RuntimeError || !/^article-cleaner:/.test(e.message)) {
+      throw new Error(`smoke test: clean() failed: ${e && e.message}`);
+    }
+  }
+  let threw = false;
+  try {
+    glue.clean(123);
+  } catch (e) {
+    threw = e instanceof Error;
+  }
+  if (!threw) throw new Error('smoke test: clean(123) did not throw an Error');
+  log(`smoke test passed: engine ${glue.version()} loads in Node and cleans`);
+}
+
+/** A sample page gets a "Reader view" button that loads the shim. */
+function addReaderButton(html, depth) {
+  const src = `${'../'.repeat(depth)}demo-button.js`;
+  const tag = `<script type="module" src="${src}"></script>`;
+  return /<\/body>/i.test(html) ? html.replace(/<\/body>(?![\s\S]*<\/body>)/i, `${tag}\n</body>`) : `${html}\n${tag}\n`;
+}
+
+function titleOf(html, fallback) {
+  const m = html.match(/<title[^>]*>([\s\S]*?)<\/title>/i);
+  const t = m ? m[1].replace(/\s+/g, ' ').trim() : '';
+  return t
+    ? t.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+    : fallback;
+}
+
+function buildSite() {
+  // The shim and the reader view: plain ES modules, copied as they are.
+  copyDir(path.join(www, 'src'), dist, (n) => n.endsWith('.js') || n.endsWith('.css'));
+  // The reader CSS also as a module, so the view needs no extra fetch (works under a page's CSP).
+  const css = fs.readFileSync(path.join(www, 'src', 'reader.css'), 'utf8');
+  fs.writeFileSync(
+    path.join(dist, 'reader-css.js'),
+    `// Generated by www/scripts/build.mjs from www/src/reader.css.\nexport default ${JSON.stringify(css)};\n`,
+  );
+  // The demo site: index, playground.
+  copyDir(path.join(www, 'site'), dist);
+
+  // Sample pages: ours (www/samples) and the project's test pages (tests/pages).
+  const samplesDir = path.join(dist, 'samples');
+  fs.rmSync(samplesDir, { recursive: true, force: true });
+  fs.mkdirSync(samplesDir, { recursive: true });
+  const list = [];
+  for (const [dir, origin] of [
+    [path.join(www, 'samples'), 'www/samples'],
+    [path.join(root, 'tests', 'pages'), 'tests/pages'],
+  ]) {
+    if (!fs.existsSync(dir)) continue;
+    for (const name of fs.readdirSync(dir).sort()) {
+      const src = path.join(dir, name);
+      if (!fs.statSync(src).isFile()) continue;
+      if (!/\.html?$/i.test(name)) {
+        fs.copyFileSync(src, path.join(samplesDir, name)); // images and the like
+        continue;
+      }
+      if (list.some((s) => s.file === name)) continue; // ours win over a same-named test page
+      const html = fs.readFileSync(src, 'utf8');
+      fs.writeFileSync(path.join(samplesDir, name), addReaderButton(html, 1));
+      list.push({ file: name, title: titleOf(html, name), origin });
+    }
+  }
+  fs.writeFileSync(path.join(samplesDir, 'samples.json'), `${JSON.stringify(list, null, 2)}\n`);
+  log(`${list.length} sample pages → dist/samples/`);
+}
+
+const t0 = Date.now();
+try {
+  fs.mkdirSync(dist, { recursive: true });
+  buildWasm();
+  buildSite();
+  await smokeTest();
+  const hook = path.join(www, 'build-channels.mjs');
+  if (fs.existsSync(hook)) run(process.execPath, [hook], { cwd: root });
+  log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s → ${path.relative(root, dist)}/`);
+} catch (e) {
+  console.error(`[build] ${e.message}`);
+  process.exit(1);
+}

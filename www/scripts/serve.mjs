@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// A tiny static server (node:http, no dependencies) for www/dist.
+//   node www/scripts/serve.mjs            → http://127.0.0.1:8080/  (PORT, HOST env)
+// Also used by the tests: `startServer({ root, port: 0, mounts, headers })`.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DIST = path.resolve(here, '..', 'dist');
+
+export const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.ts': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.zip': 'application/zip',
+};
+
+/**
+ * Starts the server.
+ * @param {object} [o]
+ * @param {string} [o.root] folder served at / (default www/dist)
+ * @param {number} [o.port] 0 for an ephemeral port (default PORT env or 8080)
+ * @param {string} [o.host] default 127.0.0.1
+ * @param {Record<string,string>} [o.mounts] URL prefix → folder, e.g. {'/_shared/': '../shared'}
+ * @param {(urlPath: string) => Record<string,string>|undefined} [o.headers] extra headers per path
+ * @returns {Promise<{server: http.Server, port: number, url: string, close: () => Promise<void>}>}
+ */
+export function startServer(o = {}) {
+  const root = path.resolve(o.root || DIST);
+  const mounts = Object.entries(o.mounts || {}).map(([prefix, dir]) => [prefix, path.resolve(dir)]);
+  const host = o.host || process.env.HOST || '127.0.0.1';
+  const port = o.port ?? Number(process.env.PORT || 8080);
+
+  const server = http.createServer((req, res) => {
+    let urlPath;
+    try {
+      urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      return send(res, 400, 'Bad request');
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+    let base = root;
+    let rel = urlPath;
+    for (const [prefix, dir] of mounts) {
+      if (urlPath.startsWith(prefix)) {
+        base = dir;
+        rel = urlPath.slice(prefix.length - 1);
+        break;
+      }
+    }
+    let file = path.join(base, path.normalize(rel));
+    if (file !== base && !file.startsWith(base + path.sep)) return send(res, 403, 'Forbidden');
+    fs.stat(file, (err, st) => {
+      if (!err && st.isDirectory()) {
+        if (!urlPath.endsWith('/')) {
+          res.writeHead(301, { Location: `${urlPath}/` });
+          return res.end();
+        }
+        file = path.join(file, 'index.html');
+      }
+      fs.stat(file, (err2, st2) => {
+        if (err2 || !st2.isFile()) return send(res, 404, `Not found: ${urlPath}`);
+        const type = MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
+        res.writeHead(200, {
+          'Content-Type': type,
+          'Content-Length': st2.size,
+          'Cache-Control': 'no-cache',
+          // the shim, its wasm and pages may be loaded from other origins (bookmarklet)
+          'Access-Control-Allow-Origin': '*',
+          'X-Content-Type-Options': 'nosniff',
+          ...(o.headers ? o.headers(urlPath) || {} : {}),
+        });
+        if (req.method === 'HEAD') return res.end();
+        fs.createReadStream(file).pipe(res);
+      });
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const actual = server.address().port;
+      resolve({
+        server,
+        port: actual,
+        url: `http://${host}:${actual}/`,
+        close: () =>
+          new Promise((r) => {
+            server.close(() => r());
+            server.closeAllConnections?.();
+          }),
+      });
+    });
+  });
+}
+
+function send(res, status, text) {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] || '').href) {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    console.error('www/dist is not built: run `npm --prefix www run build` first');
+    process.exit(1);
+  }
+  const { url } = await startServer();
+  console.log(`article-cleaner demo: ${url}  (samples: ${url}samples/, playground: ${url}playground.html)`);
+  console.log('Ctrl+C to stop.');
+}

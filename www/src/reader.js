@@ -1,0 +1,826 @@
+// The reader view: an overlay in the open shadow root of <article-cleaner-reader>,
+// appended to <html>. The page underneath stays in the DOM untouched: no page node is
+// removed, moved or re-parsed, so typed form text, media state and scroll survive.
+import { init, cleanDocument } from './engine.js';
+import READER_CSS from './reader-css.js';
+
+export const TAG = 'article-cleaner-reader';
+export const SETTINGS_KEY = 'article-cleaner:settings';
+const FONT_SIZES = [14, 15, 16, 17, 18, 19, 20, 22, 24, 27, 30, 34];
+const DEFAULTS = Object.freeze({ theme: null, fontSize: 19, font: 'serif', width: 'medium' });
+const THEMES = ['light', 'sepia', 'dark'];
+const WIDTHS = ['narrow', 'medium', 'wide'];
+const MIN_TEXT = 200; // fewer characters than this: "doesn't look like an article"
+const RTL_LANGS = /^(ar|arc|ckb|dv|fa|ha|he|iw|khw|ks|ps|sd|ug|ur|yi)(-|$)/i;
+
+/** Settings storage: `{get(key) → Promise<value>, set(key, value) → Promise}`. Default: localStorage. */
+export const localStorageStorage = Object.freeze({
+  async get(key) {
+    try {
+      const raw = globalThis.localStorage.getItem(key);
+      return raw ? JSON.parse(raw) : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  async set(key, value) {
+    try {
+      globalThis.localStorage.setItem(key, JSON.stringify(value));
+    } catch {
+      /* storage full, disabled or sandboxed: settings just don't persist */
+    }
+  },
+});
+
+let view = null; // the open view
+let opening = null; // Promise while opening
+
+/** Whether the reader view is open (or opening). */
+export function isReaderOpen() {
+  return Boolean(view || opening);
+}
+
+/**
+ * Opens the reader view on the current page.
+ *
+ * @param {object} [options]
+ * @param {object} [options.article] an Article already computed (e.g. by an extension's
+ *   service worker): the wasm is then not loaded at all
+ * @param {string|URL} [options.wasmUrl] where the .wasm is (default: next to the shim)
+ * @param {string} [options.url] the page URL to resolve links against (default: document.URL)
+ * @param {{get: Function, set: Function}} [options.storage] settings storage (default: localStorage)
+ * @param {boolean} [options.force] show the article even if the page doesn't look like one
+ * @returns {Promise<{article: object|null, timings: object, shown: 'article'|'not-article'|'error'}>}
+ */
+export function openReader(options = {}) {
+  if (view) {
+    view.focusRoot();
+    return Promise.resolve(view.result);
+  }
+  if (!opening) {
+    opening = doOpen(options).finally(() => {
+      opening = null;
+    });
+  }
+  return opening;
+}
+
+/** Closes the reader view: removes only its element and styles; restores scroll and focus. */
+export function closeReader() {
+  if (!view) return false;
+  view.close();
+  return true;
+}
+
+/** Opens the reader view if closed, closes it if open. */
+export async function toggleReader(options) {
+  if (opening) {
+    await opening.catch(() => {});
+  }
+  if (view) {
+    closeReader();
+    return null;
+  }
+  return openReader(options);
+}
+
+async function doOpen(options) {
+  const doc = document;
+  const storage = options.storage || localStorageStorage;
+  const timings = {};
+  const v = new ReaderView(doc, storage);
+  view = v;
+  const settingsLoaded = v.loadSettings();
+  v.mount();
+  v.showLoading();
+  let article = options.article || null;
+  let error = null;
+  try {
+    if (!article) {
+      const t0 = performance.now();
+      const info = await init(options.wasmUrl ? { wasmUrl: options.wasmUrl } : undefined);
+      timings.initMs = performance.now() - t0;
+      timings.instantiateMs = info.instantiateMs;
+      const t1 = performance.now();
+      article = await cleanDocument(doc, options.url ? { url: options.url } : undefined);
+      timings.cleanMs = performance.now() - t1;
+    }
+  } catch (e) {
+    error = e;
+  }
+  await settingsLoaded;
+  if (view !== v) {
+    // closed while loading
+    return { article, timings, shown: 'closed' };
+  }
+  const t2 = performance.now();
+  let shown;
+  if (error) {
+    v.showError(error);
+    shown = 'error';
+  } else if (!options.force && !looksLikeArticle(article)) {
+    v.showNotArticle(article);
+    shown = 'not-article';
+  } else {
+    v.showArticle(article);
+    shown = 'article';
+  }
+  timings.renderMs = performance.now() - t2;
+  v.result = { article, timings, shown, error };
+  return v.result;
+}
+
+function looksLikeArticle(article) {
+  if (!article || article.readerable === false) return false;
+  const text = (article.textContent || '').trim();
+  return text.length >= MIN_TEXT;
+}
+
+// ---------------------------------------------------------------- the view
+
+class ReaderView {
+  constructor(doc, storage) {
+    this.doc = doc;
+    this.win = doc.defaultView || window;
+    this.storage = storage;
+    this.settings = { ...DEFAULTS };
+    this.scroll = { x: this.win.scrollX, y: this.win.scrollY };
+    this.previousFocus = doc.activeElement;
+    this.article = null;
+    this.result = null;
+    this.statusTimer = 0;
+    this.onKeyDown = this.onKeyDown.bind(this);
+    this.onFocusIn = this.onFocusIn.bind(this);
+    this.onColorScheme = this.onColorScheme.bind(this);
+    this.darkQuery = this.win.matchMedia ? this.win.matchMedia('(prefers-color-scheme: dark)') : null;
+  }
+
+  async loadSettings() {
+    try {
+      const saved = await this.storage.get(SETTINGS_KEY);
+      if (saved && typeof saved === 'object') this.settings = normalizeSettings({ ...DEFAULTS, ...saved });
+    } catch {
+      /* keep the defaults */
+    }
+    if (this.rootEl) this.applySettings();
+  }
+
+  saveSettings() {
+    try {
+      Promise.resolve(this.storage.set(SETTINGS_KEY, { ...this.settings })).catch(() => {});
+    } catch {
+      /* ignore */
+    }
+  }
+
+  // --- mounting and unmounting
+
+  mount() {
+    const doc = this.doc;
+    const host = doc.createElement(TAG);
+    this.host = host;
+    const shadow = host.attachShadow({ mode: 'open' });
+    this.shadow = shadow;
+    adoptStyles(shadow, READER_CSS, doc);
+
+    const root = h(doc, 'div', {
+      class: 'ac-root',
+      role: 'dialog',
+      'aria-modal': 'true',
+      'aria-label': 'Reader view',
+      tabindex: '-1',
+    });
+    this.rootEl = root;
+    root.append(this.buildToolbar());
+    this.page = h(doc, 'main', { class: 'ac-page' });
+    root.append(this.page);
+    this.status = h(doc, 'div', { class: 'ac-status', role: 'status', 'aria-live': 'polite' });
+    root.append(this.status);
+    shadow.append(root);
+    this.applySettings();
+
+    // Keys typed in the view must not reach the page's shortcuts.
+    for (const type of ['keydown', 'keyup', 'keypress']) {
+      host.addEventListener(type, (e) => e.stopPropagation());
+    }
+    root.addEventListener('click', (e) => this.onClick(e));
+
+    this.pageStyle = addPageStyle(doc);
+    doc.documentElement.appendChild(host);
+    this.win.addEventListener('keydown', this.onKeyDown, true);
+    doc.addEventListener('focusin', this.onFocusIn, true);
+    if (this.darkQuery && this.darkQuery.addEventListener) this.darkQuery.addEventListener('change', this.onColorScheme);
+    this.focusRoot();
+  }
+
+  close() {
+    const doc = this.doc;
+    this.win.removeEventListener('keydown', this.onKeyDown, true);
+    doc.removeEventListener('focusin', this.onFocusIn, true);
+    if (this.darkQuery && this.darkQuery.removeEventListener) {
+      this.darkQuery.removeEventListener('change', this.onColorScheme);
+    }
+    clearTimeout(this.statusTimer);
+    this.host.remove();
+    this.pageStyle.remove();
+    if (view === this) view = null;
+    // Back to where the reader was when the view opened.
+    try {
+      this.win.scrollTo({ left: this.scroll.x, top: this.scroll.y, behavior: 'instant' });
+    } catch {
+      this.win.scrollTo(this.scroll.x, this.scroll.y);
+    }
+    const prev = this.previousFocus;
+    if (prev && prev !== doc.body && prev.isConnected && typeof prev.focus === 'function') {
+      try {
+        prev.focus({ preventScroll: true });
+      } catch {
+        /* ignore */
+      }
+    }
+  }
+
+  focusRoot() {
+    try {
+      this.rootEl.focus({ preventScroll: true });
+    } catch {
+      /* ignore */
+    }
+  }
+
+  // --- toolbar
+
+  buildToolbar() {
+    const doc = this.doc;
+    const bar = h(doc, 'div', { class: 'ac-toolbar', role: 'toolbar', 'aria-label': 'Reader view' });
+    this.toolbar = bar;
+    const close = button(doc, { class: 'ac-close', 'aria-label': 'Close reader view (Escape)', title: 'Close (Esc)', 'data-action': 'close' }, [
+      icon(doc, 'M6 6l12 12M18 6L6 18'),
+      h(doc, 'span', { class: 'ac-label' }, ['Close']),
+    ]);
+    const tools = h(doc, 'div', { class: 'ac-tools' });
+
+    const themes = h(doc, 'div', { class: 'ac-group', role: 'group', 'aria-label': 'Theme' });
+    for (const t of THEMES) {
+      themes.append(
+        button(doc, { 'aria-label': `${cap(t)} theme`, title: `${cap(t)} theme`, 'data-action': 'theme', 'data-value': t, 'aria-pressed': 'false' }, [
+          h(doc, 'span', { class: 'ac-swatch', 'data-for': t }),
+        ]),
+      );
+    }
+    const size = h(doc, 'div', { class: 'ac-group', role: 'group', 'aria-label': 'Text size' }, [
+      button(doc, { 'aria-label': 'Smaller text', title: 'Smaller text', 'data-action': 'size', 'data-value': '-1' }, [
+        h(doc, 'span', { class: 'ac-size-small' }, ['A']),
+        h(doc, 'span', { 'aria-hidden': 'true' }, ['−']),
+      ]),
+      button(doc, { 'aria-label': 'Larger text', title: 'Larger text', 'data-action': 'size', 'data-value': '1' }, [
+        h(doc, 'span', { class: 'ac-size-large' }, ['A']),
+        h(doc, 'span', { 'aria-hidden': 'true' }, ['+']),
+      ]),
+    ]);
+    const fonts = h(doc, 'div', { class: 'ac-group', role: 'group', 'aria-label': 'Font' }, [
+      button(doc, { 'aria-label': 'Serif font', title: 'Serif', 'data-action': 'font', 'data-value': 'serif', 'aria-pressed': 'false' }, [
+        h(doc, 'span', { class: 'ac-font-serif' }, ['Aa']),
+      ]),
+      button(doc, { 'aria-label': 'Sans-serif font', title: 'Sans-serif', 'data-action': 'font', 'data-value': 'sans', 'aria-pressed': 'false' }, [
+        h(doc, 'span', { class: 'ac-font-sans' }, ['Aa']),
+      ]),
+    ]);
+    const widths = h(doc, 'div', { class: 'ac-group ac-group-width', role: 'group', 'aria-label': 'Line width' });
+    const widthIcons = { narrow: 'M9 7h6M9 12h6M9 17h6', medium: 'M7 7h10M7 12h10M7 17h10', wide: 'M4 7h16M4 12h16M4 17h16' };
+    for (const w of WIDTHS) {
+      widths.append(
+        button(doc, { 'aria-label': `${cap(w)} lines`, title: `${cap(w)} lines`, 'data-action': 'width', 'data-value': w, 'aria-pressed': 'false' }, [
+          icon(doc, widthIcons[w]),
+        ]),
+      );
+    }
+    const actions = h(doc, 'div', { class: 'ac-group', role: 'group', 'aria-label': 'Actions' }, [
+      button(doc, { 'aria-label': 'Copy as Markdown', title: 'Copy as Markdown', 'data-action': 'copy' }, [
+        icon(doc, 'M9 9h10v11H9zM5 15V4h10'),
+        h(doc, 'span', { class: 'ac-label' }, ['Markdown']),
+      ]),
+      button(doc, { 'aria-label': 'Print the article', title: 'Print', 'data-action': 'print' }, [
+        icon(doc, 'M7 9V4h10v5M7 17H5a1 1 0 0 1-1-1v-6a1 1 0 0 1 1-1h14a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1h-2M7 14h10v6H7z'),
+      ]),
+    ]);
+    tools.append(themes, size, fonts, widths, actions);
+    bar.append(close, tools);
+    // Roving focus: one Tab stop for the toolbar, arrow keys move inside it.
+    bar.addEventListener('keydown', (e) => this.onToolbarKey(e));
+    bar.addEventListener('focusin', (e) => {
+      if (e.target instanceof this.win.HTMLElement && e.target.classList.contains('ac-button')) this.setToolbarStop(e.target);
+    });
+    return bar;
+  }
+
+  toolbarButtons() {
+    return [...this.toolbar.querySelectorAll('.ac-button')].filter((b) => b.getClientRects().length > 0);
+  }
+
+  setToolbarStop(target) {
+    for (const b of this.toolbar.querySelectorAll('.ac-button')) b.tabIndex = b === target ? 0 : -1;
+  }
+
+  onToolbarKey(e) {
+    const keys = ['ArrowLeft', 'ArrowRight', 'Home', 'End'];
+    if (!keys.includes(e.key)) return;
+    const buttons = this.toolbarButtons();
+    const i = buttons.indexOf(this.shadow.activeElement);
+    if (i < 0) return;
+    let next = i;
+    if (e.key === 'ArrowRight') next = (i + 1) % buttons.length;
+    else if (e.key === 'ArrowLeft') next = (i - 1 + buttons.length) % buttons.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = buttons.length - 1;
+    e.preventDefault();
+    this.setToolbarStop(buttons[next]);
+    buttons[next].focus();
+  }
+
+  onClick(e) {
+    const target = e.target instanceof this.win.Element ? e.target : null;
+    const btn = target && target.closest('[data-action]');
+    if (btn && this.rootEl.contains(btn)) {
+      const { action, value } = btn.dataset;
+      if (action === 'close') closeReader();
+      else if (action === 'theme') this.set({ theme: value });
+      else if (action === 'size') this.changeSize(Number(value));
+      else if (action === 'font') this.set({ font: value });
+      else if (action === 'width') this.set({ width: value });
+      else if (action === 'copy') this.copyMarkdown();
+      else if (action === 'print') this.win.print();
+      else if (action === 'show-anyway') this.showArticle(this.article);
+      return;
+    }
+    // In-article anchors (#footnote) point into the shadow root, not the page.
+    const link = target && target.closest('a[href^="#"]');
+    if (link && this.content && this.content.contains(link)) {
+      const id = decodeURIComponent(link.getAttribute('href').slice(1));
+      const dest = id && (this.shadow.getElementById(id) || this.shadow.querySelector(`[name="${cssEscape(id)}"]`));
+      e.preventDefault();
+      if (dest) dest.scrollIntoView({ block: 'start' });
+    }
+  }
+
+  // --- settings
+
+  set(patch) {
+    this.settings = normalizeSettings({ ...this.settings, ...patch });
+    this.applySettings();
+    this.saveSettings();
+  }
+
+  changeSize(step) {
+    const i = nearestIndex(FONT_SIZES, this.settings.fontSize);
+    const j = Math.min(FONT_SIZES.length - 1, Math.max(0, i + step));
+    this.set({ fontSize: FONT_SIZES[j] });
+    this.announce(`Text size ${FONT_SIZES[j]} px`);
+  }
+
+  effectiveTheme() {
+    if (this.settings.theme) return this.settings.theme;
+    return this.darkQuery && this.darkQuery.matches ? 'dark' : 'light';
+  }
+
+  onColorScheme() {
+    if (!this.settings.theme) this.applySettings();
+  }
+
+  applySettings() {
+    const root = this.rootEl;
+    const s = this.settings;
+    const theme = this.effectiveTheme();
+    root.dataset.theme = theme;
+    root.dataset.font = s.font;
+    root.dataset.width = s.width;
+    root.style.setProperty('--ac-font-size', `${s.fontSize}px`);
+    for (const b of this.toolbar.querySelectorAll('[data-action]')) {
+      const { action, value } = b.dataset;
+      if (action === 'theme') b.setAttribute('aria-pressed', String(value === theme));
+      else if (action === 'font') b.setAttribute('aria-pressed', String(value === s.font));
+      else if (action === 'width') b.setAttribute('aria-pressed', String(value === s.width));
+      else if (action === 'size') {
+        const i = nearestIndex(FONT_SIZES, s.fontSize);
+        b.disabled = value === '-1' ? i === 0 : i === FONT_SIZES.length - 1;
+        b.setAttribute('aria-disabled', String(b.disabled));
+      }
+    }
+  }
+
+  // --- content
+
+  clearPage() {
+    this.page.replaceChildren();
+    this.content = null;
+  }
+
+  showLoading() {
+    this.clearPage();
+    this.page.append(h(this.doc, 'p', { class: 'ac-loading' }, ['Preparing the reader view…']));
+  }
+
+  showError(error) {
+    const doc = this.doc;
+    this.clearPage();
+    this.rootEl.setAttribute('aria-label', 'Reader view: no article');
+    const msg = String((error && error.message) || error || 'unknown error');
+    this.page.append(
+      h(doc, 'section', { class: 'ac-notice' }, [
+        h(doc, 'h1', {}, ["Couldn't make a reader view of this page"]),
+        h(doc, 'p', {}, [msg]),
+        h(doc, 'div', { class: 'ac-notice-actions' }, [
+          button(doc, { class: 'ac-primary', 'data-action': 'close', 'aria-label': 'Close reader view' }, ['Close']),
+        ]),
+      ]),
+    );
+    this.focusFirstIn(this.page);
+  }
+
+  showNotArticle(article) {
+    const doc = this.doc;
+    this.clearPage();
+    this.article = article;
+    this.rootEl.setAttribute('aria-label', 'Reader view: not an article');
+    const actions = [button(doc, { 'data-action': 'close', 'aria-label': 'Close reader view' }, ['Close'])];
+    const hasText = article && (article.textContent || '').trim().length > 0;
+    if (hasText) {
+      actions.unshift(button(doc, { class: 'ac-primary', 'data-action': 'show-anyway', 'aria-label': 'Show anyway' }, ['Show anyway']));
+    }
+    this.page.append(
+      h(doc, 'section', { class: 'ac-notice ac-not-article' }, [
+        h(doc, 'h1', {}, ["This page doesn't look like an article"]),
+        h(doc, 'p', {}, [
+          hasText
+            ? 'The reader view works best on articles and blog posts. You can still see what it found.'
+            : 'The reader view found no text to show on this page.',
+        ]),
+        h(doc, 'div', { class: 'ac-notice-actions' }, actions),
+      ]),
+    );
+    this.focusFirstIn(this.page);
+  }
+
+  showArticle(article) {
+    const doc = this.doc;
+    this.article = article;
+    this.clearPage();
+    const title = (article.title || '').trim();
+    this.rootEl.setAttribute('aria-label', title ? `Reader view: ${title}` : 'Reader view');
+
+    const lang = article.lang || doc.documentElement.lang || undefined;
+    const dir = article.dir || (lang && RTL_LANGS.test(lang) ? 'rtl' : 'auto');
+    const art = h(doc, 'article', { class: 'ac-article', dir });
+    if (lang) art.setAttribute('lang', lang);
+
+    const header = h(doc, 'header', { class: 'ac-header' });
+    if (article.siteName) header.append(h(doc, 'p', { class: 'ac-site' }, [article.siteName]));
+    if (title) header.append(h(doc, 'h1', { class: 'ac-title' }, [title]));
+    const meta = [];
+    if (article.byline) meta.push(h(doc, 'span', { class: 'ac-byline' }, [article.byline]));
+    if (article.publishedTime) {
+      const formatted = formatDate(article.publishedTime, lang);
+      if (formatted) meta.push(h(doc, 'time', { class: 'ac-date', datetime: article.publishedTime }, [formatted]));
+    }
+    if (article.readingTimeMinutes > 0) {
+      meta.push(h(doc, 'span', { class: 'ac-reading-time' }, [`${article.readingTimeMinutes} min read`]));
+    }
+    // the separators are drawn by `span + span::before`
+    if (meta.length) header.append(h(doc, 'p', { class: 'ac-meta' }, meta.map((m) => (m.localName === 'span' ? m : h(doc, 'span', {}, [m])))));
+    const removed = this.buildRemoved(article.removed || []);
+    if (removed) header.append(removed);
+    art.append(header);
+
+    const content = h(doc, 'div', { class: 'ac-content' });
+    setHtml(content, article.content || '', this.win);
+    tidyContent(content, title, doc);
+    this.content = content;
+    art.append(content);
+    this.page.append(art);
+    this.rootEl.scrollTop = 0;
+    this.focusRoot();
+  }
+
+  buildRemoved(removed) {
+    if (!removed.length) return null;
+    const doc = this.doc;
+    const details = h(doc, 'details', { class: 'ac-removed', dir: 'ltr', lang: 'en' });
+    details.append(h(doc, 'summary', {}, [summarizeRemoved(removed)]));
+    const list = h(doc, 'ul');
+    for (const r of removed) {
+      const li = h(doc, 'li', {}, [h(doc, 'span', { class: 'ac-kind' }, [r.kind]), h(doc, 'span', { class: 'ac-reason' }, [r.reason || ''])]);
+      if (r.sample) li.append(h(doc, 'span', { class: 'ac-sample', title: r.sample }, [`“${r.sample}”`]));
+      list.append(li);
+    }
+    details.append(list);
+    return details;
+  }
+
+  focusFirstIn(el) {
+    const first = el.querySelector('button, a[href]');
+    if (first) first.focus({ preventScroll: true });
+  }
+
+  // --- copy
+
+  async copyMarkdown() {
+    const a = this.article;
+    if (!a) return;
+    const parts = [];
+    if (a.title) parts.push(`# ${a.title}`);
+    const meta = [a.byline, a.publishedTime && formatDate(a.publishedTime, a.lang)].filter(Boolean).join(' · ');
+    if (meta) parts.push(`*${meta}*`);
+    parts.push((a.markdown || a.textContent || '').trim());
+    const url = this.doc.URL;
+    if (/^https?:/.test(url)) parts.push(`[Source](${url})`);
+    const text = `${parts.join('\n\n')}\n`;
+    let ok = false;
+    try {
+      if (this.win.navigator.clipboard && this.win.isSecureContext) {
+        await this.win.navigator.clipboard.writeText(text);
+        ok = true;
+      }
+    } catch {
+      ok = false;
+    }
+    if (!ok) ok = this.copyWithTextarea(text);
+    this.announce(ok ? 'Copied as Markdown' : "Couldn't copy: the browser refused");
+  }
+
+  copyWithTextarea(text) {
+    const active = this.shadow.activeElement;
+    const ta = h(this.doc, 'textarea', { 'aria-hidden': 'true', readonly: '' });
+    ta.value = text;
+    ta.style.position = 'fixed';
+    ta.style.opacity = '0';
+    ta.style.top = '0';
+    this.rootEl.append(ta);
+    ta.select();
+    let ok = false;
+    try {
+      ok = this.doc.execCommand('copy');
+    } catch {
+      ok = false;
+    }
+    ta.remove();
+    if (active) active.focus({ preventScroll: true });
+    return ok;
+  }
+
+  announce(message) {
+    this.status.textContent = message;
+    this.status.classList.add('ac-visible');
+    clearTimeout(this.statusTimer);
+    this.statusTimer = setTimeout(() => this.status.classList.remove('ac-visible'), 2200);
+  }
+
+  // --- keyboard and focus
+
+  onKeyDown(e) {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      closeReader();
+    } else if (e.key === 'Tab') {
+      this.trapTab(e);
+    }
+  }
+
+  focusables() {
+    const sel = 'button:not([disabled]), a[href], summary, input, select, textarea, [tabindex]';
+    return [...this.rootEl.querySelectorAll(sel)].filter(
+      (el) => el.tabIndex >= 0 && el.getClientRects().length > 0 && !el.closest('details:not([open]) > :not(summary)'),
+    );
+  }
+
+  trapTab(e) {
+    const items = this.focusables();
+    if (!items.length) {
+      e.preventDefault();
+      this.focusRoot();
+      return;
+    }
+    const active = this.doc.activeElement === this.host ? this.shadow.activeElement : null;
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (!active || active === this.rootEl || !this.rootEl.contains(active)) {
+      e.preventDefault();
+      (e.shiftKey ? last : first).focus();
+    } else if (e.shiftKey && active === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && active === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  }
+
+  onFocusIn(e) {
+    // Focus must not wander to the page under the view.
+    if (e.target !== this.host && this.host.isConnected) this.focusRoot();
+  }
+}
+
+// ---------------------------------------------------------------- helpers
+
+function normalizeSettings(s) {
+  return {
+    theme: THEMES.includes(s.theme) ? s.theme : null,
+    fontSize: FONT_SIZES[nearestIndex(FONT_SIZES, Number(s.fontSize) || DEFAULTS.fontSize)],
+    font: s.font === 'sans' ? 'sans' : 'serif',
+    width: WIDTHS.includes(s.width) ? s.width : 'medium',
+  };
+}
+
+function nearestIndex(list, value) {
+  let best = 0;
+  for (let i = 1; i < list.length; i++) if (Math.abs(list[i] - value) < Math.abs(list[best] - value)) best = i;
+  return best;
+}
+
+function cap(s) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function cssEscape(s) {
+  return typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(s) : s.replace(/["\\]/g, '\\$&');
+}
+
+function h(doc, tag, attrs = {}, children = []) {
+  const el = doc.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) el.setAttribute(k, v);
+  for (const c of children) el.append(c);
+  return el;
+}
+
+function button(doc, attrs, children) {
+  return h(doc, 'button', { type: 'button', ...attrs, class: `ac-button ${attrs.class || ''}`.trim() }, children);
+}
+
+function icon(doc, d) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = doc.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const path = doc.createElementNS(ns, 'path');
+  path.setAttribute('d', d);
+  svg.append(path);
+  return svg;
+}
+
+/** Styles for the shadow root: a constructed sheet (not subject to the page's CSP), else <style>. */
+function adoptStyles(shadow, css, doc) {
+  try {
+    const sheet = new (doc.defaultView || window).CSSStyleSheet();
+    sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [sheet];
+    return;
+  } catch {
+    /* older browser */
+  }
+  const style = doc.createElement('style');
+  style.textContent = css;
+  shadow.append(style);
+}
+
+const PAGE_CSS = `
+html { overflow: hidden !important; }
+html > ${TAG} {
+  display: block !important; position: fixed !important; inset: 0 !important;
+  z-index: 2147483647 !important; margin: 0 !important; padding: 0 !important; border: 0 !important;
+  width: auto !important; height: auto !important; min-width: 0 !important; min-height: 0 !important;
+  max-width: none !important; max-height: none !important; transform: none !important;
+  filter: none !important; opacity: 1 !important; visibility: visible !important;
+  clip-path: none !important; overflow: hidden !important; float: none !important;
+}
+@media print {
+  html { overflow: visible !important; }
+  body { display: none !important; }
+  html > ${TAG} { position: static !important; overflow: visible !important; }
+}`;
+
+/**
+ * The page-level rules while the view is open (no page scrolling; print the article only).
+ * A constructed sheet in document.adoptedStyleSheets changes no node of the page;
+ * browsers without it get a <style> in <head>. Returns {remove()}.
+ */
+function addPageStyle(doc) {
+  const win = doc.defaultView || window;
+  try {
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(PAGE_CSS);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    return {
+      remove() {
+        doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+      },
+    };
+  } catch {
+    const style = doc.createElement('style');
+    style.setAttribute('data-article-cleaner', '');
+    style.textContent = PAGE_CSS;
+    (doc.head || doc.documentElement).appendChild(style);
+    return { remove: () => style.remove() };
+  }
+}
+
+let trustedPolicy;
+
+/** Inserts the engine's sanitized HTML (a Trusted Types policy where the page enforces them). */
+function setHtml(el, html, win) {
+  const template = el.ownerDocument.createElement('template');
+  try {
+    template.innerHTML = html;
+  } catch (e) {
+    const tt = win.trustedTypes;
+    if (!tt) throw e;
+    if (trustedPolicy === undefined) {
+      try {
+        // The engine's output is sanitized by construction (allowlisted tags, attributes, URLs).
+        trustedPolicy = tt.createPolicy('article-cleaner', { createHTML: (s) => s });
+      } catch {
+        trustedPolicy = null;
+      }
+    }
+    if (!trustedPolicy) throw e;
+    template.innerHTML = trustedPolicy.createHTML(html);
+  }
+  el.append(template.content);
+}
+
+/** Small fixes to the article for reading: duplicate title, lazy images, scrollable tables. */
+function tidyContent(content, title, doc) {
+  const norm = (s) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+  const firstHeading = content.querySelector('h1, h2');
+  if (firstHeading && title && norm(firstHeading.textContent) === norm(title)) {
+    // only when it comes before any text of the article
+    if (!textBefore(content, firstHeading)) firstHeading.remove();
+  }
+  for (const img of content.querySelectorAll('img')) {
+    img.loading = 'lazy';
+    img.decoding = 'async';
+  }
+  for (const table of content.querySelectorAll('table')) {
+    if (table.parentElement && table.parentElement.classList.contains('ac-table-wrap')) continue;
+    const wrap = doc.createElement('div');
+    wrap.className = 'ac-table-wrap';
+    table.replaceWith(wrap);
+    wrap.append(table);
+  }
+}
+
+function textBefore(container, el) {
+  const walker = container.ownerDocument.createTreeWalker(container, 4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (el.contains(n)) return false;
+    if (n.nodeValue.trim() && el.compareDocumentPosition(n) & 2 /* PRECEDING */) return true;
+  }
+  return false;
+}
+
+const KIND_ORDER = ['ad', 'ad-label', 'related', 'comments', 'social', 'newsletter', 'navigation', 'hidden', 'consent', 'boilerplate'];
+const KIND_WORDS = {
+  ad: ['ad', 'ads'],
+  'ad-label': ['ad label', 'ad labels'],
+  related: ['recommended-links block', 'recommended-links blocks'],
+  comments: null, // just "comments"
+  social: ['share bar', 'share bars'],
+  newsletter: ['newsletter box', 'newsletter boxes'],
+  navigation: ['navigation block', 'navigation blocks'],
+  hidden: ['hidden block', 'hidden blocks'],
+  consent: ['cookie banner', 'cookie banners'],
+  boilerplate: ['other block', 'other blocks'],
+};
+
+/** "Removed 3 ads, 1 recommended-links block, comments" from the `removed` list. */
+export function summarizeRemoved(removed) {
+  const counts = new Map();
+  for (const r of removed) counts.set(r.kind, (counts.get(r.kind) || 0) + 1);
+  const kinds = [...counts.keys()].sort((a, b) => rank(a) - rank(b));
+  const parts = kinds.map((k) => {
+    const n = counts.get(k);
+    if (k === 'comments') return 'comments';
+    const words = KIND_WORDS[k] || [k, k];
+    return `${n} ${n === 1 ? words[0] : words[1]}`;
+  });
+  return parts.length ? `Removed ${parts.join(', ')}` : '';
+}
+
+function rank(kind) {
+  const i = KIND_ORDER.indexOf(kind);
+  return i < 0 ? KIND_ORDER.length : i;
+}
+
+/** The publication date in the page's language, e.g. "7 janvier 2022". */
+export function formatDate(iso, lang) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return String(iso);
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(String(iso).trim());
+  const opts = { dateStyle: 'long', ...(dateOnly ? { timeZone: 'UTC' } : {}) };
+  try {
+    return new Intl.DateTimeFormat(lang || undefined, opts).format(d);
+  } catch {
+    return new Intl.DateTimeFormat(undefined, opts).format(d);
+  }
+}
