@@ -362,6 +362,26 @@ pub const RELATED_PHRASES: &[&str] = &[
     "اخبار ذات صلة",
 ];
 
+/// Words that open a photo-credit or source line ("Foto: …", "© …").
+pub const CREDIT_LEADS: &[&str] = &[
+    "foto", "fotos", "photo", "photos", "photograph", "bild", "bilder", "image", "images", "imagen", "imagem",
+    "credit", "credits", "crédit", "crédits", "quelle", "source", "fuente", "fonte", "fotografía", "getty images",
+];
+
+/// Whether `text` is a short credit line: a credit word and a colon, or a ©.
+pub fn is_credit_line(text: &str) -> bool {
+    let t = text.trim().trim_start_matches(['(', '[']).trim_start();
+    if t.chars().count() > 90 || t.is_empty() {
+        return false;
+    }
+    if t.starts_with('©') {
+        return true;
+    }
+    let Some((head, rest)) = t.split_once(':') else { return false };
+    let head = label_key(head);
+    !rest.trim().is_empty() && CREDIT_LEADS.iter().any(|l| label_key(l) == head)
+}
+
 /// Lower-cases and strips the punctuation and symbols around and inside a short
 /// label so that "- Publicité -", "PUBLICITÉ" and "[Advertisement]" compare equal.
 pub fn label_key(text: &str) -> String {
@@ -461,6 +481,16 @@ mod tests {
         ] {
             assert!(!is_ad_label(text), "{text}");
         }
+    }
+
+    #[test]
+    fn credit_lines_are_recognised() {
+        assert!(is_credit_line("Foto: Jane Doe"));
+        assert!(is_credit_line("(Quelle: Agentur/Unsplash)"));
+        assert!(is_credit_line("© 2021 Some Agency"));
+        assert!(!is_credit_line("Photo: "));
+        assert!(!is_credit_line("Source: the minister said on Tuesday that the budget, which was long delayed, would pass next week."));
+        assert!(!is_credit_line("The photo was taken in 1920."));
     }
 
     #[test]
