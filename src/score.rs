@@ -612,7 +612,13 @@ fn initial_score(node: &Handle, flags: Flags) -> f64 {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
         _ => 0.0,
     };
-    base + if flags.weight_classes {
+    // schema.org's articleBody is the page's own word for where the article is.
+    let body_mark = if dom::attr(node, "itemprop").is_some_and(|v| v.contains("articleBody")) {
+        50.0
+    } else {
+        0.0
+    };
+    base + body_mark + if flags.weight_classes {
         class_weight(node)
     } else {
         0.0
