@@ -295,6 +295,8 @@ enum Fate {
 struct Ctx {
     /// Inside a `math` element.
     math: bool,
+    /// Inside a `pre` element (white space matters).
+    pre: bool,
 }
 
 /// Removes everything not on the allowlist from the tree below `root` (the
@@ -340,6 +342,7 @@ pub fn sanitize(root: &Handle, base: Option<&Url>) {
                         let tag = dom::tag(&child).unwrap_or("");
                         let child_ctx = Ctx {
                             math: ctx.math || tag == "math",
+                            pre: ctx.pre || tag == "pre",
                         };
                         out.push(child.clone());
                         stack.push((child, child_ctx));
@@ -360,6 +363,17 @@ pub fn sanitize(root: &Handle, base: Option<&Url>) {
                     }
                 },
                 _ => {}
+            }
+        }
+        if !ctx.pre {
+            // Blank runs left where elements went: one newline renders the same.
+            for c in &out {
+                if let NodeData::Text { contents } = &c.data {
+                    let mut t = contents.borrow_mut();
+                    if t.len() > 1 && t.contains('\n') && t.chars().all(is_html_space) {
+                        *t = StrTendril::from_slice("\n");
+                    }
+                }
             }
         }
         let out = fix_table_children(parent_tag, out);
@@ -466,6 +480,10 @@ fn fate(node: &Handle, parent: Option<&str>, ctx: Ctx) -> Fate {
     } else {
         Fate::Unwrap
     }
+}
+
+fn is_html_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}')
 }
 
 fn is_heading(tag: &str) -> bool {
@@ -725,15 +743,25 @@ fn safe_url(raw: &str, base: Option<&Url>, kind: UrlKind) -> Option<String> {
     if s.is_empty() || s.chars().any(|c| c.is_control()) {
         return None;
     }
+    // A colon before the first `/`, `?` or `#` must end a real scheme: a
+    // mangled one (`java\u{fffd}script:`) would only be a strange relative path,
+    // but nobody writes those, and it reads like an attack.
+    let head = s.split(['/', '?', '#']).next().unwrap_or("");
+    if let Some((scheme, _)) = head.split_once(':') {
+        let mut chars = scheme.chars();
+        let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+        if !valid {
+            return None;
+        }
+    }
     let url = match base {
         Some(b) => b.join(&s).ok()?,
         None => match Url::parse(&s) {
             Ok(u) => u,
-            Err(url::ParseError::RelativeUrlWithoutBase) => {
-                // Relative: kept as written, unless something before the first
-                // `/`, `?` or `#` could be read as a scheme.
-                let head = s.split(['/', '?', '#']).next().unwrap_or("");
-                return (!head.contains(':')).then_some(s);
+            Err(url::ParseError::RelativeUrlWithoutBase) if !head.contains(':') => {
+                // Relative, and nothing in it reads as a scheme: kept as written.
+                return Some(s);
             }
             Err(_) => return None,
         },
