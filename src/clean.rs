@@ -83,6 +83,66 @@ pub fn clean(picked: &Picked, meta: &Metadata, base: Option<&Url>, report: &mut 
     }
     unwrap_single_cell_tables(root);
     simplify_nesting(root);
+    if picked.clean_conditionally {
+        trim_tail(root, report);
+    }
+}
+
+/// Drops the short or link-heavy blocks that trail after the article's last
+/// paragraph of prose: "more information" link lists, contact lines, prompts.
+fn trim_tail(root: &Handle, report: &mut Report) {
+    let blocks: Vec<Handle> = dom::descendant_elements(root)
+        .into_iter()
+        .filter(|n| {
+            matches!(
+                dom::tag(n),
+                Some(
+                    "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "dl" | "div" | "section"
+                )
+            ) && !dom::descendant_elements(n).iter().any(|c| {
+                matches!(
+                    dom::tag(c),
+                    Some("p" | "div" | "section" | "ul" | "ol" | "table" | "h2" | "h3" | "h4")
+                )
+            })
+        })
+        .collect();
+    let total = blocks.len();
+    let mut removed = 0;
+    for block in blocks.iter().rev() {
+        let len = dom::text_len(block);
+        let media = dom::descendant_elements(block).iter().any(|n| {
+            matches!(
+                dom::tag(n),
+                Some("img" | "picture" | "video" | "iframe" | "figure" | "table" | "math")
+            )
+        });
+        if media
+            || dom::has_ancestor(block, "figure", 0)
+            || dom::has_ancestor(block, "blockquote", 0)
+        {
+            break;
+        }
+        let linky = link_density(block) > 0.5;
+        let heading = matches!(dom::tag(block), Some("h2" | "h3" | "h4" | "h5" | "h6"));
+        let text = dom::inner_text(block);
+        let sentence = text.ends_with(['.', '!', '?', '»', '"', '”', '。']);
+        if !(linky || heading || (len < 80 && !sentence)) {
+            break;
+        }
+        if removed + 3 >= total {
+            break;
+        }
+        if len > 0 {
+            report.add(
+                RemovalKind::Boilerplate,
+                "short block after the article",
+                block,
+            );
+        }
+        dom::detach(block);
+        removed += 1;
+    }
 }
 
 /// Gives lazy-loaded images their real `src`/`srcset` (from `data-src`,
