@@ -147,6 +147,8 @@ impl TextOut {
 pub fn to_text(root: &Handle) -> String {
     let mut t = TextOut::default();
     let mut pre = 0usize;
+    // Open list items.
+    let mut items = 0usize;
     // Cells seen in each open table row.
     let mut rows: Vec<usize> = Vec::new();
     let mut stack = Vec::new();
@@ -174,6 +176,8 @@ pub fn to_text(root: &Handle) -> String {
                             t.space = false;
                         }
                         "li" | "tr" => t.block(1),
+                        // A list inside a list item: its items are just more lines.
+                        "ul" | "ol" if items > 0 => t.block(1),
                         "td" | "th" => {
                             t.cells += 1;
                             if let Some(n) = rows.last_mut() {
@@ -191,6 +195,9 @@ pub fn to_text(root: &Handle) -> String {
                     if tag == "tr" {
                         rows.push(0);
                     }
+                    if tag == "li" {
+                        items += 1;
+                    }
                     if tag == "pre" {
                         pre += 1;
                     }
@@ -201,7 +208,11 @@ pub fn to_text(root: &Handle) -> String {
             Event::Exit(node) => {
                 let tag = dom::tag(&node).unwrap_or("");
                 match tag {
-                    "li" => t.block(1),
+                    "li" => {
+                        items = items.saturating_sub(1);
+                        t.block(1);
+                    }
+                    "ul" | "ol" if items > 0 => t.block(1),
                     "td" | "th" => {
                         t.cells = t.cells.saturating_sub(1);
                         t.space = false;
