@@ -364,8 +364,27 @@ pub const RELATED_PHRASES: &[&str] = &[
 
 /// Words that open a photo-credit or source line ("Foto: …", "© …").
 pub const CREDIT_LEADS: &[&str] = &[
-    "foto", "fotos", "photo", "photos", "photograph", "bild", "bilder", "image", "images", "imagen", "imagem",
-    "credit", "credits", "crédit", "crédits", "quelle", "source", "fuente", "fonte", "fotografía", "getty images",
+    "foto",
+    "fotos",
+    "photo",
+    "photos",
+    "photograph",
+    "bild",
+    "bilder",
+    "image",
+    "images",
+    "imagen",
+    "imagem",
+    "credit",
+    "credits",
+    "crédit",
+    "crédits",
+    "quelle",
+    "source",
+    "fuente",
+    "fonte",
+    "fotografía",
+    "getty images",
 ];
 
 /// Whether `text` is a short credit line: a credit word and a colon, or a ©.
@@ -377,7 +396,9 @@ pub fn is_credit_line(text: &str) -> bool {
     if t.starts_with('©') {
         return true;
     }
-    let Some((head, rest)) = t.split_once(':') else { return false };
+    let Some((head, rest)) = t.split_once(':') else {
+        return false;
+    };
     let head = label_key(head);
     !rest.trim().is_empty() && CREDIT_LEADS.iter().any(|l| label_key(l) == head)
 }

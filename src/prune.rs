@@ -131,12 +131,17 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
     if let Some(kind) = ad_label_block(node) {
         return Some(kind);
     }
-    if matches!(tag, "p" | "span" | "div" | "small" | "em" | "i" | "cite" | "figcaption")
-        && dom::text_len(node) <= 90
+    if matches!(
+        tag,
+        "p" | "span" | "div" | "small" | "em" | "i" | "cite" | "figcaption"
+    ) && dom::text_len(node) <= 90
         && patterns::is_credit_line(&dom::text_content(node))
         && stands_alone(node)
     {
-        return Some((RemovalKind::Boilerplate, "photo credit or source line".into()));
+        return Some((
+            RemovalKind::Boilerplate,
+            "photo credit or source line".into(),
+        ));
     }
     let role = dom::attr(node, "role")
         .unwrap_or_default()

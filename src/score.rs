@@ -618,11 +618,12 @@ fn initial_score(node: &Handle, flags: Flags) -> f64 {
     } else {
         0.0
     };
-    base + body_mark + if flags.weight_classes {
-        class_weight(node)
-    } else {
-        0.0
-    }
+    base + body_mark
+        + if flags.weight_classes {
+            class_weight(node)
+        } else {
+            0.0
+        }
 }
 
 /// +25 / −25 for a positive / negative class, and again for the id.
