@@ -22,14 +22,14 @@ pub fn parse_html(html: &str) -> Handle {
 /// against the page URL, else the page URL itself. `None` when neither is an
 /// absolute URL.
 pub fn base_url(doc: &Handle, page_url: Option<&str>) -> Option<Url> {
-    let page = page_url.and_then(|u| Url::parse(u.trim()).ok());
+    let usable = |u: &Url| matches!(u.scheme(), "http" | "https" | "file");
+    let page = page_url.and_then(|u| Url::parse(u.trim()).ok()).filter(usable);
     let base_href = dom::find(doc, "base").and_then(|b| dom::attr(&b, "href"));
-    match (page, base_href) {
-        (Some(page), Some(href)) => page.join(href.trim()).ok().or(Some(page)),
-        (None, Some(href)) => Url::parse(href.trim()).ok(),
-        (page, None) => page,
-    }
-    .filter(|u| matches!(u.scheme(), "http" | "https" | "file"))
+    let from_base = base_href.and_then(|href| match &page {
+        Some(page) => page.join(href.trim()).ok(),
+        None => Url::parse(href.trim()).ok(),
+    });
+    from_base.filter(usable).or(page)
 }
 
 #[cfg(test)]
@@ -47,5 +47,7 @@ mod tests {
             "https://e.org/x"
         );
         assert!(base_url(&doc, Some("javascript:alert(1)")).is_none());
+        let doc = parse_html("<head><base href='javascript:alert(1)//'></head><p>x");
+        assert_eq!(base_url(&doc, Some("https://e.org/x")).unwrap().as_str(), "https://e.org/x");
     }
 }
