@@ -14,6 +14,7 @@ export {
   localStorageStorage,
   summarizeRemoved,
   formatDate,
+  formatMinutes,
   SETTINGS_KEY,
   TAG,
 } from './reader.js';

@@ -189,6 +189,8 @@ class ReaderView {
       'aria-modal': 'true',
       'aria-label': 'Reader view',
       tabindex: '-1',
+      dir: 'ltr',
+      lang: 'en',
     });
     this.rootEl = root;
     root.append(this.buildToolbar());
@@ -260,7 +262,7 @@ class ReaderView {
     ]);
     const tools = h(doc, 'div', { class: 'ac-tools' });
 
-    const themes = h(doc, 'div', { class: 'ac-group', role: 'group', 'aria-label': 'Theme' });
+    const themes = h(doc, 'div', { class: 'ac-group ac-group-themes', role: 'group', 'aria-label': 'Theme' });
     for (const t of THEMES) {
       themes.append(
         button(doc, { 'aria-label': `${cap(t)} theme`, title: `${cap(t)} theme`, 'data-action': 'theme', 'data-value': t, 'aria-pressed': 'false' }, [
@@ -268,7 +270,7 @@ class ReaderView {
         ]),
       );
     }
-    const size = h(doc, 'div', { class: 'ac-group', role: 'group', 'aria-label': 'Text size' }, [
+    const size = h(doc, 'div', { class: 'ac-group ac-group-size', role: 'group', 'aria-label': 'Text size' }, [
       button(doc, { 'aria-label': 'Smaller text', title: 'Smaller text', 'data-action': 'size', 'data-value': '-1' }, [
         h(doc, 'span', { class: 'ac-size-small' }, ['A']),
         h(doc, 'span', { 'aria-hidden': 'true' }, ['−']),
@@ -278,7 +280,7 @@ class ReaderView {
         h(doc, 'span', { 'aria-hidden': 'true' }, ['+']),
       ]),
     ]);
-    const fonts = h(doc, 'div', { class: 'ac-group', role: 'group', 'aria-label': 'Font' }, [
+    const fonts = h(doc, 'div', { class: 'ac-group ac-group-font', role: 'group', 'aria-label': 'Font' }, [
       button(doc, { 'aria-label': 'Serif font', title: 'Serif', 'data-action': 'font', 'data-value': 'serif', 'aria-pressed': 'false' }, [
         h(doc, 'span', { class: 'ac-font-serif' }, ['Aa']),
       ]),
@@ -295,7 +297,7 @@ class ReaderView {
         ]),
       );
     }
-    const actions = h(doc, 'div', { class: 'ac-group', role: 'group', 'aria-label': 'Actions' }, [
+    const actions = h(doc, 'div', { class: 'ac-group ac-group-actions', role: 'group', 'aria-label': 'Actions' }, [
       button(doc, { 'aria-label': 'Copy as Markdown', title: 'Copy as Markdown', 'data-action': 'copy' }, [
         icon(doc, 'M9 9h10v11H9zM5 15V4h10'),
         h(doc, 'span', { class: 'ac-label' }, ['Markdown']),
@@ -442,11 +444,11 @@ class ReaderView {
     this.clearPage();
     this.article = article;
     this.rootEl.setAttribute('aria-label', 'Reader view: not an article');
-    const actions = [button(doc, { 'data-action': 'close', 'aria-label': 'Close reader view' }, ['Close'])];
-    const hasText = article && (article.textContent || '').trim().length > 0;
-    if (hasText) {
-      actions.unshift(button(doc, { class: 'ac-primary', 'data-action': 'show-anyway', 'aria-label': 'Show anyway' }, ['Show anyway']));
-    }
+    const hasText = Boolean(article && (article.textContent || '').trim());
+    const actions = [
+      button(doc, { class: 'ac-primary', 'data-action': 'show-anyway', 'aria-label': 'Show anyway' }, ['Show anyway']),
+      button(doc, { 'data-action': 'close', 'aria-label': 'Close reader view' }, ['Close']),
+    ];
     this.page.append(
       h(doc, 'section', { class: 'ac-notice ac-not-article' }, [
         h(doc, 'h1', {}, ["This page doesn't look like an article"]),
@@ -483,7 +485,13 @@ class ReaderView {
       if (formatted) meta.push(h(doc, 'time', { class: 'ac-date', datetime: article.publishedTime }, [formatted]));
     }
     if (article.readingTimeMinutes > 0) {
-      meta.push(h(doc, 'span', { class: 'ac-reading-time' }, [`${article.readingTimeMinutes} min read`]));
+      const minutes = formatMinutes(article.readingTimeMinutes, lang);
+      meta.push(
+        h(doc, 'span', { class: 'ac-reading-time', title: `Reading time: ${article.readingTimeMinutes} min`, 'aria-label': `Reading time: ${minutes}` }, [
+          icon(doc, 'M12 7v5l3 2M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0z'),
+          minutes,
+        ]),
+      );
     }
     // the separators are drawn by `span + span::before`
     if (meta.length) header.append(h(doc, 'p', { class: 'ac-meta' }, meta.map((m) => (m.localName === 'span' ? m : h(doc, 'span', {}, [m])))));
@@ -504,12 +512,16 @@ class ReaderView {
   buildRemoved(removed) {
     if (!removed.length) return null;
     const doc = this.doc;
-    const details = h(doc, 'details', { class: 'ac-removed', dir: 'ltr', lang: 'en' });
-    details.append(h(doc, 'summary', {}, [summarizeRemoved(removed)]));
+    // English UI text in a page of any direction: isolated, aligned with the article
+    const details = h(doc, 'details', { class: 'ac-removed', lang: 'en' });
+    details.append(h(doc, 'summary', {}, [h(doc, 'span', { dir: 'ltr' }, [summarizeRemoved(removed)])]));
     const list = h(doc, 'ul');
     for (const r of removed) {
-      const li = h(doc, 'li', {}, [h(doc, 'span', { class: 'ac-kind' }, [r.kind]), h(doc, 'span', { class: 'ac-reason' }, [r.reason || ''])]);
-      if (r.sample) li.append(h(doc, 'span', { class: 'ac-sample', title: r.sample }, [`“${r.sample}”`]));
+      const li = h(doc, 'li', {}, [
+        h(doc, 'span', { class: 'ac-kind', dir: 'ltr' }, [r.kind]),
+        h(doc, 'span', { class: 'ac-reason', dir: 'ltr' }, [r.reason || '']),
+      ]);
+      if (r.sample) li.append(h(doc, 'span', { class: 'ac-sample', dir: 'auto', title: r.sample }, [`“${r.sample}”`]));
       list.append(li);
     }
     details.append(list);
@@ -787,29 +799,50 @@ const KIND_WORDS = {
   comments: null, // just "comments"
   social: ['share bar', 'share bars'],
   newsletter: ['newsletter box', 'newsletter boxes'],
-  navigation: ['navigation block', 'navigation blocks'],
-  hidden: ['hidden block', 'hidden blocks'],
   consent: ['cookie banner', 'cookie banners'],
-  boilerplate: ['other block', 'other blocks'],
 };
 
-/** "Removed 3 ads, 1 recommended-links block, comments" from the `removed` list. */
+const FURNITURE = new Set(['navigation', 'hidden', 'boilerplate']);
+
+/**
+ * "Removed 3 ads, 1 recommended-links block, comments" from the `removed` list; menus,
+ * hidden blocks and other page furniture are counted together at the end ("4 other blocks").
+ */
 export function summarizeRemoved(removed) {
   const counts = new Map();
-  for (const r of removed) counts.set(r.kind, (counts.get(r.kind) || 0) + 1);
+  let other = 0;
+  for (const r of removed) {
+    if (FURNITURE.has(r.kind)) other++;
+    else counts.set(r.kind, (counts.get(r.kind) || 0) + 1);
+  }
   const kinds = [...counts.keys()].sort((a, b) => rank(a) - rank(b));
   const parts = kinds.map((k) => {
     const n = counts.get(k);
     if (k === 'comments') return 'comments';
-    const words = KIND_WORDS[k] || [k, k];
+    const words = KIND_WORDS[k] || [k, `${k} blocks`];
     return `${n} ${n === 1 ? words[0] : words[1]}`;
   });
+  if (other) parts.push(`${other} ${parts.length ? 'other ' : ''}${other === 1 ? 'block' : 'blocks'}`);
   return parts.length ? `Removed ${parts.join(', ')}` : '';
 }
 
 function rank(kind) {
   const i = KIND_ORDER.indexOf(kind);
   return i < 0 ? KIND_ORDER.length : i;
+}
+
+/** "5 min" in the page's language ("5 min" in English and French, "٥ د" in Arabic). */
+export function formatMinutes(n, lang) {
+  const opts = { style: 'unit', unit: 'minute', unitDisplay: 'short' };
+  try {
+    return new Intl.NumberFormat(lang || undefined, opts).format(n);
+  } catch {
+    try {
+      return new Intl.NumberFormat(undefined, opts).format(n);
+    } catch {
+      return `${n} min`;
+    }
+  }
 }
 
 /** The publication date in the page's language, e.g. "7 janvier 2022". */

@@ -1,0 +1,300 @@
+// The wasm engine through the shim, in Chromium: errors, hostile markup, the
+// extension's entry points (a given article, pluggable storage) and timings.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { FIXTURES, ROOT, SHARED, hasShared, loadShim, median, norm, openReader, readerText, setUp } from './harness.mjs';
+
+let env;
+before(async () => {
+  env = await setUp();
+});
+after(async () => {
+  await env?.close();
+});
+
+async function harness(page) {
+  await page.goto(`${env.base}_fixtures/blank.html`);
+  await loadShim(page, env.base);
+}
+
+describe('engine API', () => {
+  test('bad input rejects with a clear Error, never a trap', async () => {
+    const page = await env.newPage();
+    await harness(page);
+    const errors = await page.evaluate(async () => {
+      const ac = window.__ac;
+      const out = {};
+      const grab = async (name, f) => {
+        try {
+          await f();
+          out[name] = 'resolved';
+        } catch (e) {
+          out[name] = { type: e.constructor.name, isError: e instanceof Error, message: e.message };
+        }
+      };
+      await grab('number', () => ac.clean(123));
+      await grab('null', () => ac.clean(null));
+      await grab('empty', () => ac.clean('   '));
+      await grab('binary', () => ac.clean('\u0000\u0001\u0002'.repeat(500)));
+      await grab('badUrl', () => ac.clean('<p>x</p>', { url: 42 }));
+      await grab('badOptions', () => ac.clean('<p>x</p>', 'https://example.com/'));
+      await grab('notDocument', () => ac.cleanDocument({ nodeType: 1 }));
+      await grab('readerable', () => ac.isProbablyReaderable(7));
+      // after all that the engine still works
+      const ok = await ac.clean('<html><body><article><h1>T</h1><p>Some text in a paragraph.</p></article></body></html>');
+      out.stillWorks = typeof ok.title === 'string';
+      return out;
+    });
+    assert.deepEqual(errors.number, {
+      type: 'TypeError',
+      isError: true,
+      message: 'clean(html): html must be a string, got number',
+    });
+    assert.equal(errors.null.message, 'clean(html): html must be a string, got null');
+    assert.equal(errors.empty.message, 'article-cleaner: the input is empty');
+    assert.match(errors.binary.message, /^article-cleaner: the input is not HTML/);
+    assert.match(errors.badUrl.message, /options\.url must be a string, got number/);
+    assert.match(errors.badOptions.message, /options must be an object/);
+    assert.match(errors.notDocument.message, /cleanDocument\(document\): document must be a Document, got object/);
+    assert.match(errors.readerable.message, /must be an HTML string or a Document, got number/);
+    for (const e of Object.values(errors).filter((v) => typeof v === 'object')) assert.ok(e.isError);
+    assert.equal(errors.stillWorks, true);
+    assert.deepEqual(page.errors, []);
+  });
+
+  test('cleanDocument reads the live document without changing it, and takes other documents', async () => {
+    const page = await env.newPage();
+    await page.goto(`${env.base}samples/ad-article.html`);
+    await loadShim(page, env.base);
+    const r = await page.evaluate(async () => {
+      const before = document.documentElement.outerHTML;
+      const a = await window.__ac.cleanDocument(document);
+      const parsed = new DOMParser().parseFromString(before, 'text/html');
+      const b = await window.__ac.cleanDocument(parsed, { url: 'https://ledger.example/news/x' });
+      const frame = document.createElement('iframe');
+      frame.srcdoc = before;
+      document.body.append(frame);
+      await new Promise((res) => frame.addEventListener('load', res, { once: true }));
+      const c = await window.__ac.cleanDocument(frame.contentDocument, { url: location.href });
+      frame.remove();
+      return {
+        same: document.documentElement.outerHTML === before,
+        title: a.title,
+        lang: a.lang,
+        readerable: await window.__ac.isProbablyReaderable(document),
+        readerableString: await window.__ac.isProbablyReaderable(before),
+        linkBase: /href="http:\/\/127\.0\.0\.1:\d+\//.test(a.content) || !/href="\//.test(a.content),
+        parsedTitle: b.title,
+        frameTitle: c.title,
+        keys: Object.keys(a).sort(),
+        nulls: a.dir === null,
+      };
+    });
+    assert.ok(r.same, 'the document is unchanged');
+    assert.equal(r.title, 'Port Ellery votes to bring its tidal mill back to life');
+    assert.equal(r.parsedTitle, r.title);
+    assert.equal(r.frameTitle, r.title, 'a document from another window (iframe) works');
+    assert.equal(r.lang, 'en-GB');
+    assert.equal(r.readerable, true);
+    assert.equal(r.readerableString, true);
+    assert.ok(r.linkBase, 'links made absolute against document.URL');
+    assert.equal(r.nulls, true, 'Option fields are null, not undefined');
+    assert.deepEqual(r.keys, [
+      'byline', 'content', 'dir', 'excerpt', 'lang', 'leadImage', 'length', 'markdown', 'publishedTime',
+      'readerable', 'readingTimeMinutes', 'removed', 'siteName', 'textContent', 'title',
+    ]);
+  });
+
+  test('a crashed engine instance is replaced (reset hook works on the main thread)', async () => {
+    const page = await env.newPage();
+    await harness(page);
+    const ok = await page.evaluate(async (base) => {
+      await window.__ac.init();
+      const glue = await import(`${base}pkg/article_cleaner.js`);
+      glue.__wbg_reset_state();
+      const a = await window.__ac.clean('<html><body><p>After a reset the engine still cleans pages.</p></body></html>');
+      return typeof a.content === 'string';
+    }, env.base);
+    assert.ok(ok);
+  });
+});
+
+describe('hostile markup', () => {
+  async function showHostile(file) {
+    const page = await env.newPage();
+    const dialogs = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      d.dismiss().catch(() => {});
+    });
+    await harness(page);
+    const html = fs.readFileSync(file, 'utf8');
+    const outcome = await page.evaluate(async (source) => {
+      const ac = window.__ac;
+      const fromString = await ac.clean(source, { url: location.href });
+      await ac.openReader({ article: fromString, force: true });
+      const shown1 = document.querySelector('article-cleaner-reader').shadowRoot.querySelector('.ac-content').innerHTML.length;
+      // hover and click everything in the view: no handler may run
+      const root = document.querySelector('article-cleaner-reader').shadowRoot;
+      for (const el of root.querySelectorAll('.ac-content *')) {
+        el.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+        if (el.localName !== 'a') el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      ac.closeReader();
+      // the same page through an inert parsed document and cleanDocument
+      const doc = new DOMParser().parseFromString(source, 'text/html');
+      const fromDoc = await ac.cleanDocument(doc, { url: location.href });
+      await ac.openReader({ article: fromDoc, force: true });
+      await new Promise((r) => setTimeout(r, 500));
+      const links = [...document.querySelector('article-cleaner-reader').shadowRoot.querySelectorAll('a[href]')].map((a) => a.href);
+      ac.closeReader();
+      return { xss: window.__xss, shown1, links, content: fromString.content };
+    }, html);
+    await page.waitForTimeout(200);
+    return { page, dialogs, ...outcome };
+  }
+
+  test('a hostile article shown in the reader view runs nothing (own fixture)', async () => {
+    const r = await showHostile(path.join(FIXTURES, 'xss-mini.html'));
+    assert.equal(r.xss, undefined, `window.__xss was set: ${r.xss}`);
+    assert.deepEqual(r.dialogs, []);
+    assert.ok(r.shown1 > 0, 'some content shown');
+    assert.ok(r.links.every((h) => !/^\s*javascript:/i.test(h)), `no javascript: links: ${r.links}`);
+    assert.doesNotMatch(r.content, /\son[a-z]+\s*=|<script|<iframe[^>]*srcdoc|javascript:/i);
+    assert.deepEqual(r.page.errors, []);
+  });
+
+  test('tests/pages/xss.html shown in the reader view runs nothing', async (t) => {
+    const file = path.join(ROOT, 'tests', 'pages', 'xss.html');
+    if (!fs.existsSync(file)) {
+      console.log('skipped: tests/pages/xss.html not found');
+      t.skip('tests/pages/xss.html not found');
+      return;
+    }
+    const r = await showHostile(file);
+    assert.equal(r.xss, undefined, `window.__xss was set: ${r.xss}`);
+    assert.deepEqual(r.dialogs, []);
+    assert.ok(r.links.every((h) => !/^\s*javascript:/i.test(h)), `no javascript: links: ${r.links}`);
+  });
+});
+
+describe('extension entry points', () => {
+  test('openReader({article}) loads no wasm; storage is pluggable', async () => {
+    const page = await env.newPage();
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await harness(page);
+    const r = await page.evaluate(async () => {
+      const saved = [];
+      const storage = {
+        async get(key) {
+          return key === 'article-cleaner:settings' ? { theme: 'sepia', fontSize: 24, font: 'sans', width: 'narrow' } : undefined;
+        },
+        async set(key, value) {
+          saved.push([key, value]);
+        },
+      };
+      const article = {
+        title: 'Given article',
+        byline: 'A. Writer',
+        dir: null,
+        lang: 'fr',
+        content: '<p>' + 'Un paragraphe donné par le service worker. '.repeat(12) + '</p>',
+        textContent: 'Un paragraphe donné par le service worker. '.repeat(12),
+        markdown: 'Un paragraphe.',
+        length: 500,
+        excerpt: null,
+        siteName: 'Exemple',
+        publishedTime: '2024-02-29',
+        leadImage: null,
+        readingTimeMinutes: 2,
+        removed: [
+          { kind: 'ad', reason: 'class "ad"', sample: 'Publicité' },
+          { kind: 'ad', reason: 'ins.adsbygoogle', sample: '' },
+          { kind: 'related', reason: 'class "related"', sample: 'À lire aussi' },
+          { kind: 'comments', reason: 'id "comments"', sample: 'Commentaires' },
+        ],
+        readerable: true,
+      };
+      const res = await window.__ac.openReader({ article, storage });
+      const root = document.querySelector('article-cleaner-reader').shadowRoot;
+      const styles = getComputedStyle(root.querySelector('.ac-page'));
+      const out = {
+        shown: res.shown,
+        theme: root.querySelector('.ac-root').dataset.theme,
+        fontSize: styles.fontSize,
+        summary: root.querySelector('.ac-removed summary').textContent,
+        date: root.querySelector('.ac-date').textContent,
+        text: root.querySelector('.ac-root').innerText,
+      };
+      root.querySelector('[data-action="theme"][data-value="dark"]').click();
+      await new Promise((r2) => setTimeout(r2, 50));
+      out.saved = saved;
+      window.__ac.closeReader();
+      return out;
+    });
+    assert.equal(r.shown, 'article');
+    assert.equal(r.theme, 'sepia');
+    assert.equal(r.fontSize, '24px');
+    assert.equal(r.summary, 'Removed 2 ads, 1 recommended-links block, comments');
+    assert.equal(r.date, '29 février 2024', 'date in the page language');
+    assert.match(r.text, /A\. Writer/);
+    assert.match(r.text, /2\s?min/, 'reading time');
+    assert.deepEqual(r.saved, [['article-cleaner:settings', { theme: 'dark', fontSize: 24, font: 'sans', width: 'narrow' }]]);
+    assert.ok(!requests.some((u) => u.endsWith('.wasm')), `no wasm fetched: ${requests.filter((u) => u.endsWith('.wasm'))}`);
+  });
+});
+
+describe('timings (printed, not asserted)', () => {
+  async function measure(url, label) {
+    const page = await env.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    await loadShim(page, env.base);
+    const first = await openReader(page);
+    const warm = await page.evaluate(async () => {
+      const times = [];
+      for (let i = 0; i < 7; i++) {
+        const t0 = performance.now();
+        await window.__ac.cleanDocument(document);
+        times.push(performance.now() - t0);
+      }
+      const t1 = performance.now();
+      const html = document.documentElement.outerHTML;
+      return { times, outerHtmlMs: performance.now() - t1, size: html.length };
+    });
+    const t = first.timings;
+    console.log(
+      `timing ${label}: page ${Math.round(warm.size / 1024)} KB; wasm load (fetch+compile+instantiate) ` +
+        `${t.initMs.toFixed(1)} ms (instantiate step ${t.instantiateMs.toFixed(1)} ms); first cleanDocument ` +
+        `${t.cleanMs.toFixed(1)} ms; warm cleanDocument median ${median(warm.times).toFixed(1)} ms ` +
+        `(min ${Math.min(...warm.times).toFixed(1)}); outerHTML alone ${warm.outerHtmlMs.toFixed(1)} ms; ` +
+        `render ${t.renderMs.toFixed(1)} ms; shown: ${first.shown}`,
+    );
+    return first;
+  }
+
+  test('sample page', async () => {
+    const r = await measure(`${env.base}samples/ad-article.html`, 'ad-article sample');
+    assert.ok(r.timings.cleanMs >= 0);
+  });
+
+  test('large page (readability nytimes-1)', async (t) => {
+    const file = path.join(SHARED, 'corpus', 'readability', 'nytimes-1', 'source.html');
+    if (!hasShared || !fs.existsSync(file)) {
+      console.log('skipped: ../shared not found');
+      t.skip('../shared not found');
+      return;
+    }
+    const r = await measure(`${env.base}_shared/corpus/readability/nytimes-1/source.html`, 'nytimes-1');
+    assert.ok(r.timings.cleanMs >= 0);
+    const page = await env.newPage();
+    await page.goto(`${env.base}_shared/corpus/readability/nytimes-1/source.html`, { waitUntil: 'load' });
+    await loadShim(page, env.base);
+    await openReader(page);
+    const text = norm(await readerText(page));
+    assert.ok(text.length > 1000, 'the article is shown');
+  });
+});

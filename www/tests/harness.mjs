@@ -1,0 +1,101 @@
+// Shared set-up for the browser tests: the built dist/ (built if missing), the static
+// server on an ephemeral port, and Chromium (Debian's, driven by playwright-core).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer, DIST } from '../scripts/serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const WWW = path.resolve(here, '..');
+export const ROOT = path.resolve(WWW, '..');
+export const SHARED = path.resolve(ROOT, '..', 'shared');
+export const RESULTS = path.join(WWW, 'test-results');
+export const FIXTURES = path.join(here, 'fixtures');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const hasShared = fs.existsSync(SHARED);
+
+/** Builds dist/ when it is missing (CI builds it before the tests). */
+export function ensureBuilt() {
+  if (fs.existsSync(path.join(DIST, 'pkg', 'article_cleaner_bg.wasm')) && fs.existsSync(path.join(DIST, 'article-cleaner.js'))) return;
+  console.log('www/dist is missing: building it first');
+  const r = spawnSync(process.execPath, [path.join(WWW, 'scripts', 'build.mjs'), '--quiet'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('the build failed');
+}
+
+/** Starts the server and the browser. Returns {base, browser, newPage, close}. */
+export async function setUp() {
+  ensureBuilt();
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const mounts = { '/_fixtures/': FIXTURES };
+  if (hasShared) mounts['/_shared/'] = SHARED;
+  const server = await startServer({ port: 0, mounts });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const contexts = [];
+
+  /** A page in a fresh context; every request not to 127.0.0.1 is aborted. */
+  async function newPage(contextOptions = {}) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
+    contexts.push(context);
+    await context.route('**/*', (route) => {
+      const u = new URL(route.request().url());
+      if (u.protocol === 'data:' || u.protocol === 'blob:' || u.hostname === '127.0.0.1') return route.continue();
+      return route.abort();
+    });
+    const page = await context.newPage();
+    page.errors = [];
+    page.on('pageerror', (e) => page.errors.push(e));
+    return page;
+  }
+
+  async function close() {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser.close().catch(() => {});
+    await server.close();
+  }
+
+  return { base: server.url, browser, newPage, close };
+}
+
+/** Imports the shim in the page (as `window.__ac`) and returns nothing. */
+export async function loadShim(page, base) {
+  await page.evaluate(async (url) => {
+    window.__ac = await import(url);
+  }, `${base}article-cleaner.js`);
+}
+
+/** Opens the reader view in the page; returns openReader's result without the article. */
+export async function openReader(page, options = {}) {
+  return page.evaluate(async (opts) => {
+    const r = await window.__ac.openReader(opts);
+    return { shown: r.shown, timings: r.timings, error: r.error ? String(r.error.message || r.error) : null };
+  }, options);
+}
+
+/** The reader view's visible text (innerText of its shadow root's content). */
+export function readerText(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('article-cleaner-reader');
+    return host ? host.shadowRoot.querySelector('.ac-root').innerText : null;
+  });
+}
+
+export const norm = (s) => s.replace(/\s+/g, ' ').trim();
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
