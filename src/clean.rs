@@ -108,8 +108,7 @@ fn trim_tail(root: &Handle, report: &mut Report) {
         })
         .collect();
     let total = blocks.len();
-    let mut removed = 0;
-    for block in blocks.iter().rev() {
+    for (removed, block) in blocks.iter().rev().enumerate() {
         let len = dom::text_len(block);
         let media = dom::descendant_elements(block).iter().any(|n| {
             matches!(
@@ -141,7 +140,6 @@ fn trim_tail(root: &Handle, report: &mut Report) {
             );
         }
         dom::detach(block);
-        removed += 1;
     }
 }
 
