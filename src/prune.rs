@@ -365,7 +365,23 @@ fn guard(
     {
         return None;
     }
+    if kind == RemovalKind::Navigation && is_headline_list(node) {
+        return Some((
+            RemovalKind::Related,
+            format!("{reason}: a list of article links"),
+        ));
+    }
     Some((kind, reason))
+}
+
+/// Whether the block is mostly links whose texts read like headlines (several
+/// words each), as recommended-article grids are, unlike menus of short labels.
+fn is_headline_list(node: &Handle) -> bool {
+    let links = dom::find_all(node, "a");
+    let texts: Vec<usize> = links.iter().map(dom::text_len).filter(|l| *l > 0).collect();
+    texts.len() >= 3
+        && texts.iter().sum::<usize>() / texts.len() >= 30
+        && dom::link_density(node) > 0.5
 }
 
 /// Whether the node holds at least two paragraphs of real prose.
