@@ -1,0 +1,29 @@
+// The bookmarklet: a javascript: URL that imports the shim from `base` and toggles the
+// reader view. When the page's CSP blocks the shim's host or the wasm, it shows a small
+// message (DOM APIs only) pointing to the extension, instead of failing silently.
+// (A CSP without 'unsafe-inline' blocks a javascript: URL outright in Chromium: nothing of it
+// runs, so nothing can be shown — see NOTES-toolchain.md.)
+
+export const DEFAULT_BASE = 'http://127.0.0.1:8080/';
+export const MESSAGE = "This page's security policy blocks reader view. Use the article-cleaner extension.";
+
+/** The bookmarklet's JavaScript (without the `javascript:` prefix). */
+export function bookmarkletCode(base = DEFAULT_BASE) {
+  const b = new URL(base).href; // normalised, ends with "/" for a folder URL
+  if (/['\\%\s]/.test(b)) throw new Error(`BOOKMARKLET_BASE has characters a bookmarklet can't carry: ${b}`);
+  if (/['\\%#]/.test(MESSAGE.replace("page's", ''))) throw new Error('bad message text');
+  // s: shown once; m: show the message; r: the shim's module
+  return (
+    "(()=>{let d=document,s,r,m=()=>s||(s=d.createElement('p')," +
+    `s.textContent=${JSON.stringify(MESSAGE)},` +
+    "s.style='position:fixed;z-index:99999999;top:0;padding:1em;background:gold;font:16px arial'," +
+    'd.body.append(s));' +
+    "addEventListener('securitypolicyviolation',e=>/scr/.test(e.effectiveDirective)&&m());" +
+    `import('${b}article-cleaner.js').then(x=>(r=x).toggleReader()).then(o=>o?.shown=='error'&&(r.closeReader(),m()),m)})()`
+  );
+}
+
+/** The full `javascript:` URL. */
+export function bookmarklet(base = DEFAULT_BASE) {
+  return `javascript:${bookmarkletCode(base)}`;
+}

@@ -1,0 +1,61 @@
+// Types of the browser entry (bundlers: Vite, webpack, esbuild, …).
+export * from './types-common.js';
+import type { Article, CleanOptions, InitOptions, InitResult, Removed } from './types-common.js';
+
+/** Loads the wasm once (later calls return the same promise). The other functions call it on first use. */
+export function init(options?: InitOptions | string | URL): Promise<InitResult>;
+/** Cleans an HTML string. Async: `const article = await clean(html, { url })`. */
+export function clean(html: string, options?: CleanOptions): Promise<Article>;
+/** Cleans a live Document without changing it (default: the current document). */
+export function cleanDocument(doc?: Document, options?: CleanOptions): Promise<Article>;
+/** Whether a page (HTML string or Document) looks like an article. */
+export function isProbablyReaderable(htmlOrDocument: string | Document): Promise<boolean>;
+/** The engine's version. */
+export function version(): Promise<string>;
+
+/** Where the reader view keeps its settings (font size, theme, …). */
+export interface ReaderStorage {
+  get(key: string): Promise<unknown> | unknown;
+  set(key: string, value: unknown): Promise<void> | void;
+}
+
+export interface OpenReaderOptions {
+  /** An Article computed elsewhere (e.g. a worker or an extension's service worker): no wasm is loaded. */
+  article?: Article;
+  /** Where the .wasm is (default: next to the module). */
+  wasmUrl?: string | URL;
+  /** The page URL to resolve links against (default: document.URL). */
+  url?: string;
+  /** Settings storage (default: localStorage). */
+  storage?: ReaderStorage;
+  /** Show the article even if the page does not look like one. */
+  force?: boolean;
+}
+
+export interface ReaderResult {
+  article: Article | null;
+  timings: Record<string, number>;
+  shown: 'article' | 'not-article' | 'error' | 'closed';
+  error?: unknown;
+}
+
+/** Opens the reader view over the current page. */
+export function openReader(options?: OpenReaderOptions): Promise<ReaderResult>;
+/** Closes the reader view; false if it was not open. */
+export function closeReader(): boolean;
+/** Opens the reader view if closed (→ its result), closes it if open (→ null). */
+export function toggleReader(options?: OpenReaderOptions): Promise<ReaderResult | null>;
+/** Whether the reader view is open (or opening). */
+export function isReaderOpen(): boolean;
+/** The default settings storage (localStorage). */
+export const localStorageStorage: ReaderStorage;
+/** "Removed 3 ads, comments, …" */
+export function summarizeRemoved(removed: Removed[]): string;
+/** "7 January 2022" in the given language. */
+export function formatDate(iso: string, lang?: string | null): string;
+/** "5 min" in the given language. */
+export function formatMinutes(n: number, lang?: string | null): string;
+/** The storage key of the reader settings. */
+export const SETTINGS_KEY: string;
+/** The reader view's custom element name: "article-cleaner-reader". */
+export const TAG: string;
