@@ -830,6 +830,16 @@ mod tests {
     }
 
     #[test]
+    fn headline_grids_are_related_and_short_menus_are_navigation() {
+        let grid = "<div class='block-pagination'><h3><a href=/1>Le premier titre d'un article recommandé ici</a></h3><h3><a href=/2>Un deuxième titre d'article recommandé aussi</a></h3><h3><a href=/3>Et un troisième titre recommandé pour finir</a></h3></div>";
+        let html = format!("<body><p>{PROSE}</p>{grid}<ul class=menu><li><a href=/>Home</a></li><li><a href=/n>News</a></li></ul></body>");
+        let (text, report) = pruned(&html);
+        assert!(!text.contains("titre") && !text.contains("Home"));
+        let kinds: Vec<_> = report.removed.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, [RemovalKind::Related, RemovalKind::Navigation]);
+    }
+
+    #[test]
     fn a_class_word_never_removes_the_article_itself() {
         let body = format!("<p>{PROSE}</p>").repeat(6);
         let html =
