@@ -247,8 +247,11 @@ export function manifest() {
     browser_specific_settings: {
       gecko: {
         id: 'article-cleaner@article-cleaner.invalid',
-        strict_min_version: '128.0',
+        strict_min_version: '140.0', // data_collection_permissions needs 140
+        // nothing leaves the browser: the page is cleaned locally
+        data_collection_permissions: { required: ['none'] },
       },
+      gecko_android: { strict_min_version: '142.0' },
     },
   };
 }
