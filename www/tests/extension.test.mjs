@@ -129,15 +129,15 @@ describe('extension', () => {
         await waitForReader(page, TITLE);
         assert.deepEqual(errors.map(String), [], 'no page errors');
       }
-      // the reader saved its settings through chrome.storage.local (once a setting changes)
+      // a settings change goes to chrome.storage.local (the shim's pluggable storage), not localStorage
       const page2 = context.pages()[0];
       await page2.evaluate(() => {
-        const root = document.querySelector('article-cleaner-reader').shadowRoot;
-        const b = root.querySelector('[data-action="font-larger"], [data-action="larger"], [data-action^="font"]');
-        if (b) b.click();
+        document.querySelector('article-cleaner-reader').shadowRoot.querySelector('[data-action="size"][data-value="1"]').click();
       });
-      const stored = await worker.evaluate(() => chrome.storage.local.get(null));
-      assert.equal(typeof stored, 'object');
+      await new Promise((r) => setTimeout(r, 300));
+      const stored = await worker.evaluate(() => chrome.storage.local.get('article-cleaner:settings'));
+      assert.ok(stored['article-cleaner:settings'], 'settings saved in chrome.storage.local');
+      assert.equal(await page2.evaluate(() => localStorage.getItem('article-cleaner:settings')), null, 'not in the page\'s localStorage');
     } finally {
       await context.close();
     }
