@@ -1,0 +1,115 @@
+// The npm package: `npm pack` dist/npm, install the tarball into a fresh project, then
+// (a) Node imports it and cleans the seed page, (b) esbuild bundles a page that imports it
+// and Chromium shows the reader view.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import * as esbuild from 'esbuild';
+import { startServer, DIST } from '../scripts/serve.mjs';
+import { ROOT, SHARED, WWW, norm, setUp } from './harness.mjs';
+
+const NPM_DIR = path.join(DIST, 'npm');
+const SEED = path.join(SHARED, 'fixtures', 'seed-tagdiv', 'source.html');
+const useSeed = fs.existsSync(SEED);
+const SOURCE = useSeed ? SEED : path.join(WWW, 'samples', 'ad-article.html');
+const EXPECTED_TITLE = useSeed
+  ? JSON.parse(fs.readFileSync(path.join(SHARED, 'fixtures', 'seed-tagdiv', 'expected.json'), 'utf8')).title
+  : 'Port Ellery votes to bring its tidal mill back to life';
+const quotes = (s) => norm(s).replace(/[“”«»]/g, '"').replace(/[‘’]/g, "'");
+
+let tmp;
+let project;
+before(() => {
+  if (!fs.existsSync(path.join(NPM_DIR, 'package.json'))) {
+    const r = spawnSync(process.execPath, [path.join(WWW, 'build-channels.mjs')], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('build-channels failed');
+  }
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ac-npm-'));
+  const npmEnv = { ...process.env, npm_config_cache: path.join(tmp, 'cache'), npm_config_update_notifier: 'false' };
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', NPM_DIR, '--json', '--pack-destination', tmp], { cwd: tmp, encoding: 'utf8', env: npmEnv }),
+  );
+  const tgz = path.join(tmp, packed[0].filename);
+  project = path.join(tmp, 'project');
+  fs.mkdirSync(project);
+  fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'try-it', private: true, type: 'module' }));
+  // no dependencies in the tarball: this needs no network
+  execFileSync('npm', ['install', tgz, '--no-audit', '--no-fund', '--offline'], { cwd: project, stdio: 'pipe', env: npmEnv });
+});
+after(() => {
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('npm package', () => {
+  test('the tarball: version from Cargo.toml, Apache-2.0, types, wasm and README', () => {
+    const dir = path.join(project, 'node_modules', 'article-cleaner');
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    const cargo = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/^version\s*=\s*"([^"]+)"/m)[1];
+    assert.equal(pkg.version, cargo);
+    assert.equal(pkg.license, 'Apache-2.0');
+    for (const f of ['index.js', 'node.js', 'index.d.ts', 'node.d.ts', 'types-common.d.ts', 'article_cleaner_bg.wasm', 'README.md', 'LICENSE']) {
+      assert.ok(fs.existsSync(path.join(dir, f)), f);
+    }
+    const dts = fs.readFileSync(path.join(dir, 'index.d.ts'), 'utf8') + fs.readFileSync(path.join(dir, 'types-common.d.ts'), 'utf8');
+    for (const name of ['openReader', 'closeReader', 'toggleReader', 'clean', 'cleanDocument', 'isProbablyReaderable', 'init', 'interface Article']) {
+      assert.ok(dts.includes(name), `types: ${name}`);
+    }
+  });
+
+  test('Node imports it and cleans the seed page', () => {
+    const script = `
+      import fs from 'node:fs';
+      import { clean, version } from 'article-cleaner';
+      const html = fs.readFileSync(${JSON.stringify(SOURCE)}, 'utf8');
+      const a = await clean(html, { url: 'https://example.com/article' });
+      console.log(JSON.stringify({ title: a.title, text: a.textContent, content: a.content, v: await version() }));
+    `;
+    fs.writeFileSync(path.join(project, 'run.mjs'), script);
+    const out = JSON.parse(execFileSync(process.execPath, ['run.mjs'], { cwd: project, encoding: 'utf8' }));
+    assert.equal(quotes(out.title), quotes(EXPECTED_TITLE));
+    assert.ok(!out.text.includes('Publicité'), 'no "Publicité"');
+    assert.ok((out.content.match(/<p[\s>]/g) || []).length >= 3, 'paragraphs present');
+    assert.match(out.v, /\d+\.\d+/);
+  });
+
+  test('esbuild bundles a page that imports it; Chromium shows the reader view', async () => {
+    const site = path.join(project, 'site');
+    fs.mkdirSync(site);
+    fs.writeFileSync(
+      path.join(project, 'app.js'),
+      `import { openReader } from 'article-cleaner';\nwindow.__opened = openReader().then((r) => r.shown);\n`,
+    );
+    await esbuild.build({
+      entryPoints: [path.join(project, 'app.js')],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      outfile: path.join(site, 'app.js'),
+      absWorkingDir: project,
+      logLevel: 'error',
+    });
+    // esbuild does not emit assets found through new URL(…, import.meta.url): copy the wasm (README says so)
+    fs.copyFileSync(path.join(project, 'node_modules', 'article-cleaner', 'article_cleaner_bg.wasm'), path.join(site, 'article_cleaner_bg.wasm'));
+    const bundle = fs.readFileSync(path.join(site, 'app.js'), 'utf8');
+    assert.ok(bundle.includes('article-cleaner-reader') && !bundle.includes('readFileSync'), 'the browser entry, not the Node one');
+    const html = fs.readFileSync(SOURCE, 'utf8').replace(/<script\b[\s\S]*?<\/script>/gi, '');
+    fs.writeFileSync(path.join(site, 'index.html'), html.replace(/<\/body>/i, '<script type="module" src="app.js"></script></body>'));
+    const server = await startServer({ root: site, port: 0 });
+    const env = await setUp();
+    try {
+      const page = await env.newPage();
+      await page.goto(server.url);
+      assert.equal(await page.waitForFunction(() => window.__opened).then((h) => h.jsonValue()), 'article');
+      const text = norm(await page.evaluate(() => document.querySelector('article-cleaner-reader').shadowRoot.querySelector('.ac-root').innerText));
+      assert.ok(quotes(text).includes(quotes(EXPECTED_TITLE)), 'title shown');
+      assert.ok(!text.includes('Publicité'));
+      assert.deepEqual(page.errors.map(String), []);
+    } finally {
+      await env.close();
+      await server.close();
+    }
+  });
+});
