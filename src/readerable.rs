@@ -19,42 +19,6 @@ pub fn is_probably_readerable(html: &str) -> bool {
 
 /// Whether the parsed document is probably an article.
 pub fn is_readerable_doc(doc: &Handle) -> bool {
-    const UNLIKELY: &[&str] = &[
-        "-ad-",
-        "ai2html",
-        "banner",
-        "breadcrumbs",
-        "combx",
-        "comment",
-        "community",
-        "cover-wrap",
-        "disqus",
-        "extra",
-        "footer",
-        "gdpr",
-        "header",
-        "legends",
-        "menu",
-        "related",
-        "remark",
-        "replies",
-        "rss",
-        "shoutbox",
-        "sidebar",
-        "skyscraper",
-        "social",
-        "sponsor",
-        "supplemental",
-        "ad-break",
-        "agegate",
-        "pagination",
-        "pager",
-        "popup",
-        "yom-remote",
-    ];
-    const MAYBE: &[&str] = &[
-        "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
-    ];
     let mut score = 0.0;
     let mut seen = std::collections::HashSet::new();
     for node in dom::descendant_elements(doc) {
@@ -70,9 +34,7 @@ pub fn is_readerable_doc(doc: &Handle) -> bool {
             continue;
         }
         let match_string = dom::class_and_id(&candidate);
-        if UNLIKELY.iter().any(|p| match_string.contains(p))
-            && !MAYBE.iter().any(|p| match_string.contains(p))
-        {
+        if crate::score::is_unlikely_name(&match_string) {
             continue;
         }
         if dom::is(&candidate, "p") && dom::has_ancestor(&candidate, "li", 0) {

@@ -343,43 +343,52 @@ fn prepare_nodes(page: &Handle, flags: Flags, title: &str) -> (Vec<Handle>, Opti
     (to_score, byline)
 }
 
+/// Class/id fragments of page furniture (Readability's `unlikelyCandidates`).
+const UNLIKELY: &[&str] = &[
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
+];
+/// Fragments that rescue a match (Readability's `okMaybeItsACandidate`).
+const MAYBE: &[&str] = &[
+    "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
+];
+
+/// Whether a class-and-id string names page furniture, as Readability judges it.
+pub fn is_unlikely_name(match_string: &str) -> bool {
+    UNLIKELY.iter().any(|p| match_string.contains(p))
+        && !MAYBE.iter().any(|p| match_string.contains(p))
+}
+
 fn is_unlikely(node: &Handle, match_string: &str) -> bool {
-    const UNLIKELY: &[&str] = &[
-        "-ad-",
-        "ai2html",
-        "banner",
-        "breadcrumbs",
-        "combx",
-        "comment",
-        "community",
-        "cover-wrap",
-        "disqus",
-        "extra",
-        "footer",
-        "gdpr",
-        "header",
-        "legends",
-        "menu",
-        "related",
-        "remark",
-        "replies",
-        "rss",
-        "shoutbox",
-        "sidebar",
-        "skyscraper",
-        "social",
-        "sponsor",
-        "supplemental",
-        "ad-break",
-        "agegate",
-        "pagination",
-        "pager",
-        "popup",
-        "yom-remote",
-    ];
-    const MAYBE: &[&str] = &[
-        "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
-    ];
     let role = dom::attr(node, "role").unwrap_or_default();
     if matches!(
         role.as_str(),
@@ -387,8 +396,7 @@ fn is_unlikely(node: &Handle, match_string: &str) -> bool {
     ) {
         return true;
     }
-    UNLIKELY.iter().any(|p| match_string.contains(p))
-        && !MAYBE.iter().any(|p| match_string.contains(p))
+    is_unlikely_name(match_string)
         && !dom::has_ancestor(node, "table", 0)
         && !dom::has_ancestor(node, "code", 0)
 }
