@@ -53,15 +53,14 @@ export function isReaderOpen() {
  * @returns {Promise<{article: object|null, timings: object, shown: 'article'|'not-article'|'error'}>}
  */
 export function openReader(options = {}) {
+  if (opening) return opening;
   if (view) {
     view.focusRoot();
     return Promise.resolve(view.result);
   }
-  if (!opening) {
-    opening = doOpen(options).finally(() => {
-      opening = null;
-    });
-  }
+  opening = doOpen(options).finally(() => {
+    opening = null;
+  });
   return opening;
 }
 

@@ -261,6 +261,16 @@ describe('reader view on the ad-laden sample page', () => {
     assert.ok(clip.includes('tide mill has not turned since the winter of 1984'));
   });
 
+  test('the default theme follows prefers-color-scheme', async () => {
+    const page = await env.newPage({ colorScheme: 'dark' });
+    await page.goto(env.base + AD_PAGE);
+    await page.evaluate(() => localStorage.clear());
+    await loadShim(page, env.base);
+    await openReader(page);
+    assert.equal((await readerStyles(page)).theme, 'dark');
+    assert.equal(await pressed(page, 'theme', 'dark'), 'true');
+  });
+
   test('fits a 320 px wide screen', async () => {
     const page = await env.newPage({ viewport: { width: 320, height: 640 } });
     await page.goto(env.base + AD_PAGE);

@@ -1,0 +1,66 @@
+// The demo site: index, sample pages with their "Reader view" button, playground.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { setUp } from './harness.mjs';
+
+let env;
+before(async () => {
+  env = await setUp();
+});
+after(async () => {
+  await env?.close();
+});
+
+test('the server sends the right MIME types', async () => {
+  const types = {};
+  for (const p of ['', 'article-cleaner.js', 'pkg/article_cleaner_bg.wasm', 'samples/samples.json', 'site.css', 'nope.html']) {
+    const r = await fetch(env.base + p);
+    types[p || '/'] = `${r.status} ${r.headers.get('content-type')}`;
+  }
+  assert.deepEqual(types, {
+    '/': '200 text/html; charset=utf-8',
+    'article-cleaner.js': '200 text/javascript; charset=utf-8',
+    'pkg/article_cleaner_bg.wasm': '200 application/wasm',
+    'samples/samples.json': '200 application/json; charset=utf-8',
+    'site.css': '200 text/css; charset=utf-8',
+    'nope.html': '404 text/plain; charset=utf-8',
+  });
+  assert.ok([403, 404].includes((await fetch(`${env.base}..%2f..%2fCargo.toml`)).status), 'no path traversal');
+});
+
+test('the index lists the sample pages, and a sample page opens the reader from its button', async () => {
+  const page = await env.newPage();
+  await page.goto(env.base);
+  await page.waitForSelector('#samples a');
+  const links = await page.$$eval('#samples a', (as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(links.includes('samples/ad-article.html'), links.join(' '));
+  await page.waitForFunction(() => document.getElementById('version').textContent !== '');
+  assert.match(await page.textContent('#version'), /Engine version \d+\.\d+\.\d+/);
+  await page.click('#samples a[href="samples/ad-article.html"]');
+  await page.waitForSelector('ac-demo-button button');
+  await page.click('ac-demo-button button');
+  await page.waitForSelector('article-cleaner-reader .ac-article');
+  await page.click('article-cleaner-reader .ac-close');
+  assert.equal(await page.$('article-cleaner-reader'), null);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the playground cleans pasted HTML and shows article, Markdown and report', async () => {
+  const page = await env.newPage();
+  await page.goto(`${env.base}playground.html`);
+  await page.waitForSelector('#sample option[value="ad-article.html"]', { state: 'attached' });
+  await page.selectOption('#sample', 'ad-article.html');
+  await page.waitForFunction(() => document.getElementById('markdown').textContent.length > 500);
+  const md = await page.textContent('#markdown');
+  assert.match(md, /tide mill has not turned/);
+  assert.match(await page.textContent('#report'), /Removed \d+ ads?/);
+  assert.match(await page.textContent('#timing'), /clean\(\) took [\d.]+ ms/);
+  const frame = page.frameLocator('#rendered');
+  assert.match(await frame.locator('h1').textContent(), /Port Ellery/);
+  // an error is shown as such
+  await page.fill('#html', '   ');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('#report .error');
+  assert.match(await page.textContent('#report .error'), /the input is empty/);
+  assert.deepEqual(page.errors, []);
+});
