@@ -164,11 +164,18 @@ async function smokeTest() {
   log(`smoke test passed: engine ${glue.version()} loads in Node and cleans`);
 }
 
-/** A sample page gets a "Reader view" button that loads the shim. */
+/**
+ * A sample page gets a "Reader view" button that loads the shim. The tag goes into the
+ * head (a module script runs after parsing anyway): a page may end in `<plaintext>`,
+ * which would turn a tag near `</body>` into text.
+ */
 function addReaderButton(html, depth) {
-  const src = `${'../'.repeat(depth)}demo-button.js`;
-  const tag = `<script type="module" src="${src}"></script>`;
-  return /<\/body>/i.test(html) ? html.replace(/<\/body>(?![\s\S]*<\/body>)/i, `${tag}\n</body>`) : `${html}\n${tag}\n`;
+  const tag = `<script type="module" src="${'../'.repeat(depth)}demo-button.js"></script>`;
+  for (const re of [/<head(\s[^>]*)?>/i, /<html(\s[^>]*)?>/i, /<!doctype[^>]*>/i]) {
+    const m = re.exec(html);
+    if (m) return `${html.slice(0, m.index + m[0].length)}\n${tag}${html.slice(m.index + m[0].length)}`;
+  }
+  return `${tag}\n${html}`;
 }
 
 function titleOf(html, fallback) {

@@ -34,6 +34,11 @@ export const MIME = {
   '.zip': 'application/zip',
 };
 
+/** Test pages full of XSS vectors: served with a CSP so that opening one in the demo runs
+ * none of its own scripts (the reader view still works: the shim and wasm come from 'self'). */
+const HOSTILE_PAGE = /^\/samples\/[^/]*(xss|hostile)[^/]*\.html?$/i;
+const HOSTILE_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; frame-src 'none'; base-uri 'none'";
+
 /**
  * Starts the server.
  * @param {object} [o]
@@ -87,6 +92,7 @@ export function startServer(o = {}) {
           // the shim, its wasm and pages may be loaded from other origins (bookmarklet)
           'Access-Control-Allow-Origin': '*',
           'X-Content-Type-Options': 'nosniff',
+          ...(HOSTILE_PAGE.test(urlPath) ? { 'Content-Security-Policy': HOSTILE_CSP } : {}),
           ...(o.headers ? o.headers(urlPath) || {} : {}),
         });
         if (req.method === 'HEAD') return res.end();

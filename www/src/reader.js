@@ -504,7 +504,6 @@ class ReaderView {
     this.content = content;
     art.append(content);
     this.page.append(art);
-    this.rootEl.scrollTop = 0;
     this.focusRoot();
   }
 

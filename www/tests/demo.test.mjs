@@ -64,3 +64,28 @@ test('the playground cleans pasted HTML and shows article, Markdown and report',
   assert.match(await page.textContent('#report .error'), /the input is empty/);
   assert.deepEqual(page.errors, []);
 });
+
+test('a hostile test page in the demo runs none of its scripts, and the reader view works under its CSP', async (t) => {
+  const list = await (await fetch(`${env.base}samples/samples.json`)).json();
+  const hostile = list.find((s) => /xss|hostile/i.test(s.file));
+  if (!hostile) {
+    console.log('skipped: no xss/hostile page among the samples (tests/pages/xss.html not found)');
+    t.skip('no hostile sample page');
+    return;
+  }
+  const page = await env.newPage();
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss().catch(() => {});
+  });
+  const res = await page.goto(`${env.base}samples/${hostile.file}`);
+  assert.match(res.headers()['content-security-policy'], /script-src 'self'/);
+  await page.waitForSelector('ac-demo-button button');
+  await page.click('ac-demo-button button');
+  await page.waitForSelector('article-cleaner-reader .ac-article, article-cleaner-reader .ac-notice');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.deepEqual(dialogs, []);
+  assert.notEqual(await page.$('article-cleaner-reader .ac-article'), null, 'the article is shown under the CSP');
+});
