@@ -330,10 +330,20 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
         "toolbar",
         "tools",
         "actions",
+        "utility",
+        "rating",
+        "ratings",
+        "donate",
+        "donation",
     ]) {
+        // A credit inside a caption sits beside the caption's text: no need to stand alone.
+        let in_caption = matches!(w.as_str(), "credit" | "credits" | "copyright")
+            && dom::ancestors(node)
+                .iter()
+                .any(|a| dom::is(a, "figcaption") || dom::is(a, "figure"));
         if dom::text_len(node) < 150
             && !has_prose(node)
-            && stands_alone(node)
+            && (in_caption || stands_alone(node))
             && !dom::is(node, "figure")
         {
             return guard(node, page_text, RemovalKind::Boilerplate, reason(w));
