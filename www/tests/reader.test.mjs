@@ -87,6 +87,21 @@ describe('reader view on the ad-laden sample page', () => {
     for (const r of RECOMMENDED) assert.ok(!text.includes(r), `no recommended title "${r}"`);
     assert.ok(!text.includes('Share this article'), 'no share bar');
     assert.match(text, /Removed \d+ ads?/, 'the removal summary is shown');
+    // the figure's image is there and loads once scrolled to
+    const img = await page.evaluate(async () => {
+      const root = document.querySelector('article-cleaner-reader').shadowRoot;
+      const el = root.querySelector('.ac-content figure img');
+      if (!el) return null;
+      el.scrollIntoView();
+      for (let i = 0; i < 50 && !(el.complete && el.naturalWidth); i++) await new Promise((r) => setTimeout(r, 50));
+      const caption = root.querySelector('.ac-content figcaption');
+      root.querySelector('.ac-root').scrollTop = 0;
+      return { src: el.getAttribute('src'), width: el.naturalWidth, caption: caption && caption.textContent };
+    });
+    assert.ok(img, 'the figure image is kept');
+    assert.match(img.src, /^http:\/\/127\.0\.0\.1:\d+\/samples\/tide-mill\.svg$/, 'image URL made absolute');
+    assert.ok(img.width > 0, 'the image loaded');
+    assert.match(img.caption || '', /The mill at low water/);
 
     // the page under the view does not scroll and keeps its position
     const during = await page.evaluate(() => ({
