@@ -19,9 +19,13 @@ export function bookmarkletCode(base = DEFAULT_BASE) {
     "s.style='position:fixed;z-index:99999999;top:0;padding:1em;background:gold;font:16px arial'," +
     'd.body.append(s));' +
     "addEventListener('securitypolicyviolation',e=>/scr/.test(e.effectiveDirective)&&m());" +
-    `import('${b}article-cleaner.js').then(x=>(r=x).toggleReader()).then(o=>o?.shown=='error'&&(r.closeReader(),m()),m)})()`
+    `import('${b}article-cleaner.js').then(x=>(r=x).toggleReader()).then(o=>o?.shown==\`error\`&&(r.closeReader(),m()),m)})()`
   );
 }
+
+// Note: everything after the `?` of `o?.shown` is a URL query to the browser, which
+// percent-encodes ' " < > and spaces there when the URL is stored (the code still runs, but
+// gets longer): after it, only backticks and no spaces. No `%` anywhere (it would be decoded).
 
 /** The full `javascript:` URL. */
 export function bookmarklet(base = DEFAULT_BASE) {

@@ -4,6 +4,8 @@
 // injected on click via activeTab) sends the page's HTML and draws the reader view.
 import { clean } from './engine.js';
 
+// Firefox's `browser` namespace is promise-based everywhere; Chromium's `chrome` is in MV3.
+const ext = globalThis.browser || globalThis.chrome;
 const TITLE = 'Reader view (Alt+Shift+R)';
 const MSG = 'article-cleaner:clean';
 
@@ -11,12 +13,12 @@ const MSG = 'article-cleaner:clean';
 async function toggleReaderInTab(tabOrId) {
   let tabId = typeof tabOrId === 'number' ? tabOrId : tabOrId && tabOrId.id;
   if (tabId === undefined) {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    const [tab] = await ext.tabs.query({ active: true, lastFocusedWindow: true });
     if (!tab) return { ok: false, error: 'no active tab' };
     tabId = tab.id;
   }
   try {
-    await chrome.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+    await ext.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
     await setState(tabId, '', TITLE);
     return { ok: true };
   } catch (e) {
@@ -33,20 +35,20 @@ async function toggleReaderInTab(tabOrId) {
 
 async function setState(tabId, badge, title) {
   try {
-    await chrome.action.setBadgeText({ tabId, text: badge });
-    if (badge) await chrome.action.setBadgeBackgroundColor({ tabId, color: '#8a5a00' });
-    await chrome.action.setTitle({ tabId, title });
+    await ext.action.setBadgeText({ tabId, text: badge });
+    if (badge) await ext.action.setBadgeBackgroundColor({ tabId, color: '#8a5a00' });
+    await ext.action.setTitle({ tabId, title });
   } catch {
     /* the tab closed meanwhile */
   }
 }
 
 // The toolbar button; the keyboard shortcut is the manifest's `_execute_action` command.
-chrome.action.onClicked.addListener((tab) => {
+ext.action.onClicked.addListener((tab) => {
   toggleReaderInTab(tab);
 });
 
-chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (!msg || msg.type !== MSG || !sender.tab) return false;
   clean(String(msg.html), { url: String(msg.url) }).then(
     (article) => sendResponse({ article }),

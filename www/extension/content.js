@@ -9,9 +9,12 @@ const KEY = '__articleCleanerExtension';
 const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)$/i;
 const NOTICE_ID = 'article-cleaner-extension-notice';
 
+// Firefox's `browser` namespace is promise-based everywhere; Chromium's `chrome` is in MV3.
+const ext = globalThis.browser || globalThis.chrome;
+
 const storage = {
-  get: (key) => chrome.storage.local.get(key).then((o) => o[key]),
-  set: (key, value) => chrome.storage.local.set({ [key]: value }),
+  get: (key) => ext.storage.local.get(key).then((o) => o[key]),
+  set: (key, value) => ext.storage.local.set({ [key]: value }),
 };
 
 let busy = false;
@@ -30,7 +33,7 @@ async function toggle() {
   try {
     let reply;
     try {
-      reply = await chrome.runtime.sendMessage({
+      reply = await ext.runtime.sendMessage({
         type: 'article-cleaner:clean',
         html: document.documentElement.outerHTML,
         url: document.URL,

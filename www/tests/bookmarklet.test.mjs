@@ -67,6 +67,8 @@ describe('bookmarklet', () => {
   test('opens the reader view with the shim from another origin, and closes it on a second click', async () => {
     const page = await pageWithCsp(null);
     const code = bookmarklet(shimServer.url);
+    const stored = await page.evaluate((c) => Object.assign(document.createElement('a'), { href: c }).href, code);
+    assert.equal(stored, code, 'the browser keeps the URL as it is (nothing percent-encoded)');
     await run(page, code);
     await page.waitForFunction(
       (t) => document.querySelector('article-cleaner-reader')?.shadowRoot?.querySelector('.ac-root')?.innerText.includes(t),
