@@ -248,6 +248,22 @@ describe('extension entry points', () => {
   });
 });
 
+describe('wasm location', () => {
+  test('a wasmUrl that fails shows the error in the view; a good one then works', async () => {
+    const page = await env.newPage();
+    await page.goto(`${env.base}samples/ad-article.html`);
+    await loadShim(page, env.base);
+    const bad = await openReader(page, { wasmUrl: `${env.base}pkg/missing.wasm` });
+    assert.equal(bad.shown, 'error');
+    assert.match(bad.error, /could not load the WebAssembly engine.*404/);
+    assert.match(await readerText(page), /Couldn.t make a reader view of this page/);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.$('article-cleaner-reader'), null);
+    const good = await openReader(page, { wasmUrl: `${env.base}pkg/article_cleaner_bg.wasm` });
+    assert.equal(good.shown, 'article', good.error || '');
+  });
+});
+
 describe('timings (printed, not asserted)', () => {
   async function measure(url, label) {
     const page = await env.newPage();
