@@ -116,6 +116,7 @@ pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
     prune::prune(&doc, &mut report);
     let (picked, cleaning) = pick_and_clean(&doc, &meta, base.as_ref());
     report.removed.extend(cleaning.removed);
+    score::recover_lead(&doc, &picked.content, meta.excerpt.as_deref());
     sanitize::sanitize(&picked.content, base.as_ref());
     let content = sanitize::serialize(&picked.content);
     let text_content = text::to_text(&picked.content);

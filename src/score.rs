@@ -79,6 +79,38 @@ pub fn pick(doc: &Handle, meta: &Metadata, flags: Flags) -> Picked {
     }
 }
 
+/// The standfirst: many pages print the article's lead paragraph (the same
+/// text as their meta description) beside the headline, outside the body's
+/// container. When the picked content lacks it and the page shows it as a
+/// block of its own, a copy goes first in the article.
+pub fn recover_lead(doc: &Handle, content: &Handle, excerpt: Option<&str>) {
+    let Some(excerpt) = excerpt else { return };
+    let key: String = dom::normalize_space(excerpt.trim_end_matches(['.', '…']))
+        .chars()
+        .take(80)
+        .collect();
+    if key.chars().count() < 40 || dom::normalize_space(&dom::text_content(content)).contains(&key)
+    {
+        return;
+    }
+    let Some(body) = dom::find(doc, "body") else {
+        return;
+    };
+    let found = dom::descendant_elements(&body).into_iter().find(|n| {
+        matches!(dom::tag(n), Some("p" | "div" | "h2" | "span" | "section"))
+            && dom::text_len(n) < 1200
+            && dom::inner_text(n).starts_with(&key)
+    });
+    if let Some(lead) = found {
+        let copy = dom::rename(&dom::deep_clone(&lead), "p");
+        let first = content.children.borrow().first().cloned();
+        match first {
+            Some(first) => dom::insert_before(&first, &copy),
+            None => dom::append(content, &copy),
+        }
+    }
+}
+
 /// One extraction attempt over `page` (a copy of the body, changed in place).
 fn grab(page: &Handle, flags: Flags, title: &str) -> (Handle, Option<String>) {
     replace_brs(page);
