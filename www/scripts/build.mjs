@@ -79,10 +79,25 @@ function copyDir(from, to, filter = () => true) {
   return copied;
 }
 
+/** Cargo's target directory (CARGO_TARGET_DIR and .cargo/config included). */
+function cargoTargetDir() {
+  try {
+    const meta = execFileSync('cargo', ['metadata', '--format-version', '1', '--no-deps'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return JSON.parse(meta).target_directory;
+  } catch {
+    return process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, 'target');
+  }
+}
+
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
 function buildWasm() {
-  const target = path.join(root, 'target', 'wasm32-unknown-unknown', 'release', 'article_cleaner.wasm');
+  const target = path.join(cargoTargetDir(), 'wasm32-unknown-unknown', 'release', 'article_cleaner.wasm');
   if (!args['skip-cargo']) {
     const env = { ...process.env };
     if (args['opt-level']) env.CARGO_PROFILE_RELEASE_OPT_LEVEL = String(args['opt-level']);
