@@ -126,7 +126,9 @@ fn trim_tail(root: &Handle, report: &mut Report) {
         let heading = matches!(dom::tag(block), Some("h2" | "h3" | "h4" | "h5" | "h6"));
         let text = dom::inner_text(block);
         let sentence = text.ends_with(['.', '!', '?', '»', '"', '”', '。']);
-        if !(linky || heading || (len < 80 && !sentence)) {
+        // A short question closing the page asks the reader to rate or share.
+        let prompt = len < 60 && text.ends_with('?');
+        if !(linky || heading || prompt || (len < 80 && !sentence)) {
             break;
         }
         if removed + 3 >= total {
