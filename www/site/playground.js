@@ -1,6 +1,6 @@
 // The playground: clean() on pasted HTML; the result shown in a sandboxed iframe
 // (no scripts, opaque origin), its Markdown and its removal report.
-import { clean, init, summarizeRemoved } from './article-cleaner.js';
+import { clean, formatDate, init, summarizeRemoved } from './article-cleaner.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('form');
@@ -26,7 +26,8 @@ function escapeHtml(s) {
 }
 
 function show(article, ms) {
-  const meta = [article.siteName, article.byline, article.publishedTime, `${article.readingTimeMinutes} min read`]
+  const date = article.publishedTime && formatDate(article.publishedTime, article.lang);
+  const meta = [article.siteName, article.byline, date, `${article.readingTimeMinutes} min read`]
     .filter(Boolean)
     .map(escapeHtml)
     .join(' · ');
