@@ -87,6 +87,8 @@ pub enum Error {
     NotHtml(String),
     /// The page was parsed but has no text to read.
     NoContent,
+    /// The page is beyond what reader mode handles (e.g. millions of elements).
+    TooLarge(String),
 }
 
 impl std::fmt::Display for Error {
@@ -95,6 +97,7 @@ impl std::fmt::Display for Error {
             Error::Empty => write!(f, "the input is empty"),
             Error::NotHtml(why) => write!(f, "the input is not HTML: {why}"),
             Error::NoContent => write!(f, "the page has no readable content"),
+            Error::TooLarge(why) => write!(f, "the page is too large for reader mode: {why}"),
         }
     }
 }
@@ -108,7 +111,8 @@ const CJK_CHARS_PER_MINUTE: usize = 500;
 /// Cleans one page: finds the article, removes the clutter, returns the reader-mode result.
 pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
     check_input(html)?;
-    let doc = parse::parse_html(html);
+    let html = parse::limit(html).map_err(Error::TooLarge)?;
+    let doc = parse::parse_html(&html);
     let base = parse::base_url(&doc, options.url.as_deref());
     let meta = metadata::extract(&doc, base.as_ref());
     let readerable = readerable::is_readerable_doc(&doc);

@@ -1,12 +1,156 @@
 //! Stage 1, parse: takes the page's HTML text and gives the document tree
 //! (html5ever into `markup5ever_rcdom`), plus the base URL links resolve against.
 
+use std::borrow::Cow;
+
 use html5ever::tendril::TendrilSink;
 use html5ever::{parse_document, ParseOpts};
 use markup5ever_rcdom::{Handle, RcDom};
 use url::Url;
 
 use crate::dom;
+
+/// Deepest element nesting kept, as in Blink's HTML parser: tags that would
+/// open deeper are dropped (their content stays). html5ever's tree builder
+/// scans its stack of open elements per tag, so unbounded nesting is quadratic.
+pub const MAX_DEPTH: usize = 512;
+/// Most elements a page may have; past this, cleaning stops with an error.
+pub const MAX_ELEMENTS: usize = 250_000;
+
+/// Elements that never nest: void, or closed implicitly by their next sibling.
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
+    "tbody", "thead", "tfoot", "colgroup", "rb", "rt", "rp", "html", "head", "body", "frame",
+];
+/// Elements whose content is text up to their end tag.
+const RAW_TEXT: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
+];
+
+/// One linear pass over the markup before parsing: counts elements (an error
+/// past [`MAX_ELEMENTS`]) and drops start and end tags nested deeper than
+/// [`MAX_DEPTH`], keeping all text. Ordinary pages come back borrowed, unchanged.
+pub fn limit(html: &str) -> Result<Cow<'_, str>, String> {
+    let b = html.as_bytes();
+    let mut out: Option<String> = None;
+    let mut last = 0; // bytes before this are copied (or skipped)
+    let (mut depth, mut excess, mut elements) = (0usize, 0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = memchr_lt(&b[i..]) {
+        let start = i + off;
+        i = start + 1;
+        if b[i..].starts_with(b"!--") {
+            i = find(b, i + 3, b"-->").map_or(b.len(), |e| e + 3);
+            continue;
+        }
+        let closing = b.get(i) == Some(&b'/');
+        let name_start = i + usize::from(closing);
+        let name_end = name_start
+            + b[name_start..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-' || **c == b':')
+                .count();
+        if name_end == name_start || !b[name_start].is_ascii_alphabetic() {
+            continue;
+        }
+        let end = tag_end(b, name_end);
+        let name = html[name_start..name_end].to_ascii_lowercase();
+        i = end;
+        if closing {
+            if NOT_NESTING.contains(&name.as_str()) {
+                continue;
+            }
+            if excess > 0 {
+                excess -= 1;
+                let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
+                buf.push_str(&html[last..start]);
+                last = end;
+            } else {
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        elements += 1;
+        if elements > MAX_ELEMENTS {
+            return Err(format!("the page has more than {MAX_ELEMENTS} elements"));
+        }
+        if RAW_TEXT.contains(&name.as_str()) {
+            let close = format!("</{name}");
+            i = find_ci(b, i, close.as_bytes()).unwrap_or(b.len());
+            continue;
+        }
+        if NOT_NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        if depth >= MAX_DEPTH {
+            excess += 1;
+            let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            buf.push_str(&html[last..start]);
+            last = end;
+        } else {
+            depth += 1;
+        }
+    }
+    Ok(match out {
+        None => Cow::Borrowed(html),
+        Some(mut buf) => {
+            buf.push_str(&html[last..]);
+            Cow::Owned(buf)
+        }
+    })
+}
+
+fn memchr_lt(b: &[u8]) -> Option<usize> {
+    b.iter().position(|c| *c == b'<')
+}
+
+fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    b.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
+}
+
+fn find_ci(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    b.get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|p| p + from)
+}
+
+/// The index just past the `>` ending a tag whose name ends at `from`, quotes respected.
+fn tag_end(b: &[u8], from: usize) -> usize {
+    let mut quote: Option<u8> = None;
+    let mut i = from;
+    while i < b.len() {
+        let c = b[i];
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == b'"' || c == b'\'' => {
+                // only a quote right after `=` (possibly spaced) opens a value
+                let before = b[from..i].iter().rev().find(|x| !x.is_ascii_whitespace());
+                if before == Some(&b'=') {
+                    quote = Some(c);
+                }
+            }
+            None if c == b'>' => return i + 1,
+            None => {}
+        }
+        i += 1;
+    }
+    b.len()
+}
 
 /// Parses a whole HTML document; never fails (HTML parsing recovers from anything).
 ///
@@ -37,6 +181,19 @@ pub fn base_url(doc: &Handle, page_url: Option<&str>) -> Option<Url> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deep_nesting_is_flattened_and_ordinary_pages_are_untouched() {
+        let page = "<html><body><div class='a>b'><p>x<br><img src=y></div><!-- <div> --><script>'<div>'</script></body></html>";
+        assert!(matches!(limit(page).unwrap(), Cow::Borrowed(_)));
+        let deep = "<div>".repeat(MAX_DEPTH + 100) + "text" + &"</div>".repeat(MAX_DEPTH + 100);
+        let limited = limit(&deep).unwrap();
+        assert_eq!(limited.matches("<div>").count(), MAX_DEPTH);
+        assert_eq!(limited.matches("</div>").count(), MAX_DEPTH);
+        assert!(limited.contains("text"));
+        let many = "<b>x</b>".repeat(MAX_ELEMENTS + 1);
+        assert!(limit(&many).unwrap_err().contains("elements"));
+    }
 
     #[test]
     fn base_element_wins_over_page_url() {

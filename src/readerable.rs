@@ -14,7 +14,10 @@ const MIN_SCORE: f64 = 20.0;
 
 /// Whether the HTML page is probably an article.
 pub fn is_probably_readerable(html: &str) -> bool {
-    is_readerable_doc(&crate::parse::parse_html(html))
+    match crate::parse::limit(html) {
+        Ok(html) => is_readerable_doc(&crate::parse::parse_html(&html)),
+        Err(_) => false,
+    }
 }
 
 /// Whether the parsed document is probably an article.
