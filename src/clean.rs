@@ -65,6 +65,7 @@ pub fn clean(picked: &Picked, meta: &Metadata, base: Option<&Url>, report: &mut 
     for h1 in dom::find_all(root, "h1") {
         dom::rename(&h1, "h2");
     }
+    let mut empty_paragraphs = Vec::new();
     for p in dom::find_all(root, "p") {
         let media = dom::descendant_elements(&p).iter().any(|n| {
             matches!(
@@ -73,14 +74,11 @@ pub fn clean(picked: &Picked, meta: &Metadata, base: Option<&Url>, report: &mut 
             )
         });
         if !media && dom::text_len(&p) == 0 {
-            dom::detach(&p);
+            empty_paragraphs.push(p);
         }
     }
-    for br in dom::find_all(root, "br") {
-        if next_non_blank(&br).is_some_and(|n| dom::is(&n, "p")) {
-            dom::detach(&br);
-        }
-    }
+    dom::detach_all(&empty_paragraphs);
+    dom::detach_all(&brs_before_paragraphs(root));
     unwrap_single_cell_tables(root);
     simplify_nesting(root);
     if picked.clean_conditionally {
@@ -447,11 +445,32 @@ fn remove_share_blocks(root: &Handle, report: &mut Report) {
     }
 }
 
-fn next_non_blank(node: &Handle) -> Option<Handle> {
-    let p = dom::parent(node)?;
-    let kids = dom::children(&p);
-    let i = kids.iter().position(|k| std::rc::Rc::ptr_eq(k, node))?;
-    kids[i + 1..].iter().find(|k| !dom::is_blank(k)).cloned()
+/// `<br>`s whose next non-blank sibling is a paragraph, found with one pass
+/// over each child list.
+fn brs_before_paragraphs(root: &Handle) -> Vec<Handle> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.clone()];
+    while let Some(node) = stack.pop() {
+        let kids = dom::children(&node);
+        let mut pending: Option<Handle> = None;
+        for k in &kids {
+            if dom::is_blank(k) {
+                continue;
+            }
+            if let Some(br) = pending.take() {
+                if dom::is(k, "p") {
+                    out.push(br);
+                }
+            }
+            if dom::is(k, "br") {
+                pending = Some(k.clone());
+            }
+            if dom::is_element(k) {
+                stack.push(k.clone());
+            }
+        }
+    }
+    out
 }
 
 /// A table of one cell is layout: it becomes its cell's content.
@@ -497,14 +516,20 @@ fn unwrap_single_cell_tables(root: &Handle) {
 /// `div`/`section` wrappers holding a single `div`/`section` collapse into it;
 /// empty ones go (Readability's `_simplifyNestedElements`).
 fn simplify_nesting(root: &Handle) {
+    let mut empty: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    let mut doomed = Vec::new();
     for node in dom::descendant_elements(root).into_iter().rev() {
         if !matches!(dom::tag(&node), Some("div" | "section")) || dom::parent(&node).is_none() {
             continue;
         }
-        let kids = dom::element_children(&node);
+        let kids: Vec<Handle> = dom::element_children(&node)
+            .into_iter()
+            .filter(|k| !empty.contains(&dom::key(k)))
+            .collect();
         let has_text = crate::score::has_direct_text(&node);
         if kids.is_empty() && !has_text {
-            dom::detach(&node);
+            empty.insert(dom::key(&node));
+            doomed.push(node);
         } else if kids.len() == 1
             && !has_text
             && matches!(dom::tag(&kids[0]), Some("div" | "section"))
@@ -512,6 +537,7 @@ fn simplify_nesting(root: &Handle) {
             dom::unwrap(&node);
         }
     }
+    dom::detach_all(&doomed);
 }
 
 #[cfg(test)]

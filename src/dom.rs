@@ -334,6 +334,28 @@ pub fn detach(node: &Handle) -> bool {
     }
 }
 
+/// Detaches many nodes at once: one pass over each parent's child list, so
+/// removing thousands of siblings stays linear (a [`detach`] each would not).
+pub fn detach_all(nodes: &[Handle]) {
+    use std::collections::{HashMap, HashSet};
+    let doomed: HashSet<usize> = nodes.iter().map(key).collect();
+    let mut parents: HashMap<usize, Handle> = HashMap::new();
+    for n in nodes {
+        if let Some(p) = parent(n) {
+            parents.entry(key(&p)).or_insert(p);
+        }
+    }
+    for p in parents.values() {
+        p.children.borrow_mut().retain(|c| {
+            let gone = doomed.contains(&key(c));
+            if gone {
+                c.parent.set(None);
+            }
+            !gone
+        });
+    }
+}
+
 /// Appends `child` (detaching it first) as the last child of `parent`.
 pub fn append(parent: &Handle, child: &Handle) {
     detach(child);
@@ -517,6 +539,18 @@ mod tests {
         assert_eq!(text_content(&p), "123");
         assert!(find(&doc, "div").is_none());
         assert!(find(&doc, "span").is_none());
+    }
+
+    #[test]
+    fn detach_all_removes_many_siblings_in_one_pass() {
+        let doc = parse_html(&format!(
+            "<div>{}<p>keep</p></div>",
+            "<span>x</span>".repeat(1000)
+        ));
+        let spans = find_all(&doc, "span");
+        detach_all(&spans);
+        assert!(spans.iter().all(|s| parent(s).is_none()));
+        assert_eq!(inner_text(&doc), "keep");
     }
 
     #[test]

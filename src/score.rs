@@ -312,6 +312,8 @@ fn prepare_nodes(page: &Handle, flags: Flags, title: &str) -> (Vec<Handle>, Opti
     let mut to_score = Vec::new();
     let mut byline: Option<String> = None;
     let mut remove_title_header = !title.is_empty();
+    // Empty containers go after the walk, in one pass (parents are judged first, as in Readability).
+    let mut empty: Vec<Handle> = Vec::new();
     let mut stack: Vec<Handle> = dom::element_children(page).into_iter().rev().collect();
     while let Some(node) = stack.pop() {
         if dom::parent(&node).is_none() {
@@ -342,7 +344,7 @@ fn prepare_nodes(page: &Handle, flags: Flags, title: &str) -> (Vec<Handle>, Opti
             "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
         ) && is_without_content(&node)
         {
-            dom::detach(&node);
+            empty.push(node);
             continue;
         }
         if matches!(
@@ -372,6 +374,7 @@ fn prepare_nodes(page: &Handle, flags: Flags, title: &str) -> (Vec<Handle>, Opti
         }
         stack.extend(dom::element_children(&node).into_iter().rev());
     }
+    dom::detach_all(&empty);
     (to_score, byline)
 }
 
