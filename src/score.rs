@@ -527,34 +527,47 @@ fn wrap_phrasing_runs(div: &Handle) {
     if !kids.iter().any(|k| dom::is_element(k) && !is_phrasing(k)) {
         return; // all inline: the div itself becomes a paragraph
     }
+    // The new child list is built in one pass (moving nodes one by one with
+    // `dom::append` would search the list each time: quadratic on long runs).
+    let adopt = |parent: &Handle, child: &Handle| {
+        child.parent.set(Some(std::rc::Rc::downgrade(parent)));
+        parent.children.borrow_mut().push(child.clone());
+    };
+    let mut new_kids: Vec<Handle> = Vec::with_capacity(kids.len());
     let mut p: Option<Handle> = None;
     for child in kids {
         if is_phrasing(&child) {
             if let Some(p) = &p {
-                dom::append(p, &child);
+                adopt(p, &child);
             } else if !is_whitespace(&child) {
                 let new_p = dom::new_element("p", &[]);
-                dom::replace(&child, &new_p);
-                dom::append(&new_p, &child);
+                adopt(&new_p, &child);
+                new_kids.push(new_p.clone());
                 p = Some(new_p);
+            } else {
+                new_kids.push(child);
             }
-        } else if let Some(done) = p.take() {
-            trim_trailing_whitespace(&done);
+        } else {
+            if let Some(done) = p.take() {
+                trim_trailing_whitespace(&done);
+            }
+            new_kids.push(child);
         }
     }
     if let Some(done) = p {
         trim_trailing_whitespace(&done);
     }
+    for k in &new_kids {
+        k.parent.set(Some(std::rc::Rc::downgrade(div)));
+    }
+    *div.children.borrow_mut() = new_kids;
 }
 
 fn trim_trailing_whitespace(p: &Handle) {
-    loop {
-        let last = p.children.borrow().last().cloned();
-        let Some(last) = last else { break };
-        if is_whitespace(&last) {
-            dom::detach(&last);
-        } else {
-            break;
+    let mut kids = p.children.borrow_mut();
+    while kids.last().is_some_and(is_whitespace) {
+        if let Some(last) = kids.pop() {
+            last.parent.set(None);
         }
     }
 }
