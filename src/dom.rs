@@ -295,6 +295,26 @@ pub fn text_len(node: &Handle) -> usize {
     len
 }
 
+/// Whether the node has any text that is not whitespace: `text_len(node) > 0`,
+/// but stops at the first such character instead of measuring the whole subtree.
+pub fn has_text(node: &Handle) -> bool {
+    let mut stack = vec![node.clone()];
+    while let Some(n) = stack.pop() {
+        match &n.data {
+            NodeData::Text { contents } => {
+                if contents.borrow().chars().any(|c| !c.is_whitespace()) {
+                    return true;
+                }
+            }
+            NodeData::Element { .. } | NodeData::Document => {
+                stack.extend(n.children.borrow().iter().rev().cloned())
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Characters of text inside `<a>` elements below (or at) `node`.
 pub fn link_text_len(node: &Handle) -> usize {
     if is(node, "a") {
@@ -551,6 +571,23 @@ mod tests {
         detach_all(&spans);
         assert!(spans.iter().all(|s| parent(s).is_none()));
         assert_eq!(inner_text(&doc), "keep");
+    }
+
+    #[test]
+    fn has_text_agrees_with_text_len() {
+        let doc = parse_html(
+            "<div id=a> \n <span> </span><!-- c --><p>\u{a0}</p></div>\
+             <div id=b><i> </i><b>x</b></div><div id=c></div><p id=d>  y  </p>",
+        );
+        for node in descendants(&doc) {
+            assert_eq!(
+                has_text(&node),
+                text_len(&node) > 0,
+                "{:?}",
+                attr(&node, "id")
+            );
+        }
+        assert!(has_text(&doc));
     }
 
     #[test]
