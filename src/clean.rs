@@ -341,11 +341,7 @@ fn should_remove(node: &Handle, tag: &str, picked: &Picked, data_tables: &[usize
     let content_len = text.chars().count();
     let mut is_list = tag == "ul" || tag == "ol";
     if !is_list && content_len > 0 {
-        let list_len: usize = dom::descendant_elements(node)
-            .iter()
-            .filter(|n| dom::is(n, "ul") || dom::is(n, "ol"))
-            .map(dom::text_len)
-            .sum();
+        let list_len = nested_text_len(node, &["ul", "ol"]);
         is_list = list_len as f64 / content_len as f64 > 0.9;
     }
     let weight = if picked.weight_classes {
@@ -421,12 +417,24 @@ fn text_density(node: &Handle, tags: &[&str], total: usize) -> f64 {
     if total == 0 {
         return 0.0;
     }
-    let sum: usize = dom::descendant_elements(node)
-        .iter()
-        .filter(|n| dom::tag(n).is_some_and(|t| tags.contains(&t)))
-        .map(dom::text_len)
-        .sum();
-    sum as f64 / total as f64
+    nested_text_len(node, tags) as f64 / total as f64
+}
+
+/// The sum, over the descendants of `node` named in `tags`, of their text
+/// lengths (nested ones counted again, as Readability counts them), in one
+/// walk: each text node weighs as many times as it has such ancestors.
+fn nested_text_len(node: &Handle, tags: &[&str]) -> usize {
+    let mut sum = 0;
+    let mut stack: Vec<(Handle, usize)> = dom::children(node).into_iter().map(|c| (c, 0)).collect();
+    while let Some((n, count)) = stack.pop() {
+        if dom::is_text(&n) {
+            sum += count * dom::text_len(&n);
+        } else if dom::is_element(&n) {
+            let count = count + usize::from(dom::tag(&n).is_some_and(|t| tags.contains(&t)));
+            stack.extend(dom::children(&n).into_iter().map(|c| (c, count)));
+        }
+    }
+    sum
 }
 
 /// Small blocks named "share"/"sharedaddy" left inside the article.

@@ -2,6 +2,8 @@
 //! ad labels and "read also" phrases in many languages. Plain data plus the
 //! small matchers that read it; no stage logic lives here.
 
+use std::sync::OnceLock;
+
 /// Splits a class/id string into lower-case words at spaces, `-`, `_`, `.` and
 /// camelCase humps: `"td-a-rec adSlot"` → `td a rec ad slot`.
 pub fn words(class_and_id: &str) -> Vec<String> {
@@ -428,28 +430,47 @@ pub fn label_key(text: &str) -> String {
 
 /// Whether the whole `text` is an ad label in some language.
 pub fn is_ad_label(text: &str) -> bool {
+    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
     if text.len() > 120 {
         return false;
     }
     let key = label_key(text);
-    !key.is_empty() && AD_LABELS.iter().any(|l| label_key(l) == key)
+    !key.is_empty() && KEYS.get_or_init(|| keys(AD_LABELS)).contains(&key)
+}
+
+/// Label keys of the related phrases, computed once.
+fn related_keys() -> &'static [String] {
+    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
+    KEYS.get_or_init(|| keys(RELATED_PHRASES))
+}
+
+fn keys(list: &[&str]) -> Vec<String> {
+    list.iter().map(|l| label_key(l)).collect()
 }
 
 /// Whether `text` is a "related"/"read also" heading, or starts with one followed
 /// by a colon or dash (`"À lire aussi : …"`). Returns the length in bytes of the
 /// matched lead-in within the label key, or `None`.
 pub fn related_lead(text: &str) -> Option<usize> {
+    if text.len() > 2000 {
+        return None;
+    }
     let key = label_key(text);
-    RELATED_PHRASES
-        .iter()
-        .map(|p| label_key(p))
-        .find_map(|p| (key == p || key.starts_with(&(p.clone() + " "))).then_some(p.len()))
+    related_keys().iter().find_map(|p| {
+        let lead_in = key
+            .strip_prefix(p.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '));
+        lead_in.then_some(p.len())
+    })
 }
 
 /// Whether `text` is exactly a "related"/"read also" heading.
 pub fn is_related_heading(text: &str) -> bool {
+    if text.len() > 200 {
+        return false;
+    }
     let key = label_key(text);
-    !key.is_empty() && key.len() < 60 && RELATED_PHRASES.iter().any(|p| label_key(p) == key)
+    !key.is_empty() && key.len() < 60 && related_keys().contains(&key)
 }
 
 #[cfg(test)]
