@@ -327,6 +327,11 @@ fn should_remove(node: &Handle, tag: &str, picked: &Picked, data_tables: &[usize
     if tag == "table" && is_data(node) {
         return false;
     }
+    // A block of thousands of elements is the body of the article, not furniture;
+    // judging it would also cost a walk of all of it for each nested block.
+    if dom::has_elements(node, 5000) {
+        return false;
+    }
     let ancestors = dom::ancestors(node);
     if ancestors
         .iter()

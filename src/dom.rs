@@ -295,6 +295,105 @@ pub fn text_len(node: &Handle) -> usize {
     len
 }
 
+/// [`text_len`] of `root` and of every node below it, in one pass (linear in the
+/// tree's size), keyed by [`key`]. For callers that need the text length of many
+/// nested nodes (scoring, pruning): calling `text_len` on each walks each subtree
+/// again, which costs O(nodes × depth). The figures are exactly `text_len`'s as long
+/// as the tree is not changed; after a change, entries of the changed node's
+/// ancestors are stale.
+pub fn text_lens(root: &Handle) -> std::collections::HashMap<usize, usize> {
+    /// Whitespace summary of a run of text: enough to join runs and count as `text_len`.
+    #[derive(Clone, Copy, Default)]
+    struct Runs {
+        /// non-whitespace characters
+        chars: usize,
+        /// whitespace runs
+        spaces: usize,
+        /// starts / ends with whitespace
+        starts: bool,
+        ends: bool,
+        /// holds any character at all
+        any: bool,
+    }
+    impl Runs {
+        fn of(s: &str) -> Runs {
+            let mut r = Runs::default();
+            let mut in_space = false;
+            for c in s.chars() {
+                if c.is_whitespace() {
+                    if !in_space {
+                        r.spaces += 1;
+                        in_space = true;
+                    }
+                    if !r.any {
+                        r.starts = true;
+                    }
+                } else {
+                    r.chars += 1;
+                    in_space = false;
+                }
+                r.any = true;
+            }
+            r.ends = in_space;
+            r
+        }
+        fn then(self, next: Runs) -> Runs {
+            if !self.any {
+                return next;
+            }
+            if !next.any {
+                return self;
+            }
+            Runs {
+                chars: self.chars + next.chars,
+                spaces: self.spaces + next.spaces - usize::from(self.ends && next.starts),
+                starts: self.starts,
+                ends: next.ends,
+                any: true,
+            }
+        }
+        fn len(self) -> usize {
+            if self.chars == 0 {
+                0
+            } else {
+                self.chars + self.spaces - usize::from(self.starts) - usize::from(self.ends)
+            }
+        }
+    }
+
+    let mut out = std::collections::HashMap::new();
+    // Post-order with an explicit stack: (node, children done?); a node's summary is
+    // the join of its children's, which sit on `done` in document order.
+    let mut stack = vec![(root.clone(), false)];
+    let mut done: Vec<Runs> = Vec::new();
+    let mut marks: Vec<usize> = Vec::new();
+    while let Some((node, expanded)) = stack.pop() {
+        let runs = match &node.data {
+            NodeData::Text { contents } => Runs::of(&contents.borrow()),
+            NodeData::Element { .. } | NodeData::Document => {
+                if !expanded {
+                    marks.push(done.len());
+                    stack.push((node.clone(), true));
+                    stack.extend(
+                        node.children
+                            .borrow()
+                            .iter()
+                            .rev()
+                            .map(|c| (c.clone(), false)),
+                    );
+                    continue;
+                }
+                let start = marks.pop().expect("a mark per expanded node");
+                done.drain(start..).fold(Runs::default(), Runs::then)
+            }
+            _ => Runs::default(),
+        };
+        out.insert(key(&node), runs.len());
+        done.push(runs);
+    }
+    out
+}
+
 /// Whether the node has any text that is not whitespace: `text_len(node) > 0`,
 /// but stops at the first such character instead of measuring the whole subtree.
 pub fn has_text(node: &Handle) -> bool {
@@ -310,6 +409,48 @@ pub fn has_text(node: &Handle) -> bool {
                 stack.extend(n.children.borrow().iter().rev().cloned())
             }
             _ => {}
+        }
+    }
+    false
+}
+
+/// [`text_len`], but stops counting past `limit` (returns a value above it):
+/// for "is this block short?" questions on nodes that may hold a whole page.
+pub fn text_len_upto(node: &Handle, limit: usize) -> usize {
+    let mut len = 0;
+    let mut stack = vec![node.clone()];
+    while let Some(n) = stack.pop() {
+        match &n.data {
+            NodeData::Text { contents } => {
+                len += contents
+                    .borrow()
+                    .split_whitespace()
+                    .map(|w| w.chars().count() + 1)
+                    .sum::<usize>();
+                if len > limit + 1 {
+                    return len;
+                }
+            }
+            NodeData::Element { .. } | NodeData::Document => {
+                stack.extend(n.children.borrow().iter().rev().cloned())
+            }
+            _ => {}
+        }
+    }
+    text_len(node)
+}
+
+/// Whether the subtree below `node` has at least `limit` elements (stops counting there).
+pub fn has_elements(node: &Handle, limit: usize) -> bool {
+    let mut count = 0;
+    let mut stack: Vec<Handle> = node.children.borrow().iter().cloned().collect();
+    while let Some(n) = stack.pop() {
+        if is_element(&n) {
+            count += 1;
+            if count >= limit {
+                return true;
+            }
+            stack.extend(n.children.borrow().iter().cloned());
         }
     }
     false
@@ -588,6 +729,19 @@ mod tests {
             );
         }
         assert!(has_text(&doc));
+    }
+
+    #[test]
+    fn text_lens_equal_text_len_everywhere() {
+        let doc = parse_html(
+            "<div> a <span> b</span><span>c </span> <p>\u{a0}</p>\n<i> </i></div>\
+             <p>x<!-- c -->y <b> z </b></p><div></div><pre>  1\n\n 2 </pre>",
+        );
+        let lens = text_lens(&doc);
+        assert_eq!(lens.len(), descendants(&doc).len() + 1);
+        for node in descendants(&doc).iter().chain([&doc]) {
+            assert_eq!(lens[&key(node)], text_len(node));
+        }
     }
 
     #[test]

@@ -134,7 +134,7 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
     if matches!(
         tag,
         "p" | "span" | "div" | "small" | "em" | "i" | "cite" | "figcaption"
-    ) && dom::text_len(node) <= 90
+    ) && dom::text_len_upto(node, 90) <= 90
         && patterns::is_credit_line(&dom::text_content(node))
         && stands_alone(node)
     {
@@ -499,7 +499,7 @@ fn ad_markup(node: &Handle) -> Option<String> {
 
 /// A block whose whole text is an ad label and that stands on a line of its own.
 fn ad_label_block(node: &Handle) -> Option<(RemovalKind, String)> {
-    let len = dom::text_len(node);
+    let len = dom::text_len_upto(node, 80);
     if len == 0 || len > 80 {
         return None;
     }
@@ -589,7 +589,7 @@ fn related_line(node: &Handle) -> Option<(RemovalKind, String)> {
     ) {
         return None;
     }
-    let len = dom::text_len(node);
+    let len = dom::text_len_upto(node, 300);
     if !(4..=300).contains(&len) {
         return None;
     }
@@ -616,7 +616,7 @@ fn related_heading(node: &Handle) -> Option<Handle> {
     ) {
         return None;
     }
-    if dom::text_len(node) > 60
+    if dom::text_len_upto(node, 60) > 60
         || dom::find(node, "a").is_some_and(|_| dom::link_density(node) > 0.0)
     {
         return None;
