@@ -400,10 +400,10 @@ pub fn has_text(node: &Handle) -> bool {
     let mut stack = vec![node.clone()];
     while let Some(n) = stack.pop() {
         match &n.data {
-            NodeData::Text { contents } => {
-                if contents.borrow().chars().any(|c| !c.is_whitespace()) {
-                    return true;
-                }
+            NodeData::Text { contents }
+                if contents.borrow().chars().any(|c| !c.is_whitespace()) =>
+            {
+                return true;
             }
             NodeData::Element { .. } | NodeData::Document => {
                 stack.extend(n.children.borrow().iter().rev().cloned())
