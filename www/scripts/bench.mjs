@@ -22,7 +22,8 @@
 // Last, the peak wasm memory after cleaning a 5 MB page (memory never shrinks, so the buffer's
 // size after the call is the peak).
 //
-// Env: RUNS=5, FILTER=substring of page names, BIG_MB=5, CHROMIUM_PATH=/usr/bin/chromium.
+// Env: RUNS=5, FILTER=substring of page names, BIG_MB=5, CHROMIUM_PATH=/usr/bin/chromium,
+//      BENCH_DIST=another built dist/ (e.g. to compare two engine builds).
 // Output: a table on stdout and www/test-results/bench.json (per-page figures).
 import fs from 'node:fs';
 import http from 'node:http';
@@ -34,7 +35,7 @@ import { chromium } from 'playwright-core';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const WWW = path.resolve(here, '..');
 const ROOT = path.resolve(WWW, '..');
-const DIST = path.join(WWW, 'dist');
+const DIST = path.resolve(process.env.BENCH_DIST || path.join(WWW, 'dist'));
 const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus', 'readability');
 const RESULTS = path.join(WWW, 'test-results');
 const RUNS = Math.max(1, Number(process.env.RUNS || 5));
@@ -190,11 +191,19 @@ async function measureInPage({ base, runs }) {
     }
     return { ms: performance.now() - t, ok, length };
   };
+  // what cleanDocument spends before the engine runs: the live document as an HTML string
+  const serialize = () => {
+    const t = performance.now();
+    const html = document.documentElement.outerHTML;
+    return { ms: performance.now() - t, chars: html.length };
+  };
   const firstOurs = await ours();
   const firstTheirs = await theirs();
   const a = [];
   const b = [];
+  const ser = [];
   for (let i = 0; i < runs; i++) {
+    ser.push(serialize().ms);
     if (i % 2 === 0) {
       a.push((await ours()).ms);
       b.push((await theirs()).ms);
@@ -211,6 +220,7 @@ async function measureInPage({ base, runs }) {
     readabilityFirstMs: firstTheirs.ms,
     ours: a,
     readability: b,
+    serialize: ser,
     oursOk: firstOurs.ok,
     oursLength: firstOurs.length,
     readabilityOk: firstTheirs.ok,
@@ -250,6 +260,7 @@ for (const p of selected) {
       readabilityMs: median(r.readability),
       oursRuns: r.ours,
       readabilityRuns: r.readability,
+      serializeMs: median(r.serialize),
       oursFirstMs: r.oursFirstMs,
       readabilityFirstMs: r.readabilityFirstMs,
       instantiateMs: r.instantiateMs,
@@ -314,6 +325,7 @@ const summary = {
   ratioOfTotals: sum(ours) / sum(theirs),
   medianPerPageRatio: median(ok.map((r) => r.oursMs / r.readabilityMs)),
   pagesFasterThanHalf: ok.filter((r) => r.oursMs <= r.readabilityMs / 2).length,
+  serialize: { medianMs: median(ok.map((r) => r.serializeMs)), totalMs: sum(ok.map((r) => r.serializeMs)) },
   instantiate: { medianMs: median(inst), maxMs: Math.max(...inst), firstMs: inst[0] },
   bigPage: memory,
   seconds: (Date.now() - started) / 1000,
@@ -327,6 +339,10 @@ console.log(
   `ours / Readability: median ${f(summary.ratioOfMedians, 3)}, total ${f(summary.ratioOfTotals, 3)}, ` +
     `per-page median ${f(summary.medianPerPageRatio, 3)}; ${summary.pagesFasterThanHalf}/${ok.length} pages at ≤ half` +
     ` — target median ≤ 0.5: ${summary.ratioOfMedians <= 0.5 ? 'MET' : 'NOT MET'}`,
+);
+console.log(
+  `of which documentElement.outerHTML (serialization, inside cleanDocument): median ${f(summary.serialize.medianMs)} ms, ` +
+    `total ${f(summary.serialize.totalMs, 1)} ms`,
 );
 console.log(
   `wasm instantiation (once per page load, not in the figures above): median ${f(summary.instantiate.medianMs)} ms, ` +
