@@ -106,6 +106,38 @@ fn trim_tail(root: &Handle, report: &mut Report) {
         })
         .collect();
     let total = blocks.len();
+    // Before the first paragraph: short scraps that are no sentence ("3:59 PM",
+    // "Print recipe", a category name) are page furniture too.
+    let mut head_removed = 0;
+    for block in blocks.iter().take(3) {
+        let len = dom::text_len(block);
+        let text = dom::inner_text(block);
+        let heading = matches!(dom::tag(block), Some("h2" | "h3" | "h4" | "h5" | "h6"));
+        let media = dom::descendant_elements(block).iter().any(|n| {
+            matches!(
+                dom::tag(n),
+                Some("img" | "picture" | "video" | "iframe" | "table" | "math")
+            )
+        });
+        if heading
+            || media
+            || len >= 40
+            || text.ends_with(['.', '!', '?', '»', '"', '”', '。', ':'])
+        {
+            break;
+        }
+        if len > 0 {
+            report.add(
+                RemovalKind::Boilerplate,
+                "short scrap before the article",
+                block,
+            );
+        }
+        dom::detach(block);
+        head_removed += 1;
+    }
+    let blocks = &blocks[head_removed..];
+    let total = total - head_removed;
     for (removed, block) in blocks.iter().rev().enumerate() {
         let len = dom::text_len(block);
         let media = dom::descendant_elements(block).iter().any(|n| {
