@@ -158,7 +158,8 @@ fn trim_tail(root: &Handle, report: &mut Report) {
         let sentence = text.ends_with(['.', '!', '?', '»', '"', '”', '。']);
         // A short question closing the page asks the reader to rate or share.
         let prompt = len < 60 && text.ends_with('?');
-        if !(linky || heading || prompt || (len < 80 && !sentence)) {
+        let cta = crate::patterns::is_call_to_action(&text);
+        if !(linky || heading || prompt || cta || (len < 80 && !sentence)) {
             break;
         }
         if removed + 3 >= total {

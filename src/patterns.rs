@@ -405,6 +405,52 @@ pub fn is_credit_line(text: &str) -> bool {
     !rest.trim().is_empty() && CREDIT_LEADS.iter().any(|l| label_key(l) == head)
 }
 
+/// Calls to action and legal lines that close pages: subscribe, download the
+/// app, follow, donate, copyright. Matched lower-case, anywhere in a short block.
+pub const CALLS_TO_ACTION: &[&str] = &[
+    "subscribe",
+    "subscription",
+    "sign up",
+    "newsletter",
+    "download the",
+    "download our",
+    "follow us",
+    "support our",
+    "support us",
+    "donate",
+    "all rights reserved",
+    "copyright",
+    "abonnieren",
+    "abonnent",
+    "abonnement",
+    "jetzt abo",
+    "folgen sie uns",
+    "alle rechte vorbehalten",
+    "abonnez",
+    "inscrivez-vous",
+    "tous droits réservés",
+    "suivez-nous",
+    "suscríbete",
+    "suscribirse",
+    "síguenos",
+    "derechos reservados",
+    "iscriviti",
+    "seguici",
+    "tutti i diritti riservati",
+    "assine",
+    "siga-nos",
+    "todos os direitos",
+];
+
+/// Whether a short block reads as a call to action or a legal line.
+pub fn is_call_to_action(text: &str) -> bool {
+    if text.chars().count() > 220 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    CALLS_TO_ACTION.iter().any(|c| lower.contains(c))
+}
+
 /// Lower-cases and strips the punctuation and symbols around and inside a short
 /// label so that "- Publicité -", "PUBLICITÉ" and "[Advertisement]" compare equal.
 pub fn label_key(text: &str) -> String {
@@ -533,6 +579,15 @@ mod tests {
         assert!(!is_credit_line("Photo: "));
         assert!(!is_credit_line("Source: the minister said on Tuesday that the budget, which was long delayed, would pass next week."));
         assert!(!is_credit_line("The photo was taken in 1920."));
+    }
+
+    #[test]
+    fn calls_to_action_are_recognised() {
+        assert!(is_call_to_action("Subscribe now to our weekly edition for the full story."));
+        assert!(is_call_to_action("© 2024 Example News. All rights reserved."));
+        assert!(is_call_to_action("Folgen Sie uns auf Mastodon"));
+        assert!(!is_call_to_action("The minister said the plan would be published next week."));
+        assert!(!is_call_to_action(&"A long paragraph that mentions subscribe once. ".repeat(6)));
     }
 
     #[test]
