@@ -122,7 +122,7 @@ fn trim_tail(root: &Handle, report: &mut Report) {
         if heading
             || media
             || len >= 40
-            || text.ends_with(['.', '!', '?', '»', '"', '”', '。', ':'])
+            || text.ends_with(['.', '!', '?', '»', '"', '”', '。'])
         {
             break;
         }
