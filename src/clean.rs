@@ -119,10 +119,7 @@ fn trim_tail(root: &Handle, report: &mut Report) {
                 Some("img" | "picture" | "video" | "iframe" | "table" | "math")
             )
         });
-        if heading
-            || media
-            || len >= 40
-            || text.ends_with(['.', '!', '?', '»', '"', '”', '。'])
+        if heading || media || len >= 40 || text.ends_with(['.', '!', '?', '»', '"', '”', '。'])
         {
             break;
         }
@@ -137,7 +134,23 @@ fn trim_tail(root: &Handle, report: &mut Report) {
         head_removed += 1;
     }
     let blocks = &blocks[head_removed..];
-    let total = total - head_removed;
+    // Anywhere in the article: a short linked call to action ("Subscribe to
+    // our newsletter", "Download the app").
+    let mut kept = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let text = dom::inner_text(block);
+        if text.chars().count() < 160
+            && dom::link_text_len(block) > 0
+            && crate::patterns::is_call_to_action(&text)
+        {
+            report.add(RemovalKind::Newsletter, "call to action", block);
+            dom::detach(block);
+        } else {
+            kept.push(block.clone());
+        }
+    }
+    let blocks = &kept[..];
+    let total = blocks.len();
     for (removed, block) in blocks.iter().rev().enumerate() {
         let len = dom::text_len(block);
         let media = dom::descendant_elements(block).iter().any(|n| {
