@@ -105,7 +105,6 @@ fn trim_tail(root: &Handle, report: &mut Report) {
             })
         })
         .collect();
-    let total = blocks.len();
     // Before the first paragraph: short scraps that are no sentence ("3:59 PM",
     // "Print recipe", a category name) are page furniture too.
     let mut head_removed = 0;
