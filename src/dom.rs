@@ -173,10 +173,18 @@ pub fn descendant_elements(root: &Handle) -> Vec<Handle> {
 
 /// Every element below `root` named `name`, in document order.
 pub fn find_all(root: &Handle, name: &str) -> Vec<Handle> {
-    descendant_elements(root)
-        .into_iter()
-        .filter(|n| is(n, name))
-        .collect()
+    // The walk of `descendant_elements`, keeping only the matches (no list of every element).
+    let mut out = Vec::new();
+    let mut stack: Vec<Handle> = root.children.borrow().iter().rev().cloned().collect();
+    while let Some(node) = stack.pop() {
+        if is_element(&node) {
+            stack.extend(node.children.borrow().iter().rev().cloned());
+            if is(&node, name) {
+                out.push(node);
+            }
+        }
+    }
+    out
 }
 
 /// The first element below `root` named `name`.
