@@ -583,11 +583,19 @@ mod tests {
 
     #[test]
     fn calls_to_action_are_recognised() {
-        assert!(is_call_to_action("Subscribe now to our weekly edition for the full story."));
-        assert!(is_call_to_action("© 2024 Example News. All rights reserved."));
+        assert!(is_call_to_action(
+            "Subscribe now to our weekly edition for the full story."
+        ));
+        assert!(is_call_to_action(
+            "© 2024 Example News. All rights reserved."
+        ));
         assert!(is_call_to_action("Folgen Sie uns auf Mastodon"));
-        assert!(!is_call_to_action("The minister said the plan would be published next week."));
-        assert!(!is_call_to_action(&"A long paragraph that mentions subscribe once. ".repeat(6)));
+        assert!(!is_call_to_action(
+            "The minister said the plan would be published next week."
+        ));
+        assert!(!is_call_to_action(
+            &"A long paragraph that mentions subscribe once. ".repeat(6)
+        ));
     }
 
     #[test]
