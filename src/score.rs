@@ -683,10 +683,13 @@ fn initial_score(node: &Handle, flags: Flags) -> f64 {
 }
 
 /// +25 / −25 for a positive / negative class, and again for the id.
+///
+/// Unlike Readability, "hidden" in a class name is not held against a block:
+/// the prune stage already removed what the page really hides, and names such
+/// as `field--label-hidden` or `hidden-xs` describe a label or a screen size.
 pub fn class_weight(node: &Handle) -> f64 {
     const NEGATIVE: &[&str] = &[
         "-ad-",
-        "hidden",
         "banner",
         "combx",
         "comment",
