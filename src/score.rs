@@ -96,11 +96,15 @@ pub fn recover_lead(doc: &Handle, content: &Handle, excerpt: Option<&str>) {
     let Some(body) = dom::find(doc, "body") else {
         return;
     };
-    let found = dom::descendant_elements(&body).into_iter().find(|n| {
-        matches!(dom::tag(n), Some("p" | "div" | "h2" | "span" | "section"))
-            && dom::text_len(n) < 1200
-            && dom::inner_text(n).starts_with(&key)
-    });
+    // The smallest block that holds the description's opening words.
+    let found = dom::descendant_elements(&body)
+        .into_iter()
+        .filter(|n| {
+            matches!(dom::tag(n), Some("p" | "div" | "h2" | "span" | "section"))
+                && dom::text_len_upto(n, 1200) < 1200
+                && dom::inner_text(n).contains(&key)
+        })
+        .min_by_key(dom::text_len);
     if let Some(lead) = found {
         let copy = dom::rename(&dom::deep_clone(&lead), "p");
         let first = content.children.borrow().first().cloned();
