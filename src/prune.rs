@@ -191,7 +191,6 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
     let has = |list: &[&str]| words.iter().find(|w| list.contains(&w.as_str())).cloned();
     let reason = |w: String| format!("class or id \"{w}\"");
     if let Some(w) = has(&[
-        "comment",
         "comments",
         "commentlist",
         "commentform",
