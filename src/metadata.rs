@@ -18,6 +18,8 @@ use markup5ever_rcdom::{Handle, NodeData};
 use serde_json::Value;
 use url::Url;
 
+use crate::dom;
+
 /// What the page says about itself.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Metadata {
@@ -198,17 +200,6 @@ impl Page {
     }
 }
 
-fn element_attr(node: &Handle, name: &str) -> Option<String> {
-    match &node.data {
-        NodeData::Element { attrs, .. } => attrs
-            .borrow()
-            .iter()
-            .find(|a| &*a.name.local == name)
-            .map(|a| a.value.to_string()),
-        _ => None,
-    }
-}
-
 fn has_attr(node: &Handle, name: &str) -> bool {
     match &node.data {
         NodeData::Element { attrs, .. } => attrs.borrow().iter().any(|a| &*a.name.local == name),
@@ -260,10 +251,10 @@ fn scan(doc: &Handle) -> Page {
         if html {
             match tag {
                 "html" if page.html_lang.is_none() && page.html_dir.is_none() => {
-                    page.html_lang = element_attr(&node, "lang");
-                    page.html_dir = element_attr(&node, "dir");
+                    page.html_lang = dom::attr(&node, "lang");
+                    page.html_dir = dom::attr(&node, "dir");
                 }
-                "body" if page.body_dir.is_none() => page.body_dir = element_attr(&node, "dir"),
+                "body" if page.body_dir.is_none() => page.body_dir = dom::attr(&node, "dir"),
                 "title" => {
                     if page.title_text.is_none() {
                         page.title_text = Some(child_text(&node));
@@ -271,24 +262,24 @@ fn scan(doc: &Handle) -> Page {
                     descend = false;
                 }
                 "meta" if page.metas.len() < MAX_METAS => {
-                    let content = element_attr(&node, "content");
+                    let content = dom::attr(&node, "content");
                     if page.content_language.is_none() {
-                        let equiv = element_attr(&node, "http-equiv")
-                            .or_else(|| element_attr(&node, "name"));
+                        let equiv =
+                            dom::attr(&node, "http-equiv").or_else(|| dom::attr(&node, "name"));
                         if equiv.is_some_and(|e| e.trim().eq_ignore_ascii_case("content-language"))
                         {
                             page.content_language = content.clone();
                         }
                     }
                     page.metas.push(MetaTag {
-                        name: element_attr(&node, "name"),
-                        property: element_attr(&node, "property"),
-                        itemprop: element_attr(&node, "itemprop"),
+                        name: dom::attr(&node, "name"),
+                        property: dom::attr(&node, "property"),
+                        itemprop: dom::attr(&node, "itemprop"),
                         content,
                     });
                 }
                 "script" => {
-                    let ty = element_attr(&node, "type").unwrap_or_default();
+                    let ty = dom::attr(&node, "type").unwrap_or_default();
                     if ty.trim().eq_ignore_ascii_case("application/ld+json")
                         && page.json_ld.len() < MAX_JSON_LD_SCRIPTS
                     {
@@ -312,13 +303,13 @@ fn scan(doc: &Handle) -> Page {
                     }
                 }
                 "time" if page.time_published.is_none() => {
-                    let itemprop = element_attr(&node, "itemprop").unwrap_or_default();
+                    let itemprop = dom::attr(&node, "itemprop").unwrap_or_default();
                     let published = has_attr(&node, "pubdate")
                         || itemprop
                             .split_whitespace()
                             .any(|p| p.eq_ignore_ascii_case("datePublished"));
                     if published {
-                        page.time_published = element_attr(&node, "datetime");
+                        page.time_published = dom::attr(&node, "datetime");
                     }
                 }
                 _ => {}
