@@ -894,7 +894,7 @@ pub fn serialize(root: &Handle) -> String {
             Step::Open(node) => node,
         };
         match &node.data {
-            NodeData::Text { contents } => escape_text(&contents.borrow(), &mut out),
+            NodeData::Text { contents } => escape(&contents.borrow(), &mut out, false),
             NodeData::Element { name, attrs, .. } => {
                 let tag: &str = &name.local;
                 out.push('<');
@@ -903,7 +903,7 @@ pub fn serialize(root: &Handle) -> String {
                     out.push(' ');
                     out.push_str(&a.name.local);
                     out.push_str("=\"");
-                    escape_attr(&a.value, &mut out);
+                    escape(&a.value, &mut out, true);
                     out.push('"');
                 }
                 out.push('>');
@@ -930,25 +930,12 @@ pub fn serialize(root: &Handle) -> String {
     out
 }
 
-fn escape_text(s: &str, out: &mut String) {
+/// Escapes text for HTML; in an attribute value (`in_attr`) the double quote too.
+fn escape(s: &str, out: &mut String, in_attr: bool) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            '\r' => out.push_str("&#13;"),
-            '\0' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-}
-
-fn escape_attr(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
+            '"' if in_attr => out.push_str("&quot;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '\u{a0}' => out.push_str("&nbsp;"),
