@@ -454,10 +454,19 @@ pub fn is_call_to_action(text: &str) -> bool {
 /// Lower-cases and strips the punctuation and symbols around and inside a short
 /// label so that "- Publicité -", "PUBLICITÉ" and "[Advertisement]" compare equal.
 pub fn label_key(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    label_key_upto(text, usize::MAX)
+}
+
+/// [`label_key`], but stops once the key is longer than `max` bytes: enough to tell
+/// that a text is not, or does not start with, a known label of at most `max` bytes.
+fn label_key_upto(text: &str, max: usize) -> String {
+    let mut out = String::with_capacity(text.len().min(max.saturating_add(8)));
     let mut space = false;
     for c in text.chars() {
         if c.is_alphanumeric() || c == '\'' || c == '’' {
+            if out.len() > max {
+                break;
+            }
             if space && !out.is_empty() {
                 out.push(' ');
             }
@@ -474,24 +483,35 @@ pub fn label_key(text: &str) -> String {
     out
 }
 
+/// Label keys of a list, with the longest key's length in bytes.
+struct Keys {
+    keys: Vec<String>,
+    longest: usize,
+}
+
+impl Keys {
+    fn of(list: &[&str]) -> Keys {
+        let keys: Vec<String> = list.iter().map(|l| label_key(l)).collect();
+        let longest = keys.iter().map(String::len).max().unwrap_or(0);
+        Keys { keys, longest }
+    }
+}
+
 /// Whether the whole `text` is an ad label in some language.
 pub fn is_ad_label(text: &str) -> bool {
-    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
+    static KEYS: OnceLock<Keys> = OnceLock::new();
     if text.len() > 120 {
         return false;
     }
-    let key = label_key(text);
-    !key.is_empty() && KEYS.get_or_init(|| keys(AD_LABELS)).contains(&key)
+    let labels = KEYS.get_or_init(|| Keys::of(AD_LABELS));
+    let key = label_key_upto(text, labels.longest);
+    !key.is_empty() && labels.keys.contains(&key)
 }
 
 /// Label keys of the related phrases, computed once.
-fn related_keys() -> &'static [String] {
-    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
-    KEYS.get_or_init(|| keys(RELATED_PHRASES))
-}
-
-fn keys(list: &[&str]) -> Vec<String> {
-    list.iter().map(|l| label_key(l)).collect()
+fn related_keys() -> &'static Keys {
+    static KEYS: OnceLock<Keys> = OnceLock::new();
+    KEYS.get_or_init(|| Keys::of(RELATED_PHRASES))
 }
 
 /// Whether `text` is a "related"/"read also" heading, or starts with one followed
@@ -501,8 +521,9 @@ pub fn related_lead(text: &str) -> Option<usize> {
     if text.len() > 2000 {
         return None;
     }
-    let key = label_key(text);
-    related_keys().iter().find_map(|p| {
+    let phrases = related_keys();
+    let key = label_key_upto(text, phrases.longest);
+    phrases.keys.iter().find_map(|p| {
         let lead_in = key
             .strip_prefix(p.as_str())
             .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '));
@@ -515,8 +536,9 @@ pub fn is_related_heading(text: &str) -> bool {
     if text.len() > 200 {
         return false;
     }
-    let key = label_key(text);
-    !key.is_empty() && key.len() < 60 && related_keys().contains(&key)
+    let phrases = related_keys();
+    let key = label_key_upto(text, phrases.longest);
+    !key.is_empty() && key.len() < 60 && phrases.keys.contains(&key)
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ pub fn prune(doc: &Handle, report: &mut Report) {
         return;
     };
     resolve_noscript_images(&body);
-    let page_text = dom::text_len(&body).max(1);
+    let page = Page::measure(&body);
     let mut stack: Vec<Handle> = dom::children(&body).into_iter().rev().collect();
     while let Some(node) = stack.pop() {
         if dom::parent(&node).is_none() {
@@ -31,8 +31,8 @@ pub fn prune(doc: &Handle, report: &mut Report) {
                 continue;
             }
             NodeData::Text { contents } => {
-                let text = contents.borrow().to_string();
-                if patterns::is_ad_label(&text) && stands_alone(&node) {
+                let is_label = patterns::is_ad_label(&contents.borrow());
+                if is_label && stands_alone(&node) {
                     report.add(RemovalKind::AdLabel, "ad label", &node);
                     remove_with_empty_ancestors(&node);
                 }
@@ -45,8 +45,8 @@ pub fn prune(doc: &Handle, report: &mut Report) {
             dom::detach(&node);
             continue;
         }
-        if let Some((kind, reason)) = classify(&node, page_text) {
-            if kind == RemovalKind::Hidden && dom::text_len(&node) == 0 {
+        if let Some((kind, reason)) = classify(&node, &page) {
+            if kind == RemovalKind::Hidden && !dom::has_text(&node) {
                 dom::detach(&node);
             } else {
                 report.add(kind, reason, &node);
@@ -57,7 +57,7 @@ pub fn prune(doc: &Handle, report: &mut Report) {
             }
             continue;
         }
-        if let Some(heading) = related_heading(&node) {
+        if let Some(heading) = related_heading(&node, page.len(&node)) {
             let list = heading_list(&heading);
             if let Some(list) = list {
                 report.add(
@@ -71,6 +71,55 @@ pub fn prune(doc: &Handle, report: &mut Report) {
             }
         }
         stack.extend(dom::children(&node).into_iter().rev());
+    }
+}
+
+/// Text lengths of the page, measured once before pruning. The walk is pre-order and
+/// removes whole subtrees, so a node's subtree is untouched when it is judged and its
+/// measured lengths are exact; nodes made later are measured live.
+struct Page {
+    /// Text length of the whole body.
+    text: usize,
+    lens: std::collections::HashMap<usize, usize>,
+}
+
+impl Page {
+    fn measure(body: &Handle) -> Page {
+        let lens = dom::text_lens(body);
+        let text = lens.get(&dom::key(body)).copied().unwrap_or(0).max(1);
+        Page { text, lens }
+    }
+
+    fn len(&self, node: &Handle) -> usize {
+        match self.lens.get(&dom::key(node)) {
+            Some(len) => *len,
+            None => dom::text_len(node),
+        }
+    }
+
+    /// Text length inside links at or below `node` (`dom::link_text_len`).
+    fn link_len(&self, node: &Handle) -> usize {
+        if dom::is(node, "a") {
+            return self.len(node);
+        }
+        let mut len = 0;
+        let mut stack = dom::children(node);
+        while let Some(n) = stack.pop() {
+            if dom::is(&n, "a") {
+                len += self.len(&n);
+            } else if dom::is_element(&n) {
+                stack.extend(n.children.borrow().iter().cloned());
+            }
+        }
+        len
+    }
+
+    fn link_density(&self, node: &Handle) -> f64 {
+        let total = self.len(node);
+        if total == 0 {
+            return 0.0;
+        }
+        self.link_len(node) as f64 / total as f64
     }
 }
 
@@ -112,29 +161,24 @@ fn is_tracking_pixel(img: &Handle) -> bool {
 }
 
 /// Decides whether `node` is clutter, and which kind.
-fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
+fn classify(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
     let tag = dom::tag(node)?;
     if matches!(tag, "html" | "body" | "main") {
         return None;
     }
     if is_hidden(node) {
-        return guard(
-            node,
-            page_text,
-            RemovalKind::Hidden,
-            "hidden by the page".into(),
-        );
+        return guard(node, page, RemovalKind::Hidden, "hidden by the page".into());
     }
     if let Some(reason) = ad_markup(node) {
-        return guard(node, page_text, RemovalKind::Ad, reason);
+        return guard(node, page, RemovalKind::Ad, reason);
     }
-    if let Some(kind) = ad_label_block(node) {
+    if let Some(kind) = ad_label_block(node, page) {
         return Some(kind);
     }
     if matches!(
         tag,
         "p" | "span" | "div" | "small" | "em" | "i" | "cite" | "figcaption"
-    ) && dom::text_len_upto(node, 90) <= 90
+    ) && page.len(node) <= 90
         && patterns::is_credit_line(&dom::text_content(node))
         && stands_alone(node)
     {
@@ -147,30 +191,25 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
         .unwrap_or_default()
         .to_ascii_lowercase();
     match tag {
-        "nav" => return guard(node, page_text, RemovalKind::Navigation, "<nav>".into()),
-        "aside" => return guard(node, page_text, RemovalKind::Boilerplate, "<aside>".into()),
+        "nav" => return guard(node, page, RemovalKind::Navigation, "<nav>".into()),
+        "aside" => return guard(node, page, RemovalKind::Boilerplate, "<aside>".into()),
         "form" => {
             let (kind, reason) = form_kind(node);
-            return guard(node, page_text, kind, reason);
+            return guard(node, page, kind, reason);
         }
         "iframe" => return iframe_kind(node),
-        "footer" if link_heavy_or_short(node, 0.2, 600) => {
-            return guard(node, page_text, RemovalKind::Navigation, "<footer>".into())
+        "footer" if link_heavy_or_short(node, page, 0.2, 600) => {
+            return guard(node, page, RemovalKind::Navigation, "<footer>".into())
         }
         "header" if !inside_article(node) && dom::find(node, "nav").is_some() => {
-            return guard(
-                node,
-                page_text,
-                RemovalKind::Navigation,
-                "site <header>".into(),
-            )
+            return guard(node, page, RemovalKind::Navigation, "site <header>".into())
         }
         _ => {}
     }
     if matches!(role.as_str(), "navigation" | "menu" | "menubar" | "search") {
         return guard(
             node,
-            page_text,
+            page,
             RemovalKind::Navigation,
             format!("role \"{role}\""),
         );
@@ -178,14 +217,14 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
     if matches!(role.as_str(), "dialog" | "alertdialog" | "complementary") {
         return guard(
             node,
-            page_text,
+            page,
             RemovalKind::Boilerplate,
             format!("role \"{role}\""),
         );
     }
     let class_id = dom::class_and_id(node);
     if class_id.is_empty() {
-        return related_line(node);
+        return related_line(node, page);
     }
     let words = patterns::words(&class_id);
     let has = |list: &[&str]| words.iter().find(|w| list.contains(&w.as_str())).cloned();
@@ -198,7 +237,7 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
         "respond",
         "replies",
     ]) {
-        return guard(node, page_text, RemovalKind::Comments, reason(w));
+        return guard(node, page, RemovalKind::Comments, reason(w));
     }
     if let Some(w) = has(&[
         "share",
@@ -213,8 +252,8 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
         "socials",
         "follow",
     ]) {
-        if link_heavy_or_short(node, 0.4, 300) {
-            return guard(node, page_text, RemovalKind::Social, reason(w));
+        if link_heavy_or_short(node, page, 0.4, 300) {
+            return guard(node, page, RemovalKind::Social, reason(w));
         }
     }
     if let Some(w) = has(&[
@@ -226,8 +265,8 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
         "mc4wp",
         "optin",
     ]) {
-        if dom::text_len(node) < 800 {
-            return guard(node, page_text, RemovalKind::Newsletter, reason(w));
+        if page.len(node) < 800 {
+            return guard(node, page, RemovalKind::Newsletter, reason(w));
         }
     }
     if let Some(w) = has(&[
@@ -239,8 +278,8 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
         "didomi",
         "cookiebar",
     ]) {
-        if dom::text_len(node) < 2000 {
-            return guard(node, page_text, RemovalKind::Consent, reason(w));
+        if page.len(node) < 2000 {
+            return guard(node, page, RemovalKind::Consent, reason(w));
         }
     }
     if let Some(w) = has(&[
@@ -256,8 +295,8 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
         "readnext",
         "morestories",
     ]) {
-        if link_heavy_or_short(node, 0.3, 200) && !has_prose(node) {
-            return guard(node, page_text, RemovalKind::Related, reason(w));
+        if link_heavy_or_short(node, page, 0.3, 200) && !has_prose(node, page) {
+            return guard(node, page, RemovalKind::Related, reason(w));
         }
     }
     if let Some(w) = has(&[
@@ -269,8 +308,8 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
         "pagination",
         "pager",
     ]) {
-        if link_heavy_or_short(node, 0.4, 200) {
-            return guard(node, page_text, RemovalKind::Navigation, reason(w));
+        if link_heavy_or_short(node, page, 0.4, 200) {
+            return guard(node, page, RemovalKind::Navigation, reason(w));
         }
     }
     if let Some(w) = has(&[
@@ -282,8 +321,8 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
         "subscriber",
         "subscribers",
     ]) {
-        if dom::text_len(node) < 800 && !has_prose(node) {
-            return guard(node, page_text, RemovalKind::Newsletter, reason(w));
+        if page.len(node) < 800 && !has_prose(node, page) {
+            return guard(node, page, RemovalKind::Newsletter, reason(w));
         }
     }
     let author_box = words
@@ -299,13 +338,8 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
         || words
             .iter()
             .any(|w| w == "bio" || w == "biography" || w == "authorbox");
-    if bio && dom::text_len(node) < 1500 {
-        return guard(
-            node,
-            page_text,
-            RemovalKind::Boilerplate,
-            "author box".into(),
-        );
+    if bio && page.len(node) < 1500 {
+        return guard(node, page, RemovalKind::Boilerplate, "author box".into());
     }
     if let Some(w) = has(&[
         "meta",
@@ -340,15 +374,15 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
             && dom::ancestors(node)
                 .iter()
                 .any(|a| dom::is(a, "figcaption") || dom::is(a, "figure"));
-        if dom::text_len(node) < 150
-            && !has_prose(node)
+        if page.len(node) < 150
+            && !has_prose(node, page)
             && (in_caption || stands_alone(node))
             && !dom::is(node, "figure")
         {
-            return guard(node, page_text, RemovalKind::Boilerplate, reason(w));
+            return guard(node, page, RemovalKind::Boilerplate, reason(w));
         }
     }
-    related_line(node)
+    related_line(node, page)
 }
 
 /// Applies the safety net shared by every class- or role-based rule: a block
@@ -356,25 +390,25 @@ fn classify(node: &Handle, page_text: usize) -> Option<(RemovalKind, String)> {
 /// prose, is never taken for clutter (comment sections excepted for prose).
 fn guard(
     node: &Handle,
-    page_text: usize,
+    page: &Page,
     kind: RemovalKind,
     reason: String,
 ) -> Option<(RemovalKind, String)> {
-    let len = dom::text_len(node);
-    if len * 2 > page_text && len > 500 {
+    let len = page.len(node);
+    if len * 2 > page.text && len > 500 {
         return None;
     }
-    if kind != RemovalKind::Comments && has_prose(node) && dom::find(node, "h1").is_some() {
+    if kind != RemovalKind::Comments && has_prose(node, page) && dom::find(node, "h1").is_some() {
         return None;
     }
     if matches!(
         kind,
         RemovalKind::Ad | RemovalKind::Social | RemovalKind::Newsletter
-    ) && prose_paragraphs(node) >= 3
+    ) && prose_paragraphs(node, page) >= 3
     {
         return None;
     }
-    if kind == RemovalKind::Navigation && is_headline_list(node) {
+    if kind == RemovalKind::Navigation && is_headline_list(node, page) {
         return Some((
             RemovalKind::Related,
             format!("{reason}: a list of article links"),
@@ -385,29 +419,35 @@ fn guard(
 
 /// Whether the block is mostly links whose texts read like headlines (several
 /// words each), as recommended-article grids are, unlike menus of short labels.
-fn is_headline_list(node: &Handle) -> bool {
+fn is_headline_list(node: &Handle, page: &Page) -> bool {
     let links = dom::find_all(node, "a");
-    let texts: Vec<usize> = links.iter().map(dom::text_len).filter(|l| *l > 0).collect();
+    let texts: Vec<usize> = links
+        .iter()
+        .map(|a| page.len(a))
+        .filter(|l| *l > 0)
+        .collect();
     texts.len() >= 3
         && texts.iter().sum::<usize>() / texts.len() >= 30
-        && dom::link_density(node) > 0.5
+        && page.link_density(node) > 0.5
 }
 
 /// Whether the node holds at least two paragraphs of real prose.
-fn has_prose(node: &Handle) -> bool {
-    prose_paragraphs(node) >= 2
+fn has_prose(node: &Handle, page: &Page) -> bool {
+    prose_paragraphs(node, page) >= 2
 }
 
-fn prose_paragraphs(node: &Handle) -> usize {
+fn prose_paragraphs(node: &Handle, page: &Page) -> usize {
     dom::find_all(node, "p")
         .iter()
-        .filter(|p| dom::text_len(p) > 140 && dom::link_density(p) < 0.3)
+        .filter(|p| {
+            let len = page.len(p);
+            len > 140 && (page.link_len(p) as f64) < 0.3 * len as f64
+        })
         .count()
 }
 
-fn link_heavy_or_short(node: &Handle, density: f64, short: usize) -> bool {
-    let len = dom::text_len(node);
-    len < short || dom::link_density(node) > density
+fn link_heavy_or_short(node: &Handle, page: &Page, density: f64, short: usize) -> bool {
+    page.len(node) < short || page.link_density(node) > density
 }
 
 fn inside_article(node: &Handle) -> bool {
@@ -478,7 +518,7 @@ fn ad_markup(node: &Handle) -> Option<String> {
         if patterns::AD_CLASSES.contains(&name)
             || patterns::AD_CLASSES
                 .iter()
-                .any(|c| name.starts_with(&format!("{c}-")))
+                .any(|c| name.strip_prefix(c).is_some_and(|r| r.starts_with('-')))
         {
             return Some(format!("class \"{name}\""));
         }
@@ -497,8 +537,8 @@ fn ad_markup(node: &Handle) -> Option<String> {
 }
 
 /// A block whose whole text is an ad label and that stands on a line of its own.
-fn ad_label_block(node: &Handle) -> Option<(RemovalKind, String)> {
-    let len = dom::text_len_upto(node, 80);
+fn ad_label_block(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
+    let len = page.len(node);
     if len == 0 || len > 80 {
         return None;
     }
@@ -527,7 +567,7 @@ fn stands_alone(node: &Handle) -> bool {
             }
             let inline_text = match dom::tag(&sib) {
                 None => dom::is_text(&sib) && !dom::is_blank(&sib),
-                Some(t) => INLINE.contains(&t) && dom::text_len(&sib) > 0,
+                Some(t) => INLINE.contains(&t) && dom::has_text(&sib),
             };
             if inline_text {
                 return false;
@@ -581,20 +621,19 @@ fn iframe_kind(iframe: &Handle) -> Option<(RemovalKind, String)> {
 }
 
 /// A "read also: <link>" line: a lead-in phrase and a link making most of the rest.
-fn related_line(node: &Handle) -> Option<(RemovalKind, String)> {
+fn related_line(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
     if !matches!(
         dom::tag(node)?,
         "p" | "div" | "li" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "section"
     ) {
         return None;
     }
-    let len = dom::text_len_upto(node, 300);
+    let len = page.len(node);
     if !(4..=300).contains(&len) {
         return None;
     }
-    let text = dom::inner_text(node);
-    let lead = patterns::related_lead(&text)?;
-    let links = dom::link_text_len(node);
+    let lead = patterns::related_lead(&dom::text_content(node))?;
+    let links = page.link_len(node);
     if links == 0 {
         return None;
     }
@@ -606,8 +645,9 @@ fn related_line(node: &Handle) -> Option<(RemovalKind, String)> {
     }
 }
 
-/// A heading (or a short standalone block) whose whole text is a "related" heading.
-fn related_heading(node: &Handle) -> Option<Handle> {
+/// A heading (or a short standalone block) whose whole text is a "related" heading;
+/// `len` is the node's text length.
+fn related_heading(node: &Handle, len: usize) -> Option<Handle> {
     let tag = dom::tag(node)?;
     if !matches!(
         tag,
@@ -615,9 +655,7 @@ fn related_heading(node: &Handle) -> Option<Handle> {
     ) {
         return None;
     }
-    if dom::text_len_upto(node, 60) > 60
-        || dom::find(node, "a").is_some_and(|_| dom::link_density(node) > 0.0)
-    {
+    if len > 60 || dom::find(node, "a").is_some_and(|_| dom::link_density(node) > 0.0) {
         return None;
     }
     patterns::is_related_heading(&dom::text_content(node)).then(|| node.clone())
@@ -650,7 +688,7 @@ fn remove_related_heading_before(node: &Handle, report: &mut Report) {
     let Some(i) = kids.iter().position(|k| std::rc::Rc::ptr_eq(k, node)) else {
         return;
     };
-    if i > 0 && related_heading(&kids[i - 1]).is_some() {
+    if i > 0 && related_heading(&kids[i - 1], dom::text_len_upto(&kids[i - 1], 60)).is_some() {
         report.add(RemovalKind::Related, "\"related\" heading", &kids[i - 1]);
         dom::detach(&kids[i - 1]);
     }
@@ -666,7 +704,7 @@ fn remove_with_empty_ancestors(node: &Handle) {
         if matches!(
             dom::tag(&p),
             Some("body" | "html" | "main" | "article") | None
-        ) || dom::text_len(&p) > 0
+        ) || dom::has_text(&p)
             || has_media(&p)
         {
             return;
@@ -694,7 +732,7 @@ fn resolve_noscript_images(body: &Handle) {
         }
         let fragment = crate::parse::parse_html(&raw);
         let imgs = dom::find_all(&fragment, "img");
-        if imgs.len() != 1 || dom::text_len(&fragment) > 0 {
+        if imgs.len() != 1 || dom::has_text(&fragment) {
             continue;
         }
         dom::detach(&imgs[0]);
@@ -733,7 +771,7 @@ fn previous_element(node: &Handle) -> Option<Handle> {
 
 fn single_image(node: &Handle) -> Option<Handle> {
     let imgs = dom::find_all(node, "img");
-    (imgs.len() == 1 && dom::text_len(node) == 0).then(|| imgs[0].clone())
+    (imgs.len() == 1 && !dom::has_text(node)).then(|| imgs[0].clone())
 }
 
 #[cfg(test)]

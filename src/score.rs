@@ -97,14 +97,17 @@ pub fn recover_lead(doc: &Handle, content: &Handle, excerpt: Option<&str>) {
         return;
     };
     // The smallest block that holds the description's opening words.
+    let lens = dom::text_lens(&body);
+    let len = |n: &Handle| lens.get(&dom::key(n)).copied().unwrap_or(0);
+    let key_len = key.chars().count();
     let found = dom::descendant_elements(&body)
         .into_iter()
         .filter(|n| {
             matches!(dom::tag(n), Some("p" | "div" | "h2" | "span" | "section"))
-                && dom::text_len_upto(n, 1200) < 1200
+                && (key_len..1200).contains(&len(n))
                 && dom::inner_text(n).contains(&key)
         })
-        .min_by_key(dom::text_len);
+        .min_by_key(len);
     if let Some(lead) = found {
         let copy = dom::rename(&dom::deep_clone(&lead), "p");
         let first = content.children.borrow().first().cloned();
@@ -159,8 +162,10 @@ fn grab(page: &Handle, flags: Flags, title: &str) -> (Handle, Option<String>) {
             cur = next;
         }
     }
+    // The tree does not change while candidates are scored: measure it once.
+    let lens = dom::text_lens(page);
     for c in &candidates {
-        let ld = link_density(c);
+        let ld = link_density_measured(c, &lens);
         if let Some(s) = scores.get_mut(&dom::key(c)) {
             *s *= 1.0 - ld;
         }
@@ -484,10 +489,9 @@ pub fn text_similarity(a: &str, b: &str) -> f64 {
 }
 
 fn is_without_content(node: &Handle) -> bool {
-    dom::text_len(node) == 0 && {
-        let kids = dom::element_children(node);
-        kids.is_empty() || kids.iter().all(|k| dom::is(k, "br") || dom::is(k, "hr"))
-    }
+    let kids = dom::element_children(node);
+    (kids.is_empty() || kids.iter().all(|k| dom::is(k, "br") || dom::is(k, "hr")))
+        && !dom::has_text(node)
 }
 
 const PHRASING: &[&str] = &[
@@ -765,7 +769,19 @@ fn is_comma(c: char) -> bool {
 
 /// Link density as Readability counts it: in-page `#` links weigh 0.3.
 pub fn link_density(node: &Handle) -> f64 {
-    let total = dom::text_len(node);
+    link_density_with(node, dom::text_len)
+}
+
+/// [`link_density`] with text lengths taken from [`dom::text_lens`] of an unchanged tree.
+fn link_density_measured(node: &Handle, lens: &HashMap<usize, usize>) -> f64 {
+    link_density_with(node, |n| match lens.get(&dom::key(n)) {
+        Some(len) => *len,
+        None => dom::text_len(n),
+    })
+}
+
+fn link_density_with(node: &Handle, text_len: impl Fn(&Handle) -> usize) -> f64 {
+    let total = text_len(node);
     if total == 0 {
         return 0.0;
     }
@@ -781,7 +797,7 @@ pub fn link_density(node: &Handle) -> f64 {
         } else {
             1.0
         };
-        links += dom::text_len(&a) as f64 * weight;
+        links += text_len(&a) as f64 * weight;
     }
     links / total as f64
 }
