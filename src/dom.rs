@@ -7,6 +7,7 @@
 //! that must outlive its document has to be [`detach`]ed from it first.
 
 use std::cell::{Cell, RefCell};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
 use html5ever::tendril::StrTendril;
@@ -309,7 +310,7 @@ pub fn text_len(node: &Handle) -> usize {
 /// again, which costs O(nodes × depth). The figures are exactly `text_len`'s as long
 /// as the tree is not changed; after a change, entries of the changed node's
 /// ancestors are stale.
-pub fn text_lens(root: &Handle) -> std::collections::HashMap<usize, usize> {
+pub fn text_lens(root: &Handle) -> NodeMap<usize> {
     /// Whitespace summary of a run of text: enough to join runs and count as `text_len`.
     #[derive(Clone, Copy, Default)]
     struct Runs {
@@ -325,10 +326,18 @@ pub fn text_lens(root: &Handle) -> std::collections::HashMap<usize, usize> {
     }
     impl Runs {
         fn of(s: &str) -> Runs {
+            if s.is_ascii() {
+                Runs::of_chars(s.bytes().map(|b| b.is_ascii_whitespace() || b == 0x0b))
+            } else {
+                Runs::of_chars(s.chars().map(char::is_whitespace))
+            }
+        }
+        /// The summary of a text given as "is this character whitespace?" flags.
+        fn of_chars(spaces: impl Iterator<Item = bool>) -> Runs {
             let mut r = Runs::default();
             let mut in_space = false;
-            for c in s.chars() {
-                if c.is_whitespace() {
+            for space in spaces {
+                if space {
                     if !in_space {
                         r.spaces += 1;
                         in_space = true;
@@ -369,7 +378,7 @@ pub fn text_lens(root: &Handle) -> std::collections::HashMap<usize, usize> {
         }
     }
 
-    let mut out = std::collections::HashMap::new();
+    let mut out = NodeMap::default();
     // Post-order with an explicit stack: (node, children done?); a node's summary is
     // the join of its children's, which sit on `done` in document order.
     let mut stack = vec![(root.clone(), false)];
@@ -681,6 +690,28 @@ pub fn is_blank(node: &Handle) -> bool {
 /// Identity key of a node, for hash maps keyed by node.
 pub fn key(node: &Handle) -> usize {
     Rc::as_ptr(node) as usize
+}
+
+/// A hash map keyed by [`key`]: node addresses need no DoS-proof hashing.
+pub type NodeMap<V> = std::collections::HashMap<usize, V, BuildHasherDefault<KeyHasher>>;
+
+/// Hashes a node address: drops the alignment bits and spreads the rest.
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        let h = ((n as u64) >> 3).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = h ^ (h >> 32);
+    }
 }
 
 #[cfg(test)]

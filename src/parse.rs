@@ -64,10 +64,19 @@ pub fn limit(html: &str) -> Result<Cow<'_, str>, String> {
             continue;
         }
         let end = tag_end(b, name_end);
-        let name = html[name_start..name_end].to_ascii_lowercase();
+        // Names past 16 bytes are in no list below: they count, and nest.
+        let mut lower = [0u8; 16];
+        let raw = &b[name_start..name_end];
+        let name = if raw.len() <= lower.len() {
+            lower[..raw.len()].copy_from_slice(raw);
+            lower[..raw.len()].make_ascii_lowercase();
+            std::str::from_utf8(&lower[..raw.len()]).unwrap_or("")
+        } else {
+            ""
+        };
         i = end;
         if closing {
-            if NOT_NESTING.contains(&name.as_str()) {
+            if NOT_NESTING.contains(&name) {
                 continue;
             }
             if excess > 0 {
@@ -84,12 +93,12 @@ pub fn limit(html: &str) -> Result<Cow<'_, str>, String> {
         if elements > MAX_ELEMENTS {
             return Err(format!("the page has more than {MAX_ELEMENTS} elements"));
         }
-        if RAW_TEXT.contains(&name.as_str()) {
+        if RAW_TEXT.contains(&name) {
             let close = format!("</{name}");
             i = find_ci(b, i, close.as_bytes()).unwrap_or(b.len());
             continue;
         }
-        if NOT_NESTING.contains(&name.as_str()) {
+        if NOT_NESTING.contains(&name) {
             continue;
         }
         if depth >= MAX_DEPTH {
@@ -115,17 +124,26 @@ fn memchr_lt(b: &[u8]) -> Option<usize> {
 }
 
 fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    b.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
+    find_by(b, from, needle, |w, n| w == n)
 }
 
 fn find_ci(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    b.get(from..)?
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-        .map(|p| p + from)
+    find_by(b, from, needle, <[u8]>::eq_ignore_ascii_case)
+}
+
+/// The first index at or after `from` where `needle` starts, as judged by `eq`:
+/// jumps from one occurrence of the needle's first byte to the next.
+fn find_by(b: &[u8], from: usize, needle: &[u8], eq: fn(&[u8], &[u8]) -> bool) -> Option<usize> {
+    let first = *needle.first()?;
+    let mut i = from;
+    while i + needle.len() <= b.len() {
+        let at = i + b[i..].iter().position(|c| *c == first)?;
+        if b.get(at..at + needle.len()).is_some_and(|w| eq(w, needle)) {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
 }
 
 /// The index just past the `>` ending a tag whose name ends at `from`, quotes respected.

@@ -80,7 +80,7 @@ pub fn prune(doc: &Handle, report: &mut Report) {
 struct Page {
     /// Text length of the whole body.
     text: usize,
-    lens: std::collections::HashMap<usize, usize>,
+    lens: dom::NodeMap<usize>,
 }
 
 impl Page {
@@ -486,9 +486,13 @@ fn ad_markup(node: &Handle) -> Option<String> {
     if tag.starts_with("amp-ad") || tag == "amp-sticky-ad" {
         return Some(format!("<{tag}>"));
     }
-    for (name, value) in dom::attrs(node) {
+    let NodeData::Element { attrs, .. } = &node.data else {
+        return None;
+    };
+    for a in attrs.borrow().iter() {
+        let (name, value) = (&*a.name.local, &*a.value);
         if matches!(
-            name.as_str(),
+            name,
             "data-ad-slot"
                 | "data-ad-client"
                 | "data-ad-unit"

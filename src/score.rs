@@ -6,7 +6,7 @@
 //! run with too little text is retried with gentler rules. Each attempt works on
 //! a copy of the page so a failed attempt leaves nothing behind.
 
-use std::collections::HashMap;
+use crate::dom::NodeMap;
 
 use markup5ever_rcdom::{Handle, NodeData};
 
@@ -122,8 +122,10 @@ pub fn recover_lead(doc: &Handle, content: &Handle, excerpt: Option<&str>) {
 fn grab(page: &Handle, flags: Flags, title: &str) -> (Handle, Option<String>) {
     replace_brs(page);
     let (to_score, byline) = prepare_nodes(page, flags, title);
-    let mut scores: HashMap<usize, f64> = HashMap::new();
+    let mut scores: NodeMap<f64> = NodeMap::default();
     let mut candidates: Vec<Handle> = Vec::new();
+    // The tree does not change from here on: measure it once.
+    let lens = dom::text_lens(page);
     for el in &to_score {
         let Some(parent) = dom::parent(el) else {
             continue;
@@ -131,12 +133,14 @@ fn grab(page: &Handle, flags: Flags, title: &str) -> (Handle, Option<String>) {
         if !dom::is_element(&parent) {
             continue;
         }
-        let text = dom::inner_text(el);
-        let len = text.chars().count();
+        let len = lens
+            .get(&dom::key(el))
+            .copied()
+            .unwrap_or_else(|| dom::text_len(el));
         if len < 25 {
             continue;
         }
-        let commas = text.chars().filter(|c| is_comma(*c)).count();
+        let commas = count_commas(el);
         let content_score = 1.0 + (commas + 1) as f64 + (len / 100).min(3) as f64;
         let mut level = 0;
         let mut cur = Some(parent);
@@ -162,15 +166,13 @@ fn grab(page: &Handle, flags: Flags, title: &str) -> (Handle, Option<String>) {
             cur = next;
         }
     }
-    // The tree does not change while candidates are scored: measure it once.
-    let lens = dom::text_lens(page);
     for c in &candidates {
         let ld = link_density_measured(c, &lens);
         if let Some(s) = scores.get_mut(&dom::key(c)) {
             *s *= 1.0 - ld;
         }
     }
-    let score_of = |n: &Handle, scores: &HashMap<usize, f64>| scores.get(&dom::key(n)).copied();
+    let score_of = |n: &Handle, scores: &NodeMap<f64>| scores.get(&dom::key(n)).copied();
     let mut top: Vec<Handle> = candidates.clone();
     top.sort_by(|a, b| {
         score_of(b, &scores)
@@ -202,7 +204,7 @@ fn refine_top(
     mut top_candidate: Handle,
     top: &[Handle],
     page: &Handle,
-    scores: &mut HashMap<usize, f64>,
+    scores: &mut NodeMap<f64>,
     flags: Flags,
 ) -> Handle {
     let top_score = scores[&dom::key(&top_candidate)];
@@ -262,7 +264,7 @@ fn is_page(node: &Handle, page: &Handle) -> bool {
 }
 
 /// The top candidate plus the siblings that look like part of the same article.
-fn gather_siblings(top_candidate: &Handle, scores: &HashMap<usize, f64>) -> Handle {
+fn gather_siblings(top_candidate: &Handle, scores: &NodeMap<f64>) -> Handle {
     let content = dom::new_element("div", &[]);
     let top_score = scores.get(&dom::key(top_candidate)).copied().unwrap_or(0.0);
     let threshold = (top_score * 0.2).max(10.0);
@@ -767,13 +769,29 @@ fn is_comma(c: char) -> bool {
     )
 }
 
+/// Commas (in any script) in the text below `node`.
+fn count_commas(node: &Handle) -> usize {
+    let mut count = 0;
+    let mut stack = vec![node.clone()];
+    while let Some(n) = stack.pop() {
+        match &n.data {
+            NodeData::Text { contents } => {
+                count += contents.borrow().chars().filter(|c| is_comma(*c)).count()
+            }
+            NodeData::Element { .. } => stack.extend(n.children.borrow().iter().cloned()),
+            _ => {}
+        }
+    }
+    count
+}
+
 /// Link density as Readability counts it: in-page `#` links weigh 0.3.
 pub fn link_density(node: &Handle) -> f64 {
     link_density_with(node, dom::text_len)
 }
 
 /// [`link_density`] with text lengths taken from [`dom::text_lens`] of an unchanged tree.
-fn link_density_measured(node: &Handle, lens: &HashMap<usize, usize>) -> f64 {
+fn link_density_measured(node: &Handle, lens: &NodeMap<usize>) -> f64 {
     link_density_with(node, |n| match lens.get(&dom::key(n)) {
         Some(len) => *len,
         None => dom::text_len(n),
