@@ -58,14 +58,24 @@ pub fn prune(doc: &Handle, report: &mut Report) {
             continue;
         }
         if let Some(heading) = related_heading(&node, page.len(&node)) {
-            let list = heading_list(&heading);
-            if let Some(list) = list {
+            if let Some(list) = heading_list(&heading) {
+                // Links set one per paragraph: the run of link lines after the first.
+                let mut more = Vec::new();
+                let mut next = dom::next_element_sibling(&list);
+                while let Some(n) = next {
+                    if !is_link_line(&n) {
+                        break;
+                    }
+                    next = dom::next_element_sibling(&n);
+                    more.push(n);
+                }
                 report.add(
                     RemovalKind::Related,
                     "\"related\" heading and its links",
                     &list,
                 );
                 dom::detach(&heading);
+                dom::detach_all(&more);
                 remove_with_empty_ancestors(&list);
                 continue;
             }
@@ -220,6 +230,14 @@ fn classify(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
             page,
             RemovalKind::Boilerplate,
             format!("role \"{role}\""),
+        );
+    }
+    if share_links(node, page) {
+        return guard(
+            node,
+            page,
+            RemovalKind::Social,
+            "links that share the page".into(),
         );
     }
     let class_id = dom::class_and_id(node);
@@ -624,6 +642,42 @@ fn iframe_kind(iframe: &Handle) -> Option<(RemovalKind, String)> {
         .map(|h| (RemovalKind::Ad, format!("iframe from {h}")))
 }
 
+/// A block of share buttons, whatever its class: short, with at least two links,
+/// most of them (all but print or mail links, say) to share endpoints, and beside
+/// them no more than a label ("Share this article"): a header that holds the
+/// byline or the date next to its share buttons stays.
+fn share_links(node: &Handle, page: &Page) -> bool {
+    if !matches!(
+        dom::tag(node),
+        Some("div" | "ul" | "ol" | "p" | "span" | "section" | "aside" | "footer" | "nav" | "li")
+    ) || page.len(node) > 150
+    {
+        return false;
+    }
+    let links = dom::find_all(node, "a");
+    if links.len() < 2 {
+        return false;
+    }
+    let share = links
+        .iter()
+        .filter(|a| dom::attr(a, "href").is_some_and(|h| patterns::is_share_url(&h)))
+        .count();
+    share >= 2
+        && share * 3 >= links.len() * 2
+        && page.len(node).saturating_sub(page.link_len(node)) <= 40
+        && !dom::descendant_elements(node).iter().any(|n| {
+            dom::is(n, "time")
+                || dom::is(n, "address")
+                || dom::attr(n, "rel").is_some_and(|r| r.contains("author"))
+                || patterns::words(&dom::class_and_id(n)).iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "author" | "byline" | "date" | "dateline" | "timestamp" | "published"
+                    )
+                })
+        })
+}
+
 /// A "read also: <link>" line: a lead-in phrase and a link making most of the rest.
 fn related_line(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
     if !matches!(
@@ -683,6 +737,16 @@ fn heading_list(heading: &Handle) -> Option<Handle> {
         }
     }
     None
+}
+
+/// A short block that is one link and little else, like a headline teaser.
+fn is_link_line(node: &Handle) -> bool {
+    matches!(
+        dom::tag(node),
+        Some("p" | "div" | "li" | "h3" | "h4" | "h5" | "h6")
+    ) && dom::text_len_upto(node, 200) <= 200
+        && dom::find_all(node, "a").len() == 1
+        && dom::link_density(node) > 0.8
 }
 
 /// When a related block was removed, a "related" heading just before it goes too.
@@ -888,6 +952,36 @@ mod tests {
         assert!(!text.contains("titre") && !text.contains("Home"));
         let kinds: Vec<_> = report.removed.iter().map(|r| r.kind).collect();
         assert_eq!(kinds, [RemovalKind::Related, RemovalKind::Navigation]);
+    }
+
+    #[test]
+    fn share_buttons_go_by_their_links_but_a_byline_beside_them_stays() {
+        let share = "<div><strong>Share this article</strong><a href='https://www.facebook.com/sharer.php?u=x'>f</a><a href='https://twitter.com/intent/tweet?url=x'>t</a><a href='mailto:?subject=x'>mail</a></div>";
+        let header = "<div><span class=byline>By Jane Doe</span><a href='https://www.facebook.com/sharer.php?u=x'>f</a><a href='https://twitter.com/intent/tweet?url=x'>t</a></div>";
+        let profiles = "<div><a href='https://www.facebook.com/someone'>Facebook</a><a href='https://twitter.com/someone'>Twitter</a></div>";
+        let (text, report) = pruned(&format!(
+            "<body>{header}<p>{PROSE}</p>{share}{profiles}</body>"
+        ));
+        assert!(!text.contains("Share this article"), "{text}");
+        assert!(
+            text.contains("By Jane Doe") && text.contains("Facebook"),
+            "{text}"
+        );
+        assert_eq!(report.removed.len(), 1);
+        assert_eq!(report.removed[0].kind, RemovalKind::Social);
+    }
+
+    #[test]
+    fn a_related_heading_takes_the_run_of_link_lines_after_it() {
+        let html = format!("<body><p>{PROSE}</p><h2>Weiterlesen:</h2><p><a href=/1>Ein Roadtrip entlang der Route</a></p><p><a href=/2>Herbstlicher Ausflug in die Steiermark</a></p><p>Dieser Beitrag entstand in Kooperation mit dem Verband, <a href=/v>hier</a> mehr dazu.</p></body>");
+        let (text, _) = pruned(&html);
+        assert!(
+            !text.contains("Weiterlesen")
+                && !text.contains("Roadtrip")
+                && !text.contains("Herbstlicher"),
+            "{text}"
+        );
+        assert!(text.contains("Dieser Beitrag entstand"), "{text}");
     }
 
     #[test]
