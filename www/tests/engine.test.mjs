@@ -157,6 +157,36 @@ describe('hostile markup', () => {
     return { page, dialogs, ...outcome };
   }
 
+  test('100,000 nested elements clean in wasm without a stack overflow', { timeout: 120000 }, async () => {
+    const page = await env.newPage();
+    await harness(page);
+    const results = await page.evaluate(async () => {
+      const out = {};
+      for (const [name, open, close] of [
+        ['div', '<div>', '</div>'],
+        ['span', '<span>', '</span>'],
+        ['ul', '<ul><li>', ''],
+      ]) {
+        const html = `<html><body><p>A paragraph before the deep part, long enough to read as text.</p>${open.repeat(100000)}deep end${close.repeat(100000)}</body></html>`;
+        try {
+          const a = await window.__ac.clean(html);
+          out[name] = { ok: true, text: a.textContent };
+        } catch (e) {
+          out[name] = { ok: false, message: String(e && e.message) };
+        }
+      }
+      out.stillWorks = (await window.__ac.clean('<p>After the deep pages the engine still answers.</p>')).length > 0;
+      return out;
+    });
+    for (const name of ['div', 'span', 'ul']) {
+      assert.equal(results[name].ok, true, `${name}: ${results[name].message}`);
+      assert.match(results[name].text, /A paragraph before the deep part/);
+      assert.match(results[name].text, /deep end/);
+    }
+    assert.equal(results.stillWorks, true);
+    assert.deepEqual(page.errors, []);
+  });
+
   test('a hostile article shown in the reader view runs nothing (own fixture)', async () => {
     const r = await showHostile(path.join(FIXTURES, 'xss-mini.html'));
     assert.equal(r.xss, undefined, `window.__xss was set: ${r.xss}`);
