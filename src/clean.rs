@@ -4,7 +4,7 @@
 //! `h1` becomes `h2` (the title is shown apart), layout tables are unwrapped.
 //! URLs are made absolute by the sanitizer, which checks every one anyway.
 
-use markup5ever_rcdom::Handle;
+use markup5ever_rcdom::{Handle, NodeData};
 use url::Url;
 
 use crate::dom;
@@ -384,15 +384,14 @@ fn should_remove(node: &Handle, tag: &str, picked: &Picked, data_tables: &[usize
     {
         return false;
     }
-    if dom::find_all(node, "table").iter().any(is_data) {
+    let stats = BlockStats::of(node, data_tables);
+    if stats.data_table {
         return false;
     }
-    let text = dom::inner_text(node);
-    let content_len = text.chars().count();
+    let content_len = dom::text_len(node);
     let mut is_list = tag == "ul" || tag == "ol";
     if !is_list && content_len > 0 {
-        let list_len = nested_text_len(node, &["ul", "ol"]);
-        is_list = list_len as f64 / content_len as f64 > 0.9;
+        is_list = stats.list_len as f64 / content_len as f64 > 0.9;
     }
     let weight = if picked.weight_classes {
         class_weight(node)
@@ -402,43 +401,35 @@ fn should_remove(node: &Handle, tag: &str, picked: &Picked, data_tables: &[usize
     if weight < 0.0 {
         return true;
     }
-    if text.chars().filter(|c| *c == ',').count() >= 10 {
+    if stats.commas >= 10 {
         return false;
     }
-    let count = |t: &str| dom::find_all(node, t).len();
-    let p = count("p") as f64;
-    let img = count("img") as f64;
-    let li = count("li") as f64 - 100.0;
-    let input = count("input") as f64;
-    let heading_density = text_density(node, &["h1", "h2", "h3", "h4", "h5", "h6"], content_len);
-    let mut embeds = 0;
-    for e in dom::descendant_elements(node) {
-        if matches!(dom::tag(&e), Some("object" | "embed" | "iframe")) {
-            if is_video_embed(&e) {
-                return false;
-            }
-            embeds += 1;
+    let p = stats.p as f64;
+    let img = stats.img as f64;
+    let li = stats.li as f64 - 100.0;
+    let input = stats.input as f64;
+    let density = |len: usize| {
+        if content_len == 0 {
+            0.0
+        } else {
+            len as f64 / content_len as f64
         }
+    };
+    let heading_density = density(stats.heading_len);
+    if stats.video {
+        return false;
     }
-    if crate::patterns::is_ad_label(&text) {
+    let embeds = stats.embeds;
+    // Ad labels are short: only a short block's text is worth building.
+    if content_len <= 120 && crate::patterns::is_ad_label(&dom::inner_text(node)) {
         return true;
     }
-    let ld = link_density(node);
-    let textish = [
-        "span",
-        "li",
-        "td",
-        "blockquote",
-        "dl",
-        "div",
-        "img",
-        "ol",
-        "p",
-        "pre",
-        "table",
-        "ul",
-    ];
-    let density = text_density(node, &textish, content_len);
+    let ld = if content_len == 0 {
+        0.0
+    } else {
+        stats.links / content_len as f64
+    };
+    let density = density(stats.textish_len);
     let figure_child = ancestors.iter().any(|a| dom::is(a, "figure"));
     let remove = (!figure_child && img > 1.0 && p / img < 0.5)
         || (!is_list && li > p)
@@ -458,33 +449,112 @@ fn should_remove(node: &Handle, tag: &str, picked: &Picked, data_tables: &[usize
         if kids.iter().any(|c| dom::element_children(c).len() > 1) {
             return true;
         }
-        return img != count("li") as f64;
+        return img != stats.li as f64;
     }
     remove
 }
 
-fn text_density(node: &Handle, tags: &[&str], total: usize) -> f64 {
-    if total == 0 {
-        return 0.0;
-    }
-    nested_text_len(node, tags) as f64 / total as f64
+/// What [`should_remove`] weighs in a block, gathered in one walk of it (Readability
+/// walks the block once per figure). Text lengths of nested lists, headings and
+/// text blocks count once per such ancestor, as Readability counts them.
+#[derive(Default)]
+struct BlockStats {
+    commas: usize,
+    /// text inside `ul`/`ol`
+    list_len: usize,
+    /// text inside `h1`–`h6`
+    heading_len: usize,
+    /// text inside text-bearing blocks (`p`, `div`, `td`, `li`…)
+    textish_len: usize,
+    p: usize,
+    img: usize,
+    li: usize,
+    input: usize,
+    embeds: usize,
+    /// holds a video player
+    video: bool,
+    /// holds a data table
+    data_table: bool,
+    /// link text, in-page `#` links weighing 0.3 (as `score::link_density`)
+    links: f64,
 }
 
-/// The sum, over the descendants of `node` named in `tags`, of their text
-/// lengths (nested ones counted again, as Readability counts them), in one
-/// walk: each text node weighs as many times as it has such ancestors.
-fn nested_text_len(node: &Handle, tags: &[&str]) -> usize {
-    let mut sum = 0;
-    let mut stack: Vec<(Handle, usize)> = dom::children(node).into_iter().map(|c| (c, 0)).collect();
-    while let Some((n, count)) = stack.pop() {
-        if dom::is_text(&n) {
-            sum += count * dom::text_len(&n);
-        } else if dom::is_element(&n) {
-            let count = count + usize::from(dom::tag(&n).is_some_and(|t| tags.contains(&t)));
-            stack.extend(dom::children(&n).into_iter().map(|c| (c, count)));
+impl BlockStats {
+    fn of(node: &Handle, data_tables: &[usize]) -> BlockStats {
+        const TEXTISH: &[&str] = &[
+            "span",
+            "li",
+            "td",
+            "blockquote",
+            "dl",
+            "div",
+            "img",
+            "ol",
+            "p",
+            "pre",
+            "table",
+            "ul",
+        ];
+        let mut s = BlockStats::default();
+        let mut stack: Vec<(Handle, [usize; 3])> = dom::children(node)
+            .into_iter()
+            .map(|c| (c, [0; 3]))
+            .collect();
+        while let Some((n, [list, heading, textish])) = stack.pop() {
+            match &n.data {
+                NodeData::Text { contents } => {
+                    let text = contents.borrow();
+                    let len = collapsed_len(&text);
+                    s.list_len += list * len;
+                    s.heading_len += heading * len;
+                    s.textish_len += textish * len;
+                    s.commas += text.matches(',').count();
+                }
+                NodeData::Element { .. } => {
+                    let tag = dom::tag(&n).unwrap_or("");
+                    match tag {
+                        "p" => s.p += 1,
+                        "img" => s.img += 1,
+                        "li" => s.li += 1,
+                        "input" => s.input += 1,
+                        "object" | "embed" | "iframe" => {
+                            s.embeds += 1;
+                            s.video |= is_video_embed(&n);
+                        }
+                        "table" => s.data_table |= data_tables.contains(&dom::key(&n)),
+                        "a" => {
+                            let in_page = dom::attr(&n, "href")
+                                .is_some_and(|h| h.trim_start().starts_with('#'));
+                            let weight = if in_page { 0.3 } else { 1.0 };
+                            s.links += dom::text_len(&n) as f64 * weight;
+                        }
+                        _ => {}
+                    }
+                    let counts = [
+                        list + usize::from(matches!(tag, "ul" | "ol")),
+                        heading
+                            + usize::from(matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")),
+                        textish + usize::from(TEXTISH.contains(&tag)),
+                    ];
+                    stack.extend(dom::children(&n).into_iter().map(|c| (c, counts)));
+                }
+                _ => {}
+            }
         }
+        s
     }
-    sum
+}
+
+/// `dom::text_len` of one text: characters with whitespace runs counted as one, trimmed.
+fn collapsed_len(text: &str) -> usize {
+    let mut len = 0;
+    for word in text.split_whitespace() {
+        if len > 0 {
+            len += 1;
+        }
+        len += word.chars().count();
+    }
+    len
 }
 
 /// Small blocks named "share"/"sharedaddy" left inside the article.
