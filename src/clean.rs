@@ -47,6 +47,7 @@ pub fn clean(picked: &Picked, meta: &Metadata, base: Option<&Url>, report: &mut 
         }
     }
     remove_share_blocks(root, report);
+    strip_credits(root, report);
     if picked.weight_classes {
         for h in dom::find_all(root, "h1")
             .into_iter()
@@ -557,6 +558,158 @@ fn collapsed_len(text: &str) -> usize {
     len
 }
 
+/// Credit words that start a photo credit inside a caption ("Bild: TebNad/Shutterstock").
+const CAPTION_CREDIT_LEADS: &[&str] = &[
+    "foto",
+    "fotos",
+    "photo",
+    "photos",
+    "photograph",
+    "bild",
+    "bilder",
+    "image",
+    "images",
+    "imagen",
+    "imagem",
+    "credit",
+    "credits",
+    "crédit",
+    "crédits",
+    "fotografía",
+];
+
+/// Photo credits that end a caption or a short line after its last sentence
+/// ("… im Abendrot. Bild: TebNad/Shutterstock.com", "… aus der Schweiz. © AFP"):
+/// the caption stays, the credit goes. In figures, a credit word and a colon or a
+/// © start a credit; elsewhere only a ©.
+fn strip_credits(root: &Handle, report: &mut Report) {
+    const BLOCKS: &[&str] = &[
+        "p",
+        "div",
+        "figcaption",
+        "ul",
+        "ol",
+        "table",
+        "figure",
+        "section",
+        "blockquote",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+    ];
+    for block in dom::descendant_elements(root) {
+        if !matches!(
+            dom::tag(&block),
+            Some("p" | "figcaption" | "span" | "div" | "small" | "em" | "i" | "cite")
+        ) || dom::parent(&block).is_none()
+            || dom::text_len_upto(&block, 300) > 300
+            || dom::descendant_elements(&block)
+                .iter()
+                .any(|n| dom::tag(n).is_some_and(|t| BLOCKS.contains(&t)))
+        {
+            continue;
+        }
+        let in_figure = dom::is(&block, "figcaption")
+            || dom::ancestors(&block)
+                .iter()
+                .any(|a| dom::is(a, "figure") || dom::is(a, "figcaption"));
+        let texts: Vec<Handle> = dom::descendants(&block)
+            .into_iter()
+            .filter(dom::is_text)
+            .collect();
+        let Some((i, at)) = credit_start(&texts, in_figure) else {
+            continue;
+        };
+        let tail: String = {
+            let first = text_of(&texts[i]);
+            std::iter::once(first[at..].to_string())
+                .chain(texts[i + 1..].iter().map(text_of))
+                .collect()
+        };
+        // Cut the text there, then everything after it up to the block.
+        if let markup5ever_rcdom::NodeData::Text { contents } = &texts[i].data {
+            let kept = contents.borrow()[..at]
+                .trim_end_matches(|c: char| c.is_whitespace() || "-–—|/(,".contains(c))
+                .to_string();
+            *contents.borrow_mut() = kept.as_str().into();
+        }
+        let mut cur = texts[i].clone();
+        while !std::rc::Rc::ptr_eq(&cur, &block) {
+            let Some(parent) = dom::parent(&cur) else {
+                break;
+            };
+            let kids = dom::children(&parent);
+            if let Some(pos) = kids.iter().position(|k| std::rc::Rc::ptr_eq(k, &cur)) {
+                dom::detach_all(&kids[pos + 1..]);
+            }
+            cur = parent;
+        }
+        report.add(
+            RemovalKind::Boilerplate,
+            "photo credit at the end of a caption",
+            &dom::new_text(tail.trim()),
+        );
+    }
+}
+
+fn text_of(node: &Handle) -> String {
+    match &node.data {
+        markup5ever_rcdom::NodeData::Text { contents } => contents.borrow().to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Where a trailing credit starts in a block's text nodes: (node index, byte offset).
+/// The text before it must end a sentence (or a caption part) and the credit be short.
+fn credit_start(texts: &[Handle], in_figure: bool) -> Option<(usize, usize)> {
+    let strings: Vec<String> = texts.iter().map(text_of).collect();
+    let total: usize = strings.iter().map(|s| s.chars().count()).sum();
+    let mut before = String::new();
+    let mut seen = 0;
+    for (i, s) in strings.iter().enumerate() {
+        for (at, c) in s.char_indices() {
+            let starts = if c == '©' {
+                true
+            } else if in_figure && c.is_alphabetic() {
+                let boundary = s[..at]
+                    .chars()
+                    .next_back()
+                    .or_else(|| before.chars().next_back())
+                    .is_none_or(|p| !p.is_alphanumeric());
+                boundary && starts_with_credit_lead(&s[at..])
+            } else {
+                false
+            };
+            if !starts {
+                continue;
+            }
+            let prefix = format!("{before}{}", &s[..at]);
+            let prefix = prefix.trim_end();
+            let tail = total - seen - s[..at].chars().count();
+            let ends_sentence =
+                prefix.ends_with(['.', '!', '?', ')', '»', '"', '”', '|', '–', '-']);
+            if !prefix.is_empty() && ends_sentence && tail <= 80 {
+                return Some((i, at));
+            }
+        }
+        seen += s.chars().count();
+        before.push_str(s);
+    }
+    None
+}
+
+/// Whether `text` starts with a caption credit word followed by a colon.
+fn starts_with_credit_lead(text: &str) -> bool {
+    CAPTION_CREDIT_LEADS.iter().any(|lead| {
+        text.get(..lead.len())
+            .is_some_and(|head| head.to_lowercase() == *lead)
+            && text[lead.len()..].trim_start().starts_with(':')
+    })
+}
+
 /// Small blocks named "share"/"sharedaddy" left inside the article.
 fn remove_share_blocks(root: &Handle, report: &mut Report) {
     for node in dom::descendant_elements(root) {
@@ -687,6 +840,26 @@ mod tests {
         };
         clean(&picked, &Metadata::default(), None, &mut Report::default());
         root
+    }
+
+    #[test]
+    fn photo_credits_leave_their_captions() {
+        let prose = "<p>The article's own paragraph, long enough to be read as prose, with a © sign that is quoted in the middle of a sentence and much more text after it so the tail is long.</p>";
+        let root = cleaned(&format!("{prose}<figure><img src=/a.jpg><figcaption><p>Oil pumps at dusk. Bild: <a href=/x>TebNad/Shutterstock.com</a></p></figcaption></figure><p>Marco Odermatt, ski star from Switzerland. © AFP / MARCO BERTORELLO</p><figure><img src=/b.jpg><figcaption>Image: a diagram of the pump</figcaption></figure>"));
+        let text = dom::inner_text(&root);
+        assert!(
+            text.contains("Oil pumps at dusk.")
+                && !text.contains("TebNad")
+                && !text.contains("Bild"),
+            "{text}"
+        );
+        assert!(
+            text.contains("ski star from Switzerland.") && !text.contains("AFP"),
+            "{text}"
+        );
+        assert!(text.contains("a © sign that is quoted"), "{text}");
+        // a caption that starts with a credit word is no caption-with-credit: it stays
+        assert!(text.contains("Image: a diagram of the pump"), "{text}");
     }
 
     #[test]
