@@ -38,8 +38,9 @@ const RAW_TEXT: &[&str] = &[
 ];
 
 /// One linear pass over the markup before parsing: counts elements (an error
-/// past [`MAX_ELEMENTS`]) and drops start and end tags nested deeper than
-/// [`MAX_DEPTH`], keeping all text. Ordinary pages come back borrowed, unchanged.
+/// past [`MAX_ELEMENTS`]), drops start and end tags nested deeper than
+/// [`MAX_DEPTH`], keeping all text, and empties scripts and style sheets (see
+/// `drops_body`). Pages without any of these come back borrowed, unchanged.
 pub fn limit(html: &str) -> Result<Cow<'_, str>, String> {
     let b = html.as_bytes();
     let mut out: Option<String> = None;
@@ -95,7 +96,13 @@ pub fn limit(html: &str) -> Result<Cow<'_, str>, String> {
         }
         if RAW_TEXT.contains(&name) {
             let close = format!("</{name}");
-            i = find_ci(b, i, close.as_bytes()).unwrap_or(b.len());
+            let body_end = find_ci(b, i, close.as_bytes()).unwrap_or(b.len());
+            if body_end > end && drops_body(name, &html[start..end], &b[end..body_end]) {
+                let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
+                buf.push_str(&html[last..end]);
+                last = body_end;
+            }
+            i = body_end;
             continue;
         }
         if NOT_NESTING.contains(&name) {
@@ -117,6 +124,21 @@ pub fn limit(html: &str) -> Result<Cow<'_, str>, String> {
             Cow::Owned(buf)
         }
     })
+}
+
+/// Whether the text of a raw-text element can go before parsing: style sheets and
+/// scripts are never shown and the parser reads them character by character (on
+/// script-heavy pages, most of the work). JSON scripts stay (the metadata stage
+/// reads JSON-LD), and so does a script holding `<!--`, whose end only the full
+/// HTML tokenizer finds.
+fn drops_body(name: &str, start_tag: &str, body: &[u8]) -> bool {
+    match name {
+        "style" => true,
+        "script" => {
+            !start_tag.to_ascii_lowercase().contains("json") && find(body, 0, b"<!--").is_none()
+        }
+        _ => false,
+    }
 }
 
 fn memchr_lt(b: &[u8]) -> Option<usize> {
@@ -202,7 +224,7 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_flattened_and_ordinary_pages_are_untouched() {
-        let page = "<html><body><div class='a>b'><p>x<br><img src=y></div><!-- <div> --><script>'<div>'</script></body></html>";
+        let page = "<html><body><div class='a>b'><p>x<br><img src=y></div><!-- <div> --><script type=application/ld+json>{\"a\": \"<div>\"}</script></body></html>";
         assert!(matches!(limit(page).unwrap(), Cow::Borrowed(_)));
         let deep = "<div>".repeat(MAX_DEPTH + 100) + "text" + &"</div>".repeat(MAX_DEPTH + 100);
         let limited = limit(&deep).unwrap();
@@ -211,6 +233,24 @@ mod tests {
         assert!(limited.contains("text"));
         let many = "<b>x</b>".repeat(MAX_ELEMENTS + 1);
         assert!(limit(&many).unwrap_err().contains("elements"));
+    }
+
+    #[test]
+    fn scripts_and_styles_are_emptied_but_json_and_commented_scripts_stay() {
+        let page = "<head><style>p { color: red }</style><script type=application/ld+json>{\"headline\": \"H\"}</script></head><body><p>Text</p><script>var a = '<p>not text</p>';</script><script><!-- document.write('<script>x<\\/script>') --></script><SCRIPT>b()</SCRIPT></body>";
+        let limited = limit(page).unwrap();
+        assert!(
+            !limited.contains("color") && !limited.contains("not text") && !limited.contains("b()"),
+            "{limited}"
+        );
+        assert!(
+            limited.contains("{\"headline\": \"H\"}") && limited.contains("document.write"),
+            "{limited}"
+        );
+        assert!(
+            limited.contains("<p>Text</p>") && limited.matches("</script>").count() == 3,
+            "{limited}"
+        );
     }
 
     #[test]

@@ -416,7 +416,10 @@ fn guard(
     if len * 2 > page.text && len > 500 {
         return None;
     }
-    if kind != RemovalKind::Comments && has_prose(node, page) && dom::find(node, "h1").is_some() {
+    if kind != RemovalKind::Comments
+        && prose_paragraphs(node, page) >= 1
+        && dom::find(node, "h1").is_some()
+    {
         return None;
     }
     if matches!(
