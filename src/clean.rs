@@ -558,26 +558,6 @@ fn collapsed_len(text: &str) -> usize {
     len
 }
 
-/// Credit words that start a photo credit inside a caption ("Bild: TebNad/Shutterstock").
-const CAPTION_CREDIT_LEADS: &[&str] = &[
-    "foto",
-    "fotos",
-    "photo",
-    "photos",
-    "photograph",
-    "bild",
-    "bilder",
-    "image",
-    "images",
-    "imagen",
-    "imagem",
-    "credit",
-    "credits",
-    "crédit",
-    "crédits",
-    "fotografía",
-];
-
 /// Photo credits that end a caption or a short line after its last sentence
 /// ("… im Abendrot. Bild: TebNad/Shutterstock.com", "… aus der Schweiz. © AFP"):
 /// the caption stays, the credit goes. In figures, a credit word and a colon or a
@@ -703,7 +683,7 @@ fn credit_start(texts: &[Handle], in_figure: bool) -> Option<(usize, usize)> {
 
 /// Whether `text` starts with a caption credit word followed by a colon.
 fn starts_with_credit_lead(text: &str) -> bool {
-    CAPTION_CREDIT_LEADS.iter().any(|lead| {
+    crate::patterns::PHOTO_CREDIT_LEADS.iter().any(|lead| {
         text.get(..lead.len())
             .is_some_and(|head| head.to_lowercase() == *lead)
             && text[lead.len()..].trim_start().starts_with(':')

@@ -238,13 +238,18 @@ pub fn text_content(node: &Handle) -> String {
 /// Like [`text_content`] but without the text of `script`, `style`, `noscript`
 /// and `template` elements: what a reader could see.
 pub fn visible_text(node: &Handle) -> String {
+    text_without(node, &["script", "style", "noscript", "template"])
+}
+
+/// [`text_content`] without the text inside elements named in `skip` (below `node`).
+pub fn text_without(node: &Handle, skip: &[&str]) -> String {
     let mut out = String::new();
     let mut stack = vec![node.clone()];
     while let Some(n) = stack.pop() {
         match &n.data {
             NodeData::Text { contents } => out.push_str(&contents.borrow()),
             NodeData::Element { name, .. }
-                if !matches!(&*name.local, "script" | "style" | "noscript" | "template") =>
+                if !skip.contains(&&*name.local) || Rc::ptr_eq(&n, node) =>
             {
                 stack.extend(n.children.borrow().iter().rev().cloned())
             }

@@ -221,21 +221,7 @@ fn child_text(node: &Handle) -> String {
 /// `textContent` without `<script>`, `<style>` and `<noscript>` (which Readability
 /// removes before it looks at headings).
 fn visible_text(node: &Handle) -> String {
-    let mut out = String::new();
-    let mut stack = vec![node.clone()];
-    while let Some(n) = stack.pop() {
-        match &n.data {
-            NodeData::Text { contents } => out.push_str(&contents.borrow()),
-            NodeData::Element { name, .. }
-                if !matches!(&*name.local, "script" | "style" | "noscript")
-                    || std::rc::Rc::ptr_eq(&n, node) =>
-            {
-                stack.extend(n.children.borrow().iter().rev().cloned());
-            }
-            _ => {}
-        }
-    }
-    out
+    dom::text_without(node, &["script", "style", "noscript"])
 }
 
 fn scan(doc: &Handle) -> Page {

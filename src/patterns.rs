@@ -446,8 +446,8 @@ pub const RELATED_PHRASES: &[&str] = &[
     "اخبار ذات صلة",
 ];
 
-/// Words that open a photo-credit or source line ("Foto: …", "© …").
-pub const CREDIT_LEADS: &[&str] = &[
+/// Words that open a photo credit ("Foto: …", "Bild: …"), standalone or ending a caption.
+pub const PHOTO_CREDIT_LEADS: &[&str] = &[
     "foto",
     "fotos",
     "photo",
@@ -463,13 +463,13 @@ pub const CREDIT_LEADS: &[&str] = &[
     "credits",
     "crédit",
     "crédits",
-    "quelle",
-    "source",
-    "fuente",
-    "fonte",
     "fotografía",
     "getty images",
 ];
+
+/// Words that start a source line ("Quelle: dpa"); with [`PHOTO_CREDIT_LEADS`],
+/// the lead-ins of standalone credit lines.
+pub const SOURCE_LEADS: &[&str] = &["quelle", "source", "fuente", "fonte"];
 
 /// Whether `text` is a short credit line: a credit word and a colon, or a ©.
 pub fn is_credit_line(text: &str) -> bool {
@@ -484,7 +484,11 @@ pub fn is_credit_line(text: &str) -> bool {
         return false;
     };
     let head = label_key(head);
-    !rest.trim().is_empty() && CREDIT_LEADS.iter().any(|l| label_key(l) == head)
+    !rest.trim().is_empty()
+        && PHOTO_CREDIT_LEADS
+            .iter()
+            .chain(SOURCE_LEADS)
+            .any(|l| label_key(l) == head)
 }
 
 /// Calls to action and legal lines that close pages: subscribe, download the
