@@ -31,6 +31,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const WWW = path.resolve(here, '..');
@@ -41,7 +42,6 @@ const RESULTS = path.join(WWW, 'test-results');
 const RUNS = Math.max(1, Number(process.env.RUNS || 5));
 const FILTER = process.env.FILTER || '';
 const BIG_MB = Number(process.env.BIG_MB || 5);
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const PAGE_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'";
 const READABILITY_JS = path.join(WWW, 'node_modules', '@mozilla', 'readability', 'Readability.js');
 
@@ -137,19 +137,7 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}/`;
 
 // ---- the browser -------------------------------------------------------------------------
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 await context.route('**/*', (route) => {
   const u = new URL(route.request().url());

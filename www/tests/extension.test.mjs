@@ -9,6 +9,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer, DIST } from '../scripts/serve.mjs';
+import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 import { CHROMIUM, WWW, ensureBuilt, norm } from './harness.mjs';
 
 const EXT = path.join(DIST, 'extension');
@@ -59,16 +60,9 @@ async function launch({ hostAccess }) {
     headless: false, // --headless=new below: extensions need the new headless mode
     viewport: { width: 1280, height: 900 },
     args: [
-      '--headless=new',
+      ...CHROMIUM_ARGS,
       `--disable-extensions-except=${ext}`,
       `--load-extension=${ext}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
     ],
   });
   await context.route('**/*', (route) => {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 import { startServer, DIST } from '../scripts/serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -13,7 +14,7 @@ export const ROOT = path.resolve(WWW, '..');
 export const SHARED = path.resolve(ROOT, '..', 'shared');
 export const RESULTS = path.join(WWW, 'test-results');
 export const FIXTURES = path.join(here, 'fixtures');
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export { CHROMIUM } from '../scripts/chromium.mjs';
 export const hasShared = fs.existsSync(SHARED);
 
 /** Builds dist/ when it is missing (CI builds it before the tests). */
@@ -31,19 +32,7 @@ export async function setUp() {
   const mounts = { '/_fixtures/': FIXTURES };
   if (hasShared) mounts['/_shared/'] = SHARED;
   const server = await startServer({ port: 0, mounts });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const contexts = [];
 
   /** A page in a fresh context; every request not to 127.0.0.1 is aborted. */
