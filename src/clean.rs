@@ -696,7 +696,7 @@ fn remove_share_blocks(root: &Handle, report: &mut Report) {
         if dom::parent(&node).is_none() {
             continue;
         }
-        let words = crate::patterns::words(&dom::class_and_id(&node));
+        let words = dom::class_words(&node);
         if words.iter().any(|w| w == "share" || w == "sharedaddy")
             && dom::text_content(&node).chars().count() < 500
         {

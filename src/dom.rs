@@ -114,6 +114,13 @@ pub fn class_and_id(node: &Handle) -> String {
     s
 }
 
+/// The words of the class and id, lower-cased and split at separators
+/// (`"td-a-rec share_bar"` → `td`, `a`, `rec`, `share`, `bar`). CamelCase humps
+/// are not split: measured on the corpora, splitting them costs more than it finds.
+pub fn class_words(node: &Handle) -> Vec<String> {
+    crate::patterns::words(&class_and_id(node))
+}
+
 /// The parent node, if attached.
 pub fn parent(node: &Handle) -> Option<Handle> {
     let weak = node.parent.take();

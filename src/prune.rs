@@ -240,11 +240,10 @@ fn classify(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
             "links that share the page".into(),
         );
     }
-    let class_id = dom::class_and_id(node);
-    if class_id.is_empty() {
+    let words = dom::class_words(node);
+    if words.is_empty() {
         return related_line(node, page);
     }
-    let words = patterns::words(&class_id);
     let has = |list: &[&str]| words.iter().find(|w| list.contains(&w.as_str())).cloned();
     let reason = |w: String| format!("class or id \"{w}\"");
     if let Some(w) = has(&[
@@ -295,6 +294,7 @@ fn classify(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
         "onetrust",
         "didomi",
         "cookiebar",
+        "blocker",
     ]) {
         if page.len(node) < 2000 {
             return guard(node, page, RemovalKind::Consent, reason(w));
@@ -548,7 +548,7 @@ fn ad_markup(node: &Handle) -> Option<String> {
             return Some(format!("class \"{name}\""));
         }
     }
-    let words = patterns::words(&dom::class_and_id(node));
+    let words = dom::class_words(node);
     if words
         .iter()
         .any(|w| patterns::AD_NEGATIVE_WORDS.contains(&w.as_str()))
@@ -609,7 +609,7 @@ fn form_kind(form: &Handle) -> (RemovalKind, String) {
     let action = dom::attr(form, "action")
         .unwrap_or_default()
         .to_ascii_lowercase();
-    let words = patterns::words(&dom::class_and_id(form));
+    let words = dom::class_words(form);
     if action.contains("comment") || words.iter().any(|w| w.starts_with("comment")) {
         (RemovalKind::Comments, "comment form".into())
     } else if words.iter().any(|w| w == "search")
@@ -672,7 +672,7 @@ fn share_links(node: &Handle, page: &Page) -> bool {
             dom::is(n, "time")
                 || dom::is(n, "address")
                 || dom::attr(n, "rel").is_some_and(|r| r.contains("author"))
-                || patterns::words(&dom::class_and_id(n)).iter().any(|w| {
+                || dom::class_words(n).iter().any(|w| {
                     matches!(
                         w.as_str(),
                         "author" | "byline" | "date" | "dateline" | "timestamp" | "published"
