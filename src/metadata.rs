@@ -78,7 +78,14 @@ pub fn extract(doc: &Handle, base: Option<&Url>) -> Metadata {
     ])
     .map(str::to_string)
     .unwrap_or_else(article_title);
-    let title = clean_text(&title).or_else(|| lenient.title.as_deref().and_then(clean_text));
+    // Where Readability finds no title at all, the page's first headline is one.
+    let title = clean_text(&title)
+        .or_else(|| lenient.title.as_deref().and_then(clean_text))
+        .or_else(|| {
+            page.first_h1
+                .as_ref()
+                .and_then(|h1| clean_text(&dom::inner_text(h1)))
+        });
 
     let article_author = v("article:author").filter(|a| Url::parse(a).is_err());
     let byline = first([
@@ -1166,6 +1173,12 @@ mod tests {
         );
         // No <title> at all and no meta: nothing.
         assert_eq!(meta("<p>text</p>").title, None);
+        // ... unless the page has a headline: Readability gives "" (a short h1 falls
+        // back to the empty title); a reader view wants the headline.
+        assert_eq!(
+            meta("<h1>Short one</h1><p>text</p>").title.as_deref(),
+            Some("Short one")
+        );
     }
 
     #[test]

@@ -6,9 +6,17 @@ import * as engine from './engine.js';
 
 const WASM = new URL('./article_cleaner_bg.wasm', import.meta.url);
 
+let started = null;
+
 /** Loads the engine (done by the first clean() call; calling it first is optional). */
 export function init(options) {
-  return engine.init(options === undefined ? { wasmBytes: readFileSync(WASM) } : options);
+  if (options !== undefined) return engine.init(options);
+  // The bytes are read once: later calls only wait for the same instance.
+  started ??= engine.init({ wasmBytes: readFileSync(WASM) }).catch((e) => {
+    started = null;
+    throw e;
+  });
+  return started;
 }
 
 /** Cleans an HTML string: `await clean(html, { url })` → the Article. */
