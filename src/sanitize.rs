@@ -800,12 +800,13 @@ fn safe_srcset(value: &str, base: Option<&Url>, kind: UrlKind) -> Option<String>
             continue;
         }
         let d = descriptor.trim();
+        // A number then w, x or h, checked on bytes: the descriptor may end in any character.
         let valid_d = d.is_empty()
-            || (d.len() > 1
-                && d[..d.len() - 1]
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || b == b'.')
-                && matches!(d.as_bytes()[d.len() - 1], b'w' | b'x' | b'h'));
+            || d.as_bytes().split_last().is_some_and(|(last, number)| {
+                !number.is_empty()
+                    && number.iter().all(|b| b.is_ascii_digit() || *b == b'.')
+                    && matches!(last, b'w' | b'x' | b'h')
+            });
         if !valid_d {
             continue;
         }
@@ -1056,6 +1057,16 @@ mod tests {
         assert_eq!(
             out,
             "<img srcset=\"https://example.com/a/a.jpg 1x, data:image/webp;base64,AA 3x, https://example.com/a/b.jpg 640w\" src=\"https://example.com/a/a.jpg\">"
+        );
+    }
+
+    #[test]
+    fn srcset_descriptors_ending_in_any_character_are_judged_not_sliced() {
+        // found by the fuzzer: a descriptor ending in a multibyte character panicked
+        let out = clean("<img srcset='a.jpg 1\u{fffd}, b.jpg 2é, c.jpg 3x' src=a.jpg>");
+        assert_eq!(
+            out,
+            "<img srcset=\"https://example.com/a/c.jpg 3x\" src=\"https://example.com/a/a.jpg\">"
         );
     }
 
