@@ -35,6 +35,14 @@ pub fn prune(doc: &Handle, report: &mut Report) {
                 if is_label && stands_alone(&node) {
                     report.add(RemovalKind::AdLabel, "ad label", &node);
                     remove_with_empty_ancestors(&node);
+                } else if patterns::is_credit_line(&contents.borrow()) && stands_alone(&node) {
+                    // a credit set as bare text beside its image
+                    report.add(
+                        RemovalKind::Boilerplate,
+                        "photo credit or source line",
+                        &node,
+                    );
+                    dom::detach(&node);
                 }
                 continue;
             }
@@ -191,6 +199,7 @@ fn classify(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
     ) && page.len(node) <= 90
         && patterns::is_credit_line(&dom::text_content(node))
         && stands_alone(node)
+        && !has_media(node)
     {
         return Some((
             RemovalKind::Boilerplate,
@@ -579,23 +588,31 @@ const INLINE: &[&str] = &[
     "s", "small", "span", "strong", "sub", "sup", "time", "u", "var",
 ];
 
-/// Whether `node` is a line of its own: no text beside it in its block.
+/// Whether `node` is a line of its own: no text beside it on its line, that is
+/// between the nearest line breaks (`<br>` or blocks) around it, at its level and
+/// at each inline ancestor's.
 fn stands_alone(node: &Handle) -> bool {
     let mut cur = node.clone();
     loop {
         let Some(p) = dom::parent(&cur) else {
             return true;
         };
-        for sib in dom::children(&p) {
-            if std::rc::Rc::ptr_eq(&sib, &cur) {
-                continue;
-            }
-            let inline_text = match dom::tag(&sib) {
-                None => dom::is_text(&sib) && !dom::is_blank(&sib),
-                Some(t) => INLINE.contains(&t) && dom::has_text(&sib),
-            };
-            if inline_text {
-                return false;
+        let kids = dom::children(&p);
+        let Some(i) = kids.iter().position(|k| std::rc::Rc::ptr_eq(k, &cur)) else {
+            return true;
+        };
+        let before = kids[..i].iter().rev();
+        let after = kids[i + 1..].iter();
+        for side in [before.collect::<Vec<_>>(), after.collect()] {
+            for sib in side {
+                match dom::tag(sib) {
+                    Some(t) if t == "br" || !INLINE.contains(&t) && LINE_BREAKING.contains(&t) => {
+                        break
+                    }
+                    Some(t) if INLINE.contains(&t) && dom::has_text(sib) => return false,
+                    None if dom::is_text(sib) && !dom::is_blank(sib) => return false,
+                    _ => {}
+                }
             }
         }
         if !dom::tag(&p).is_some_and(|t| INLINE.contains(&t)) {
@@ -604,6 +621,42 @@ fn stands_alone(node: &Handle) -> bool {
         cur = p;
     }
 }
+
+/// Elements that end a line of text: what stands before them and after them are
+/// different lines.
+const LINE_BREAKING: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "figure",
+    "figcaption",
+    "blockquote",
+    "pre",
+    "hr",
+    "form",
+    "main",
+    "details",
+    "summary",
+    "address",
+];
 
 fn form_kind(form: &Handle) -> (RemovalKind, String) {
     let action = dom::attr(form, "action")
@@ -972,6 +1025,23 @@ mod tests {
         );
         assert_eq!(report.removed.len(), 1);
         assert_eq!(report.removed[0].kind, RemovalKind::Social);
+    }
+
+    #[test]
+    fn credit_lines_go_and_their_images_stay() {
+        let html = format!("<body><div><span class=wrap><img src=a.jpg><span>(Bild: Dieter Stork)</span></span><h2>Heading</h2><p>{PROSE}</p><span>(Bild: Claudia F.)</span><div class=image><img src=b.jpg>© Agency / Fotograf: Someone</div><p>Text that names the source: inline, on its line.</p></div></body>");
+        let doc = parse_html(&html);
+        prune(&doc, &mut Report::default());
+        let text = dom::inner_text(&doc);
+        assert!(
+            !text.contains("Dieter") && !text.contains("Claudia") && !text.contains("Agency"),
+            "{text}"
+        );
+        assert_eq!(dom::find_all(&doc, "img").len(), 2);
+        assert!(
+            text.contains("Text that names the source: inline"),
+            "{text}"
+        );
     }
 
     #[test]
