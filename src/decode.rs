@@ -5,6 +5,11 @@
 //! a byte order mark wins, then the transport's `charset` (when the caller has
 //! a `Content-Type`), then the `<meta>` prescan of the first 1024 bytes, and
 //! finally a guess: UTF-8 when the bytes are valid UTF-8, else windows-1252.
+//!
+//! One departure, for saved pages: when the `<meta>` names a legacy encoding but
+//! the bytes hold non-ASCII text that is valid UTF-8 throughout, the page was
+//! re-saved as UTF-8 with its old tag, and UTF-8 wins (legacy-encoded text with
+//! accents or CJK is practically never valid UTF-8 by chance).
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252, X_USER_DEFINED};
 
@@ -26,7 +31,7 @@ pub fn decode_with_hint(bytes: &[u8], content_type: Option<&str>) -> String {
     let declared = content_type
         .and_then(|ct| charset_from_content(ct.as_bytes()))
         .and_then(Encoding::for_label)
-        .or_else(|| prescan(&bytes[..bytes.len().min(PRESCAN_LIMIT)]));
+        .or_else(|| declared_encoding(bytes));
     if let Some(encoding) = declared {
         return decode_as(encoding, bytes);
     }
@@ -41,13 +46,22 @@ pub fn sniff_encoding(bytes: &[u8]) -> &'static Encoding {
     if let Some((encoding, _)) = Encoding::for_bom(bytes) {
         return encoding;
     }
-    prescan(&bytes[..bytes.len().min(PRESCAN_LIMIT)]).unwrap_or_else(|| {
+    declared_encoding(bytes).unwrap_or_else(|| {
         if std::str::from_utf8(bytes).is_ok() {
             UTF_8
         } else {
             WINDOWS_1252
         }
     })
+}
+
+/// The encoding the page's `<meta>` declares, unless the bytes say they are UTF-8.
+fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
+    let declared = prescan(&bytes[..bytes.len().min(PRESCAN_LIMIT)])?;
+    if declared != UTF_8 && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
+        return Some(UTF_8);
+    }
+    Some(declared)
 }
 
 fn decode_as(encoding: &'static Encoding, bytes: &[u8]) -> String {
@@ -375,6 +389,19 @@ mod tests {
             "<p>café \u{201c}quoted\u{201d} \u{20ac}</p>"
         );
         assert_eq!(decode_html("<p>café</p>".as_bytes()), "<p>café</p>");
+    }
+
+    #[test]
+    fn utf8_bytes_under_a_legacy_meta_are_utf8() {
+        // a page re-saved as UTF-8 that kept its <meta charset=gb2312>
+        let html = "<meta charset=gb2312><p>谷歌在2014年收购的人工智能公司</p>";
+        assert_eq!(decode_html(html.as_bytes()), html);
+        assert_eq!(sniff_encoding(html.as_bytes()), UTF_8);
+        // ASCII-only pages keep the declared encoding (nothing tells them apart)
+        assert_eq!(
+            sniff_encoding(b"<meta charset=gb2312><p>x</p>"),
+            encoding_rs::GBK
+        );
     }
 
     #[test]
