@@ -473,6 +473,10 @@ pub const SOURCE_LEADS: &[&str] = &["quelle", "source", "fuente", "fonte"];
 
 /// Whether `text` is a short credit line: a credit word and a colon, or a ©.
 pub fn is_credit_line(text: &str) -> bool {
+    static LEADS: OnceLock<Keys> = OnceLock::new();
+    if text.len() > 400 {
+        return false;
+    }
     let t = text.trim().trim_start_matches(['(', '[']).trim_start();
     if t.chars().count() > 90 || t.is_empty() {
         return false;
@@ -483,12 +487,16 @@ pub fn is_credit_line(text: &str) -> bool {
     let Some((head, rest)) = t.split_once(':') else {
         return false;
     };
-    let head = label_key(head);
-    !rest.trim().is_empty()
-        && PHOTO_CREDIT_LEADS
+    let leads = LEADS.get_or_init(|| {
+        let all: Vec<&str> = PHOTO_CREDIT_LEADS
             .iter()
             .chain(SOURCE_LEADS)
-            .any(|l| label_key(l) == head)
+            .copied()
+            .collect();
+        Keys::of(&all)
+    });
+    let head = label_key_upto(head, leads.longest);
+    !rest.trim().is_empty() && leads.keys.contains(&head)
 }
 
 /// Calls to action and legal lines that close pages: subscribe, download the
