@@ -10,7 +10,7 @@ use url::Url;
 use crate::dom;
 use crate::metadata::Metadata;
 use crate::report::{RemovalKind, Report};
-use crate::score::{class_weight, link_density, Picked};
+use crate::score::{class_weight, link_density, link_weight, Picked};
 
 /// Hosts whose embedded players are kept.
 pub const VIDEO_HOSTS: &[&str] = &[
@@ -504,8 +504,8 @@ impl BlockStats {
         while let Some((n, [list, heading, textish])) = stack.pop() {
             match &n.data {
                 NodeData::Text { contents } => {
+                    let len = dom::text_len(&n);
                     let text = contents.borrow();
-                    let len = collapsed_len(&text);
                     s.list_len += list * len;
                     s.heading_len += heading * len;
                     s.textish_len += textish * len;
@@ -523,12 +523,7 @@ impl BlockStats {
                             s.video |= is_video_embed(&n);
                         }
                         "table" => s.data_table |= data_tables.contains(&dom::key(&n)),
-                        "a" => {
-                            let in_page = dom::attr(&n, "href")
-                                .is_some_and(|h| h.trim_start().starts_with('#'));
-                            let weight = if in_page { 0.3 } else { 1.0 };
-                            s.links += dom::text_len(&n) as f64 * weight;
-                        }
+                        "a" => s.links += dom::text_len(&n) as f64 * link_weight(&n),
                         _ => {}
                     }
                     let counts = [
@@ -544,18 +539,6 @@ impl BlockStats {
         }
         s
     }
-}
-
-/// `dom::text_len` of one text: characters with whitespace runs counted as one, trimmed.
-fn collapsed_len(text: &str) -> usize {
-    let mut len = 0;
-    for word in text.split_whitespace() {
-        if len > 0 {
-            len += 1;
-        }
-        len += word.chars().count();
-    }
-    len
 }
 
 /// Photo credits that end a caption or a short line after its last sentence
@@ -600,17 +583,15 @@ fn strip_credits(root: &Handle, report: &mut Report) {
             .into_iter()
             .filter(dom::is_text)
             .collect();
-        let Some((i, at)) = credit_start(&texts, in_figure) else {
+        let strings: Vec<String> = texts.iter().map(dom::text_content).collect();
+        let Some((i, at)) = credit_start(&strings, in_figure) else {
             continue;
         };
-        let tail: String = {
-            let first = text_of(&texts[i]);
-            std::iter::once(first[at..].to_string())
-                .chain(texts[i + 1..].iter().map(text_of))
-                .collect()
-        };
+        let tail: String = std::iter::once(&strings[i][at..])
+            .chain(strings[i + 1..].iter().map(String::as_str))
+            .collect();
         // Cut the text there, then everything after it up to the block.
-        if let markup5ever_rcdom::NodeData::Text { contents } = &texts[i].data {
+        if let NodeData::Text { contents } = &texts[i].data {
             let kept = contents.borrow()[..at]
                 .trim_end_matches(|c: char| c.is_whitespace() || "-–—|/(,".contains(c))
                 .to_string();
@@ -635,17 +616,10 @@ fn strip_credits(root: &Handle, report: &mut Report) {
     }
 }
 
-fn text_of(node: &Handle) -> String {
-    match &node.data {
-        markup5ever_rcdom::NodeData::Text { contents } => contents.borrow().to_string(),
-        _ => String::new(),
-    }
-}
-
-/// Where a trailing credit starts in a block's text nodes: (node index, byte offset).
+/// Where a trailing credit starts in the texts of a block's text nodes: (text index,
+/// byte offset).
 /// The text before it must end a sentence (or a caption part) and the credit be short.
-fn credit_start(texts: &[Handle], in_figure: bool) -> Option<(usize, usize)> {
-    let strings: Vec<String> = texts.iter().map(text_of).collect();
+fn credit_start(strings: &[String], in_figure: bool) -> Option<(usize, usize)> {
     let total: usize = strings.iter().map(|s| s.chars().count()).sum();
     let mut before = String::new();
     let mut seen = 0;

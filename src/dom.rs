@@ -423,6 +423,24 @@ pub fn text_lens(root: &Handle) -> NodeMap<usize> {
     out
 }
 
+/// The text lengths of a tree measured once ([`text_lens`]), read node by node;
+/// a node made after the measure is measured when asked.
+pub struct TextLens(NodeMap<usize>);
+
+impl TextLens {
+    pub fn measure(root: &Handle) -> TextLens {
+        TextLens(text_lens(root))
+    }
+
+    /// [`text_len`] of `node`.
+    pub fn len(&self, node: &Handle) -> usize {
+        match self.0.get(&key(node)) {
+            Some(len) => *len,
+            None => text_len(node),
+        }
+    }
+}
+
 /// Whether the node has any text that is not whitespace: `text_len(node) > 0`,
 /// but stops at the first such character instead of measuring the whole subtree.
 pub fn has_text(node: &Handle) -> bool {
@@ -487,19 +505,24 @@ pub fn has_elements(node: &Handle, limit: usize) -> bool {
 
 /// Characters of text inside `<a>` elements below (or at) `node`.
 pub fn link_text_len(node: &Handle) -> usize {
+    link_text_len_by(node, text_len)
+}
+
+/// [`link_text_len`] with each link's length given by `len` (e.g. [`TextLens::len`]).
+pub fn link_text_len_by(node: &Handle, len: impl Fn(&Handle) -> usize) -> usize {
     if is(node, "a") {
-        return text_len(node);
+        return len(node);
     }
-    let mut len = 0;
+    let mut sum = 0;
     let mut stack: Vec<Handle> = node.children.borrow().iter().rev().cloned().collect();
     while let Some(n) = stack.pop() {
         if is(&n, "a") {
-            len += text_len(&n);
+            sum += len(&n);
         } else if is_element(&n) {
             stack.extend(n.children.borrow().iter().rev().cloned());
         }
     }
-    len
+    sum
 }
 
 /// Share of the node's text that sits inside links (0 when there is no text).

@@ -98,38 +98,25 @@ pub fn prune(doc: &Handle, report: &mut Report) {
 struct Page {
     /// Text length of the whole body.
     text: usize,
-    lens: dom::NodeMap<usize>,
+    lens: dom::TextLens,
 }
 
 impl Page {
     fn measure(body: &Handle) -> Page {
-        let lens = dom::text_lens(body);
-        let text = lens.get(&dom::key(body)).copied().unwrap_or(0).max(1);
-        Page { text, lens }
+        let lens = dom::TextLens::measure(body);
+        Page {
+            text: lens.len(body).max(1),
+            lens,
+        }
     }
 
     fn len(&self, node: &Handle) -> usize {
-        match self.lens.get(&dom::key(node)) {
-            Some(len) => *len,
-            None => dom::text_len(node),
-        }
+        self.lens.len(node)
     }
 
-    /// Text length inside links at or below `node` (`dom::link_text_len`).
+    /// Text length inside links at or below `node`.
     fn link_len(&self, node: &Handle) -> usize {
-        if dom::is(node, "a") {
-            return self.len(node);
-        }
-        let mut len = 0;
-        let mut stack = dom::children(node);
-        while let Some(n) = stack.pop() {
-            if dom::is(&n, "a") {
-                len += self.len(&n);
-            } else if dom::is_element(&n) {
-                stack.extend(n.children.borrow().iter().cloned());
-            }
-        }
-        len
+        dom::link_text_len_by(node, |n| self.lens.len(n))
     }
 
     fn link_density(&self, node: &Handle) -> f64 {
@@ -601,25 +588,27 @@ fn stands_alone(node: &Handle) -> bool {
         let Some(i) = kids.iter().position(|k| std::rc::Rc::ptr_eq(k, &cur)) else {
             return true;
         };
-        let before = kids[..i].iter().rev();
-        let after = kids[i + 1..].iter();
-        for side in [before.collect::<Vec<_>>(), after.collect()] {
-            for sib in side {
-                match dom::tag(sib) {
-                    Some(t) if t == "br" || !INLINE.contains(&t) && LINE_BREAKING.contains(&t) => {
-                        break
-                    }
-                    Some(t) if INLINE.contains(&t) && dom::has_text(sib) => return false,
-                    None if dom::is_text(sib) && !dom::is_blank(sib) => return false,
-                    _ => {}
-                }
-            }
+        if text_on_line(kids[..i].iter().rev()) || text_on_line(kids[i + 1..].iter()) {
+            return false;
         }
         if !dom::tag(&p).is_some_and(|t| INLINE.contains(&t)) {
             return true;
         }
         cur = p;
     }
+}
+
+/// Whether the siblings, walked away from a node, hold text before the line ends.
+fn text_on_line<'a>(siblings: impl Iterator<Item = &'a Handle>) -> bool {
+    for sib in siblings {
+        match dom::tag(sib) {
+            Some(t) if t == "br" || LINE_BREAKING.contains(&t) => return false,
+            Some(t) if INLINE.contains(&t) && dom::has_text(sib) => return true,
+            None if dom::is_text(sib) && !dom::is_blank(sib) => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Elements that end a line of text: what stands before them and after them are

@@ -97,8 +97,8 @@ pub fn recover_lead(doc: &Handle, content: &Handle, excerpt: Option<&str>) {
         return;
     };
     // The smallest block that holds the description's opening words.
-    let lens = dom::text_lens(&body);
-    let len = |n: &Handle| lens.get(&dom::key(n)).copied().unwrap_or(0);
+    let lens = dom::TextLens::measure(&body);
+    let len = |n: &Handle| lens.len(n);
     let key_len = key.chars().count();
     let found = dom::descendant_elements(&body)
         .into_iter()
@@ -125,7 +125,7 @@ fn grab(page: &Handle, flags: Flags, title: &str) -> (Handle, Option<String>) {
     let mut scores: NodeMap<f64> = NodeMap::default();
     let mut candidates: Vec<Handle> = Vec::new();
     // The tree does not change from here on: measure it once.
-    let lens = dom::text_lens(page);
+    let lens = dom::TextLens::measure(page);
     for el in &to_score {
         let Some(parent) = dom::parent(el) else {
             continue;
@@ -133,10 +133,7 @@ fn grab(page: &Handle, flags: Flags, title: &str) -> (Handle, Option<String>) {
         if !dom::is_element(&parent) {
             continue;
         }
-        let len = lens
-            .get(&dom::key(el))
-            .copied()
-            .unwrap_or_else(|| dom::text_len(el));
+        let len = lens.len(el);
         if len < 25 {
             continue;
         }
@@ -167,7 +164,7 @@ fn grab(page: &Handle, flags: Flags, title: &str) -> (Handle, Option<String>) {
         }
     }
     for c in &candidates {
-        let ld = link_density_measured(c, &lens);
+        let ld = link_density_with(c, |n| lens.len(n));
         if let Some(s) = scores.get_mut(&dom::key(c)) {
             *s *= 1.0 - ld;
         }
@@ -790,14 +787,6 @@ pub fn link_density(node: &Handle) -> f64 {
     link_density_with(node, dom::text_len)
 }
 
-/// [`link_density`] with text lengths taken from [`dom::text_lens`] of an unchanged tree.
-fn link_density_measured(node: &Handle, lens: &NodeMap<usize>) -> f64 {
-    link_density_with(node, |n| match lens.get(&dom::key(n)) {
-        Some(len) => *len,
-        None => dom::text_len(n),
-    })
-}
-
 fn link_density_with(node: &Handle, text_len: impl Fn(&Handle) -> usize) -> f64 {
     let total = text_len(node);
     if total == 0 {
@@ -810,14 +799,18 @@ fn link_density_with(node: &Handle, text_len: impl Fn(&Handle) -> usize) -> f64 
         dom::find_all(node, "a")
     };
     for a in anchors {
-        let weight = if dom::attr(&a, "href").is_some_and(|h| h.trim_start().starts_with('#')) {
-            0.3
-        } else {
-            1.0
-        };
-        links += text_len(&a) as f64 * weight;
+        links += text_len(&a) as f64 * link_weight(&a);
     }
     links / total as f64
+}
+
+/// How much a link's text counts in link density: an in-page `#` link 0.3, others 1.
+pub fn link_weight(a: &Handle) -> f64 {
+    if dom::attr(a, "href").is_some_and(|h| h.trim_start().starts_with('#')) {
+        0.3
+    } else {
+        1.0
+    }
 }
 
 /// Whether the node has any text node child (used by the readerable check).
