@@ -114,8 +114,8 @@ pub const AD_NEGATIVE_WORDS: &[&str] = &[
     "feedback-form",
 ];
 
-/// Share endpoints of social networks and messengers, as `host/path` prefixes
-/// (`www.` and the scheme dropped): a link to one of them shares the page.
+/// Share endpoints of social networks and messengers, as lower-case `host/path`
+/// prefixes (`www.` and the scheme dropped): a link to one of them shares the page.
 pub const SHARE_ENDPOINTS: &[&str] = &[
     "facebook.com/sharer",
     "facebook.com/share.php",
@@ -130,7 +130,6 @@ pub const SHARE_ENDPOINTS: &[&str] = &[
     "x.com/share",
     "plus.google.com/share",
     "linkedin.com/sharearticle",
-    "linkedin.com/shareArticle",
     "linkedin.com/sharing/share-offsite",
     "linkedin.com/cws/share",
     "pinterest.com/pin/create",
@@ -155,7 +154,7 @@ pub const SHARE_ENDPOINTS: &[&str] = &[
     "bufferapp.com/add",
     "news.ycombinator.com/submitlink",
     "social-plugins.line.me",
-    "line.me/R/msg",
+    "line.me/r/msg",
     "service.weibo.com/share",
     "threads.net/intent/post",
     "bsky.app/intent/compose",
@@ -181,9 +180,7 @@ pub fn is_share_url(href: &str) -> bool {
         .or_else(|| lower.strip_prefix("//"));
     let Some(rest) = rest else { return false };
     let rest = rest.strip_prefix("www.").unwrap_or(rest);
-    SHARE_ENDPOINTS
-        .iter()
-        .any(|e| rest.starts_with(&e.to_ascii_lowercase()))
+    SHARE_ENDPOINTS.iter().any(|e| rest.starts_with(e))
 }
 
 /// Hosts whose iframes and scripts serve ads.
@@ -638,6 +635,14 @@ pub fn is_related_heading(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn share_endpoints_are_lower_case_and_matched_in_any_case() {
+        assert!(SHARE_ENDPOINTS.iter().all(|e| e.to_ascii_lowercase() == *e));
+        assert!(is_share_url("https://www.LinkedIn.com/shareArticle?url=x"));
+        assert!(is_share_url("HTTPS://line.me/R/msg/text/?x"));
+        assert!(!is_share_url("https://www.linkedin.com/in/someone"));
+    }
 
     #[test]
     fn class_words_split_on_separators_and_camel_case() {
