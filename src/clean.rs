@@ -4,8 +4,8 @@
 //! `h1` becomes `h2` (the title is shown apart), layout tables are unwrapped.
 //! URLs are made absolute by the sanitizer, which checks every one anyway.
 
-use markup5ever_rcdom::{Handle, NodeData};
 use url::Url;
+use markup5ever_rcdom::{Handle, NodeData};
 
 use crate::dom;
 use crate::metadata::Metadata;
@@ -670,7 +670,7 @@ fn remove_share_blocks(root: &Handle, report: &mut Report) {
         if dom::parent(&node).is_none() {
             continue;
         }
-        let words = dom::class_words(&node);
+        let words = dom::ClassWords::of(&node);
         if words.iter().any(|w| w == "share" || w == "sharedaddy")
             && dom::text_content(&node).chars().count() < 500
         {

@@ -114,11 +114,30 @@ pub fn class_and_id(node: &Handle) -> String {
     s
 }
 
-/// The words of the class and id, lower-cased and split at separators
-/// (`"td-a-rec share_bar"` → `td`, `a`, `rec`, `share`, `bar`). CamelCase humps
-/// are not split: measured on the corpora, splitting them costs more than it finds.
-pub fn class_words(node: &Handle) -> Vec<String> {
-    crate::patterns::words(&class_and_id(node))
+/// The words of an element's class and id, lower-cased and split at separators
+/// (`"td-a-rec share_bar"` → `td`, `a`, `rec`, `share`, `bar`), held as one string.
+/// CamelCase humps are not split: measured on the corpora, splitting them costs
+/// more than it finds.
+pub struct ClassWords(String);
+
+impl ClassWords {
+    pub fn of(node: &Handle) -> ClassWords {
+        let s = class_and_id(node);
+        ClassWords(if s.is_ascii() { s } else { s.to_lowercase() })
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> + Clone {
+        crate::patterns::words(&self.0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.iter().next().is_none()
+    }
+
+    /// The first word that is in `list`.
+    pub fn find(&self, list: &[&str]) -> Option<&str> {
+        self.iter().find(|w| list.contains(w))
+    }
 }
 
 /// The parent node, if attached.

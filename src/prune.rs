@@ -174,7 +174,8 @@ fn classify(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
     if is_hidden(node) {
         return guard(node, page, RemovalKind::Hidden, "hidden by the page".into());
     }
-    if let Some(reason) = ad_markup(node) {
+    let words = dom::ClassWords::of(node);
+    if let Some(reason) = ad_markup(node, &words) {
         return guard(node, page, RemovalKind::Ad, reason);
     }
     if let Some(kind) = ad_label_block(node, page) {
@@ -236,12 +237,12 @@ fn classify(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
             "links that share the page".into(),
         );
     }
-    let words = dom::class_words(node);
+    let words: Vec<&str> = words.iter().collect();
     if words.is_empty() {
         return related_line(node, page);
     }
-    let has = |list: &[&str]| words.iter().find(|w| list.contains(&w.as_str())).cloned();
-    let reason = |w: String| format!("class or id \"{w}\"");
+    let has = |list: &[&str]| words.iter().find(|w| list.contains(w)).copied();
+    let reason = |w: &str| format!("class or id \"{w}\"");
     if let Some(w) = has(&[
         "comments",
         "commentlist",
@@ -341,17 +342,17 @@ fn classify(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
     }
     let author_box = words
         .iter()
-        .any(|w| w == "author" || w == "autor" || w == "authors")
-        && words.iter().any(|w| {
+        .any(|&w| w == "author" || w == "autor" || w == "authors")
+        && words.iter().any(|&w| {
             matches!(
-                w.as_str(),
+                w,
                 "box" | "bio" | "info" | "about" | "details" | "profile" | "card" | "description"
             )
         });
     let bio = author_box
         || words
             .iter()
-            .any(|w| w == "bio" || w == "biography" || w == "authorbox");
+            .any(|&w| w == "bio" || w == "biography" || w == "authorbox");
     if bio && page.len(node) < 1500 {
         return guard(node, page, RemovalKind::Boilerplate, "author box".into());
     }
@@ -384,7 +385,7 @@ fn classify(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
         "donation",
     ]) {
         // A credit inside a caption sits beside the caption's text: no need to stand alone.
-        let in_caption = matches!(w.as_str(), "credit" | "credits" | "copyright")
+        let in_caption = matches!(w, "credit" | "credits" | "copyright")
             && dom::ancestors(node)
                 .iter()
                 .any(|a| dom::is(a, "figcaption") || dom::is(a, "figure"));
@@ -498,7 +499,7 @@ fn is_hidden(node: &Handle) -> bool {
 }
 
 /// Ad-network markup: the reason when `node` is an ad slot.
-fn ad_markup(node: &Handle) -> Option<String> {
+fn ad_markup(node: &Handle, words: &dom::ClassWords) -> Option<String> {
     let tag = dom::tag(node)?;
     if tag.starts_with("amp-ad") || tag == "amp-sticky-ad" {
         return Some(format!("<{tag}>"));
@@ -544,16 +545,11 @@ fn ad_markup(node: &Handle) -> Option<String> {
             return Some(format!("class \"{name}\""));
         }
     }
-    let words = dom::class_words(node);
-    if words
-        .iter()
-        .any(|w| patterns::AD_NEGATIVE_WORDS.contains(&w.as_str()))
-    {
+    if words.find(patterns::AD_NEGATIVE_WORDS).is_some() {
         return None;
     }
     words
-        .iter()
-        .find(|w| patterns::AD_WORDS.contains(&w.as_str()))
+        .find(patterns::AD_WORDS)
         .map(|w| format!("class or id \"{w}\""))
 }
 
@@ -651,7 +647,7 @@ fn form_kind(form: &Handle) -> (RemovalKind, String) {
     let action = dom::attr(form, "action")
         .unwrap_or_default()
         .to_ascii_lowercase();
-    let words = dom::class_words(form);
+    let words = dom::ClassWords::of(form);
     if action.contains("comment") || words.iter().any(|w| w.starts_with("comment")) {
         (RemovalKind::Comments, "comment form".into())
     } else if words.iter().any(|w| w == "search")
@@ -714,9 +710,9 @@ fn share_links(node: &Handle, page: &Page) -> bool {
             dom::is(n, "time")
                 || dom::is(n, "address")
                 || dom::attr(n, "rel").is_some_and(|r| r.contains("author"))
-                || dom::class_words(n).iter().any(|w| {
+                || dom::ClassWords::of(n).iter().any(|w| {
                     matches!(
-                        w.as_str(),
+                        w,
                         "author" | "byline" | "date" | "dateline" | "timestamp" | "published"
                     )
                 })
