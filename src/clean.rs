@@ -4,7 +4,7 @@
 //! `h1` becomes `h2` (the title is shown apart), layout tables are unwrapped.
 //! URLs are made absolute by the sanitizer, which checks every one anyway.
 
-use url::Url;
+use crate::weburl::Url;
 use markup5ever_rcdom::{Handle, NodeData};
 
 use crate::dom;

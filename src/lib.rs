@@ -27,6 +27,7 @@ pub mod score;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+pub mod weburl;
 
 use serde::Serialize;
 
@@ -159,7 +160,7 @@ pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
 fn pick_and_clean(
     doc: &markup5ever_rcdom::Handle,
     meta: &metadata::Metadata,
-    base: Option<&url::Url>,
+    base: Option<&weburl::Url>,
 ) -> (score::Picked, report::Report) {
     let mut best: Option<(usize, score::Picked, report::Report)> = None;
     for flags in score::ATTEMPTS {

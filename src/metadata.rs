@@ -14,9 +14,9 @@
 
 use std::collections::HashMap;
 
+use crate::weburl::Url;
 use markup5ever_rcdom::{Handle, NodeData};
 use serde_json::Value;
-use url::Url;
 
 use crate::dom;
 

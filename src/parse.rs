@@ -3,10 +3,10 @@
 
 use std::borrow::Cow;
 
+use crate::weburl::Url;
 use html5ever::tendril::TendrilSink;
 use html5ever::{parse_document, ParseOpts};
 use markup5ever_rcdom::{Handle, RcDom};
-use url::Url;
 
 use crate::dom;
 

@@ -36,10 +36,10 @@
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+use crate::weburl::Url;
 use html5ever::tendril::StrTendril;
 use html5ever::{ns, Attribute, LocalName, QualName};
 use markup5ever_rcdom::{Handle, NodeData};
-use url::Url;
 
 use crate::dom;
 
@@ -759,7 +759,7 @@ fn safe_url(raw: &str, base: Option<&Url>, kind: UrlKind) -> Option<String> {
         Some(b) => b.join(&s).ok()?,
         None => match Url::parse(&s) {
             Ok(u) => u,
-            Err(url::ParseError::RelativeUrlWithoutBase) if !head.contains(':') => {
+            Err(crate::weburl::Error::RelativeWithoutBase) if !head.contains(':') => {
                 // Relative, and nothing in it reads as a scheme: kept as written.
                 return Some(s);
             }

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 
 use article_cleaner::metadata::{extract, Metadata};
 use article_cleaner::parse::parse_html;
+use article_cleaner::weburl::Url;
 use serde_json::Value;
-use url::Url;
 
 const BASE: &str = "http://fakehost/test/page.html";
 

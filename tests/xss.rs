@@ -13,9 +13,9 @@ use std::collections::HashSet;
 
 use article_cleaner::parse::parse_html;
 use article_cleaner::sanitize::{sanitize, serialize};
+use article_cleaner::weburl::Url;
 use article_cleaner::{clean, dom, Options};
 use markup5ever_rcdom::{Handle, NodeData};
-use url::Url;
 
 const PAGE: &str = include_str!("pages/xss.html");
 const BASE: &str = "https://example.com/a/";
