@@ -303,36 +303,52 @@ pub fn inner_text(node: &Handle) -> String {
     normalize_space(&text_content(node))
 }
 
-/// Number of characters (not bytes) of the node's text, whitespace collapsed.
-pub fn text_len(node: &Handle) -> usize {
-    let mut len = 0;
-    let mut in_space = true;
-    let mut stack = vec![node.clone()];
-    while let Some(n) = stack.pop() {
-        match &n.data {
-            NodeData::Text { contents } => {
-                for c in contents.borrow().chars() {
-                    if c.is_whitespace() {
-                        if !in_space {
-                            len += 1;
-                            in_space = true;
-                        }
-                    } else {
-                        len += 1;
-                        in_space = false;
-                    }
-                }
-            }
-            NodeData::Element { .. } | NodeData::Document => {
-                stack.extend(n.children.borrow().iter().rev().cloned())
-            }
-            _ => {}
+/// Counts text as `text_len` does: characters, each run of white space as one,
+/// none at either end.
+#[derive(Clone, Copy)]
+struct Collapsed {
+    len: usize,
+    in_space: bool,
+}
+
+impl Collapsed {
+    fn new() -> Collapsed {
+        Collapsed {
+            len: 0,
+            in_space: true,
         }
     }
-    if in_space && len > 0 {
-        len -= 1;
+
+    fn add(&mut self, s: &str) {
+        if s.is_ascii() {
+            // `char::is_whitespace` on ASCII: the five of `is_ascii_whitespace` and VT
+            self.add_flags(s.bytes().map(|b| b.is_ascii_whitespace() || b == 0x0b));
+        } else {
+            self.add_flags(s.chars().map(char::is_whitespace));
+        }
     }
-    len
+
+    fn add_flags(&mut self, spaces: impl Iterator<Item = bool>) {
+        for space in spaces {
+            if !space || !self.in_space {
+                self.len += 1;
+            }
+            self.in_space = space;
+        }
+    }
+
+    fn finish(self) -> usize {
+        if self.in_space && self.len > 0 {
+            self.len - 1
+        } else {
+            self.len
+        }
+    }
+}
+
+/// Number of characters (not bytes) of the node's text, whitespace collapsed.
+pub fn text_len(node: &Handle) -> usize {
+    text_len_upto(node, usize::MAX)
 }
 
 /// [`text_len`] of `root` and of every node below it, in one pass (linear in the
@@ -483,18 +499,18 @@ pub fn has_text(node: &Handle) -> bool {
 /// [`text_len`], but stops counting past `limit` (returns a value above it):
 /// for "is this block short?" questions on nodes that may hold a whole page.
 pub fn text_len_upto(node: &Handle, limit: usize) -> usize {
-    let mut len = 0;
+    let mut count = Collapsed::new();
+    if let NodeData::Text { contents } = &node.data {
+        count.add(&contents.borrow());
+        return count.finish();
+    }
     let mut stack = vec![node.clone()];
     while let Some(n) = stack.pop() {
         match &n.data {
             NodeData::Text { contents } => {
-                len += contents
-                    .borrow()
-                    .split_whitespace()
-                    .map(|w| w.chars().count() + 1)
-                    .sum::<usize>();
-                if len > limit + 1 {
-                    return len;
+                count.add(&contents.borrow());
+                if count.len > limit.saturating_add(1) {
+                    return count.len;
                 }
             }
             NodeData::Element { .. } | NodeData::Document => {
@@ -503,7 +519,7 @@ pub fn text_len_upto(node: &Handle, limit: usize) -> usize {
             _ => {}
         }
     }
-    text_len(node)
+    count.finish()
 }
 
 /// Whether the subtree below `node` has at least `limit` elements (stops counting there).

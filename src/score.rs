@@ -12,6 +12,7 @@ use markup5ever_rcdom::{Handle, NodeData};
 
 use crate::dom;
 use crate::metadata::Metadata;
+use crate::patterns;
 
 /// The chosen article.
 pub struct Picked {
@@ -427,8 +428,7 @@ const MAYBE: &[&str] = &[
 
 /// Whether a class-and-id string names page furniture, as Readability judges it.
 pub fn is_unlikely_name(match_string: &str) -> bool {
-    UNLIKELY.iter().any(|p| match_string.contains(p))
-        && !MAYBE.iter().any(|p| match_string.contains(p))
+    patterns::contains_any(match_string, UNLIKELY) && !patterns::contains_any(match_string, MAYBE)
 }
 
 fn is_unlikely(node: &Handle, match_string: &str) -> bool {
@@ -742,10 +742,10 @@ pub fn class_weight(node: &Handle) -> f64 {
     {
         let v = value.to_lowercase();
         let hid = v.split(' ').any(|w| w == "hid");
-        if hid || NEGATIVE.iter().any(|p| v.contains(p)) {
+        if hid || patterns::contains_any(&v, NEGATIVE) {
             weight -= 25.0;
         }
-        if POSITIVE.iter().any(|p| v.contains(p)) {
+        if patterns::contains_any(&v, POSITIVE) {
             weight += 25.0;
         }
     }
