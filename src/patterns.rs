@@ -24,8 +24,27 @@ pub fn contains_any(hay: &str, needles: &[&str]) -> bool {
         }
     }
     let h = hay.as_bytes();
-    (0..h.len()).any(|i| {
-        first[usize::from(h[i])] && needles.iter().any(|n| h[i..].starts_with(n.as_bytes()))
+    (0..h.len()).any(|i| first[usize::from(h[i])] && starts_with_any(&h[i..], needles))
+}
+
+/// Whether `hay` starts with one of `needles`, compared byte by byte (they are a
+/// few bytes long: a call to `memcmp` for each costs more than the comparison).
+fn starts_with_any(hay: &[u8], needles: &[&str]) -> bool {
+    needles.iter().any(|n| {
+        let n = n.as_bytes();
+        n.len() <= hay.len() && n.iter().zip(hay).all(|(a, b)| a == b)
+    })
+}
+
+/// Whether a lower-case class name is one of [`AD_CLASSES`] or one of them
+/// followed by `-` and more (`ad-slot-top`).
+pub fn is_ad_class(name: &str) -> bool {
+    let b = name.as_bytes();
+    AD_CLASSES.iter().any(|c| {
+        let c = c.as_bytes();
+        c.len() <= b.len()
+            && c.iter().zip(b).all(|(x, y)| x == y)
+            && (b.len() == c.len() || b[c.len()] == b'-')
     })
 }
 
@@ -579,33 +598,37 @@ fn label_key_upto(text: &str, max: usize) -> String {
     out
 }
 
-/// Label keys of a list (in list order, and sorted for exact lookups), with the
-/// longest key's length in bytes.
+/// Label keys of a list, sorted (each with its place in the list) for lookups,
+/// with the longest key's length in bytes.
 struct Keys {
-    keys: Vec<String>,
-    sorted: Vec<String>,
+    sorted: Vec<(String, usize)>,
     longest: usize,
 }
 
 impl Keys {
     fn of(list: &[&str]) -> Keys {
-        let keys: Vec<String> = list.iter().map(|l| label_key(l)).collect();
-        let longest = keys.iter().map(String::len).max().unwrap_or(0);
-        let mut sorted = keys.clone();
+        let mut sorted: Vec<(String, usize)> = list
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (label_key(l), i))
+            .collect();
+        let longest = sorted.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
         sorted.sort_unstable();
-        Keys {
-            keys,
-            sorted,
-            longest,
-        }
+        Keys { sorted, longest }
     }
 
-    /// Whether `key` is one of the keys (a binary search: this runs on every
-    /// short text node of the page).
-    fn has(&self, key: &str) -> bool {
+    /// The place in the list of the first entry whose key is `key` (a binary
+    /// search: this runs on every short text of the page).
+    fn position(&self, key: &str) -> Option<usize> {
+        let i = self.sorted.partition_point(|(k, _)| k.as_str() < key);
         self.sorted
-            .binary_search_by(|k| k.as_str().cmp(key))
-            .is_ok()
+            .get(i)
+            .filter(|(k, _)| k == key)
+            .map(|&(_, place)| place)
+    }
+
+    fn has(&self, key: &str) -> bool {
+        self.position(key).is_some()
     }
 }
 
@@ -635,12 +658,12 @@ pub fn related_lead(text: &str) -> Option<usize> {
     }
     let phrases = related_keys();
     let key = label_key_upto(text, phrases.longest);
-    phrases.keys.iter().find_map(|p| {
-        let lead_in = key
-            .strip_prefix(p.as_str())
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '));
-        lead_in.then_some(p.len())
-    })
+    // The key's words are split by single spaces: a lead-in is the key up to a
+    // word's end; where several are phrases, the first in the list wins.
+    let ends = key.match_indices(' ').map(|(i, _)| i).chain([key.len()]);
+    ends.filter_map(|end| Some((phrases.position(&key[..end])?, end)))
+        .min()
+        .map(|(_, end)| end)
 }
 
 /// Whether `text` is exactly a "related"/"read also" heading.

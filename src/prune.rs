@@ -537,11 +537,7 @@ fn ad_markup(node: &Handle, words: &dom::ClassWords) -> Option<String> {
         .unwrap_or_default()
         .to_ascii_lowercase();
     for name in class.split_whitespace() {
-        if patterns::AD_CLASSES.contains(&name)
-            || patterns::AD_CLASSES
-                .iter()
-                .any(|c| name.strip_prefix(c).is_some_and(|r| r.starts_with('-')))
-        {
+        if patterns::is_ad_class(name) {
             return Some(format!("class \"{name}\""));
         }
     }
