@@ -18,24 +18,63 @@ pub const MAX_DEPTH: usize = 512;
 pub const MAX_ELEMENTS: usize = 250_000;
 
 /// Elements that never nest: void, or closed implicitly by their next sibling.
-const NOT_NESTING: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr", "param", "keygen", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
-    "tbody", "thead", "tfoot", "colgroup", "rb", "rt", "rp", "html", "head", "body", "frame",
-];
+fn not_nesting(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+            | "param"
+            | "keygen"
+            | "p"
+            | "li"
+            | "dt"
+            | "dd"
+            | "option"
+            | "optgroup"
+            | "tr"
+            | "td"
+            | "th"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "colgroup"
+            | "rb"
+            | "rt"
+            | "rp"
+            | "html"
+            | "head"
+            | "body"
+            | "frame"
+    )
+}
+
 /// Elements whose content is text up to their end tag.
-const RAW_TEXT: &[&str] = &[
-    "script",
-    "style",
-    "textarea",
-    "title",
-    "xmp",
-    "iframe",
-    "noembed",
-    "noframes",
-    "noscript",
-    "plaintext",
-];
+fn raw_text(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "textarea"
+            | "title"
+            | "xmp"
+            | "iframe"
+            | "noembed"
+            | "noframes"
+            | "noscript"
+            | "plaintext"
+    )
+}
 
 /// One linear pass over the markup before parsing: counts elements (an error
 /// past [`MAX_ELEMENTS`]), drops start and end tags nested deeper than
@@ -77,7 +116,7 @@ pub fn limit(html: &str) -> Result<Cow<'_, str>, String> {
         };
         i = end;
         if closing {
-            if NOT_NESTING.contains(&name) {
+            if not_nesting(name) {
                 continue;
             }
             if excess > 0 {
@@ -94,7 +133,7 @@ pub fn limit(html: &str) -> Result<Cow<'_, str>, String> {
         if elements > MAX_ELEMENTS {
             return Err(format!("the page has more than {MAX_ELEMENTS} elements"));
         }
-        if RAW_TEXT.contains(&name) {
+        if raw_text(name) {
             let close = format!("</{name}");
             let body_end = find_ci(b, i, close.as_bytes()).unwrap_or(b.len());
             if body_end > end && drops_body(name, &html[start..end], &b[end..body_end]) {
@@ -105,7 +144,7 @@ pub fn limit(html: &str) -> Result<Cow<'_, str>, String> {
             i = body_end;
             continue;
         }
-        if NOT_NESTING.contains(&name) {
+        if not_nesting(name) {
             continue;
         }
         if depth >= MAX_DEPTH {
@@ -142,7 +181,7 @@ fn drops_body(name: &str, start_tag: &str, body: &[u8]) -> bool {
 }
 
 fn memchr_lt(b: &[u8]) -> Option<usize> {
-    b.iter().position(|c| *c == b'<')
+    memchr::memchr(b'<', b)
 }
 
 fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
@@ -159,7 +198,7 @@ fn find_by(b: &[u8], from: usize, needle: &[u8], eq: fn(&[u8], &[u8]) -> bool) -
     let first = *needle.first()?;
     let mut i = from;
     while i + needle.len() <= b.len() {
-        let at = i + b[i..].iter().position(|c| *c == first)?;
+        let at = i + memchr::memchr(first, &b[i..])?;
         if b.get(at..at + needle.len()).is_some_and(|w| eq(w, needle)) {
             return Some(at);
         }
