@@ -4,11 +4,9 @@
 //! `h1` becomes `h2` (the title is shown apart), layout tables are unwrapped.
 //! URLs are made absolute by the sanitizer, which checks every one anyway.
 
-use crate::weburl::Url;
 use markup5ever_rcdom::{Handle, NodeData};
 
 use crate::dom;
-use crate::metadata::Metadata;
 use crate::report::{RemovalKind, Report};
 use crate::score::{class_weight, link_density, link_weight, Picked};
 
@@ -27,8 +25,7 @@ pub const VIDEO_HOSTS: &[&str] = &[
 ];
 
 /// Tidies the picked article in place.
-pub fn clean(picked: &Picked, meta: &Metadata, base: Option<&Url>, report: &mut Report) {
-    let _ = (meta, base);
+pub fn clean(picked: &Picked, report: &mut Report) {
     let root = &picked.content;
     fix_lazy_images(root);
     let data_tables = mark_data_tables(root);
@@ -792,7 +789,7 @@ mod tests {
             clean_conditionally: true,
             weight_classes: true,
         };
-        clean(&picked, &Metadata::default(), None, &mut Report::default());
+        clean(&picked, &mut Report::default());
         root
     }
 

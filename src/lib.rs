@@ -119,7 +119,7 @@ pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
     let readerable = readerable::is_readerable_doc(&doc);
     let mut report = report::Report::default();
     prune::prune(&doc, &mut report);
-    let (picked, cleaning) = pick_and_clean(&doc, &meta, base.as_ref());
+    let (picked, cleaning) = pick_and_clean(&doc, &meta);
     report.removed.extend(cleaning.removed);
     score::recover_lead(&doc, &picked.content, meta.excerpt.as_deref());
     sanitize::sanitize(&picked.content, base.as_ref());
@@ -160,13 +160,12 @@ pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
 fn pick_and_clean(
     doc: &markup5ever_rcdom::Handle,
     meta: &metadata::Metadata,
-    base: Option<&weburl::Url>,
 ) -> (score::Picked, report::Report) {
     let mut best: Option<(usize, score::Picked, report::Report)> = None;
     for flags in score::ATTEMPTS {
         let picked = score::pick(doc, meta, flags);
         let mut report = report::Report::default();
-        clean::clean(&picked, meta, base, &mut report);
+        clean::clean(&picked, &mut report);
         let len = dom::text_len(&picked.content);
         if len >= score::CHAR_THRESHOLD {
             return (picked, report);
