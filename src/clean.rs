@@ -386,7 +386,7 @@ fn should_remove(node: &Handle, tag: &str, picked: &Picked, data_tables: &[usize
     if stats.data_table {
         return false;
     }
-    let content_len = dom::text_len(node);
+    let content_len = stats.text_len;
     let mut is_list = tag == "ul" || tag == "ol";
     if !is_list && content_len > 0 {
         is_list = stats.list_len as f64 / content_len as f64 > 0.9;
@@ -457,6 +457,8 @@ fn should_remove(node: &Handle, tag: &str, picked: &Picked, data_tables: &[usize
 /// text blocks count once per such ancestor, as Readability counts them.
 #[derive(Default)]
 struct BlockStats {
+    /// the block's text length, as `dom::text_len` counts it
+    text_len: usize,
     commas: usize,
     /// text inside `ul`/`ol`
     list_len: usize,
@@ -494,8 +496,11 @@ impl BlockStats {
             "ul",
         ];
         let mut s = BlockStats::default();
+        let mut total = dom::Collapsed::new();
+        // In document order, as the whole text's length depends on it.
         let mut stack: Vec<(Handle, [usize; 3])> = dom::children(node)
             .into_iter()
+            .rev()
             .map(|c| (c, [0; 3]))
             .collect();
         while let Some((n, [list, heading, textish])) = stack.pop() {
@@ -503,6 +508,7 @@ impl BlockStats {
                 NodeData::Text { contents } => {
                     let len = dom::text_len(&n);
                     let text = contents.borrow();
+                    total.add(&text);
                     s.list_len += list * len;
                     s.heading_len += heading * len;
                     s.textish_len += textish * len;
@@ -529,11 +535,12 @@ impl BlockStats {
                             + usize::from(matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")),
                         textish + usize::from(TEXTISH.contains(&tag)),
                     ];
-                    stack.extend(dom::children(&n).into_iter().map(|c| (c, counts)));
+                    stack.extend(dom::children(&n).into_iter().rev().map(|c| (c, counts)));
                 }
                 _ => {}
             }
         }
+        s.text_len = total.finish();
         s
     }
 }

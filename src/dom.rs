@@ -306,20 +306,27 @@ pub fn inner_text(node: &Handle) -> String {
 /// Counts text as `text_len` does: characters, each run of white space as one,
 /// none at either end.
 #[derive(Clone, Copy)]
-struct Collapsed {
+pub struct Collapsed {
     len: usize,
     in_space: bool,
 }
 
+impl Default for Collapsed {
+    fn default() -> Collapsed {
+        Collapsed::new()
+    }
+}
+
 impl Collapsed {
-    fn new() -> Collapsed {
+    pub fn new() -> Collapsed {
         Collapsed {
             len: 0,
             in_space: true,
         }
     }
 
-    fn add(&mut self, s: &str) {
+    /// Counts `s`, the next text in document order.
+    pub fn add(&mut self, s: &str) {
         if s.is_ascii() {
             // `char::is_whitespace` on ASCII: the five of `is_ascii_whitespace` and VT
             self.add_flags(s.bytes().map(|b| b.is_ascii_whitespace() || b == 0x0b));
@@ -337,7 +344,7 @@ impl Collapsed {
         }
     }
 
-    fn finish(self) -> usize {
+    pub fn finish(self) -> usize {
         if self.in_space && self.len > 0 {
             self.len - 1
         } else {

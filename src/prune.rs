@@ -727,11 +727,12 @@ fn related_line(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
     if !(4..=300).contains(&len) {
         return None;
     }
-    let lead = patterns::related_lead(&dom::text_content(node))?;
+    // Most blocks have no link: that is quicker to see than the lead-in.
     let links = page.link_len(node);
     if links == 0 {
         return None;
     }
+    let lead = patterns::related_lead(&dom::text_content(node))?;
     let rest = len.saturating_sub(lead).max(1);
     if links * 2 >= rest {
         Some((RemovalKind::Related, "\"read also\" line".into()))
