@@ -500,3 +500,44 @@ fn url_option_is_accepted_for_every_file() {
         "relative link left in {out}"
     );
 }
+
+/// The same page and the same expected URLs as the browser test
+/// (`www/tests/engine.test.mjs`), whose wasm build resolves with the host's `URL`.
+#[test]
+fn links_resolve_against_base_and_page_url() {
+    let page = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/tests/fixtures/links.html");
+    let out = run(&[
+        "--url",
+        "https://example.com/a/b.html",
+        "--format",
+        "html",
+        page.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = stdout(&out);
+    let mut urls = Vec::new();
+    for attr in ["href", "src", "srcset"] {
+        let needle = format!(" {attr}=\"");
+        for (at, _) in html.match_indices(&needle) {
+            let value = &html[at + needle.len()..];
+            let value = &value[..value.find('"').unwrap()];
+            urls.push((at, format!("{attr}={value}")));
+        }
+    }
+    urls.sort();
+    let urls: Vec<String> = urls.into_iter().map(|(_, u)| u).collect();
+    assert_eq!(
+        urls,
+        [
+            "href=https://example.com/news/2024/story.html?id=7#top",
+            "href=https://example.com/news/archive/",
+            "href=https://cdn.example.org/x",
+            "href=https://example.com/Path/%7Euser?q=a%20b",
+            "href=https://xn--bcher-kva.example/stra%C3%9Fe",
+            "href=mailto:desk@example.com",
+            "src=https://example.com/news/2024/photo.jpg",
+            "srcset=https://example.com/news/2024/photo-2x.jpg 2x, https://example.com/img/photo-3x.jpg 3x",
+            "src=https://www.youtube.com/embed/abc123",
+        ]
+    );
+}

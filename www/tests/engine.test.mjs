@@ -107,6 +107,29 @@ describe('engine API', () => {
     ]);
   });
 
+  test('URLs are resolved by the browser\'s URL as the native build resolves them', async () => {
+    // The wasm build resolves with the host's WHATWG URL, the native one with the
+    // url crate: the same links must come out the same (expected: the CLI's output).
+    const page = await env.newPage();
+    await harness(page);
+    const html = fs.readFileSync(path.join(FIXTURES, 'links.html'), 'utf8');
+    const urls = await page.evaluate(async (h) => {
+      const a = await window.__ac.clean(h, { url: 'https://example.com/a/b.html' });
+      return [...a.content.matchAll(/(href|src|srcset)="([^"]*)"/g)].map((m) => `${m[1]}=${m[2]}`);
+    }, html);
+    assert.deepEqual(urls, [
+      'href=https://example.com/news/2024/story.html?id=7#top',
+      'href=https://example.com/news/archive/',
+      'href=https://cdn.example.org/x',
+      'href=https://example.com/Path/%7Euser?q=a%20b',
+      'href=https://xn--bcher-kva.example/stra%C3%9Fe',
+      'href=mailto:desk@example.com',
+      'src=https://example.com/news/2024/photo.jpg',
+      'srcset=https://example.com/news/2024/photo-2x.jpg 2x, https://example.com/img/photo-3x.jpg 3x',
+      'src=https://www.youtube.com/embed/abc123',
+    ]);
+  });
+
   test('a crashed engine instance is replaced (reset hook works on the main thread)', async () => {
     const page = await env.newPage();
     await harness(page);
