@@ -134,8 +134,10 @@ impl TextOut {
             if i > 0 {
                 self.space = true;
             }
-            if !word.is_empty() {
+            if word.contains('\u{a0}') {
                 self.raw(&word.replace('\u{a0}', " "));
+            } else if !word.is_empty() {
+                self.raw(word);
             }
         }
     }
@@ -369,9 +371,11 @@ impl Md {
             if i > 0 {
                 self.space = true;
             }
-            if !word.is_empty() {
+            if word.contains(needs_inline_escape) {
                 let escaped = escape_inline(&word.replace('\u{a0}', " "));
                 self.push(&escaped);
+            } else if !word.is_empty() {
+                self.push(word); // nothing to escape or replace: most words
             }
         }
     }
@@ -563,10 +567,18 @@ impl Md {
 }
 
 /// Escapes what Markdown would read as syntax inside a line of text.
+/// Characters that [`escape_inline`] may escape, and the no-break space that
+/// [`Md::text`] turns into a space.
+fn needs_inline_escape(c: char) -> bool {
+    matches!(
+        c,
+        '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '~' | '|' | '&' | '\u{a0}'
+    )
+}
+
 fn escape_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    let chars: Vec<char> = s.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, c) in s.char_indices() {
         match c {
             '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '~' | '|' => {
                 out.push('\\');
@@ -574,7 +586,7 @@ fn escape_inline(s: &str) -> String {
             }
             '&' => {
                 // Only where it would start an entity reference.
-                let rest: String = chars[i + 1..].iter().take(33).collect();
+                let rest: String = s[i + 1..].chars().take(33).collect();
                 let entity = rest.find(';').is_some_and(|end| {
                     end > 0
                         && rest[..end]
