@@ -200,13 +200,22 @@ pub fn descendant_elements(root: &Handle) -> Vec<Handle> {
 
 /// Every element below `root` named `name`, in document order.
 pub fn find_all(root: &Handle, name: &str) -> Vec<Handle> {
-    // The walk of `descendant_elements`, keeping only the matches (no list of every element).
+    // The walk of `descendant_elements`, keeping only the matches (no list of every
+    // element); names compared as interned atoms, not as strings.
+    let name = LocalName::from(name);
     let mut out = Vec::new();
     let mut stack: Vec<Handle> = root.children.borrow().iter().rev().cloned().collect();
     while let Some(node) = stack.pop() {
-        if is_element(&node) {
-            stack.extend(node.children.borrow().iter().rev().cloned());
-            if is(&node, name) {
+        if let NodeData::Element { name: q, .. } = &node.data {
+            stack.extend(
+                node.children
+                    .borrow()
+                    .iter()
+                    .rev()
+                    .filter(|c| is_element(c))
+                    .cloned(),
+            );
+            if q.local == name {
                 out.push(node);
             }
         }
