@@ -613,14 +613,17 @@ impl Keys {
             .map(|(i, l)| (label_key(l), i))
             .collect();
         let longest = sorted.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
-        sorted.sort_unstable();
+        sorted.sort_unstable_by(|(a, i), (b, j)| (a.len(), a, i).cmp(&(b.len(), b, j)));
         Keys { sorted, longest }
     }
 
-    /// The place in the list of the first entry whose key is `key` (a binary
-    /// search: this runs on every short text of the page).
+    /// The place in the list of the first entry whose key is `key`: a binary
+    /// search (this runs on every short text of the page) over keys ordered by
+    /// length first, so that most steps compare two numbers, not two strings.
     fn position(&self, key: &str) -> Option<usize> {
-        let i = self.sorted.partition_point(|(k, _)| k.as_str() < key);
+        let i = self
+            .sorted
+            .partition_point(|(k, _)| (k.len(), k.as_str()) < (key.len(), key));
         self.sorted
             .get(i)
             .filter(|(k, _)| k == key)
