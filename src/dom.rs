@@ -136,7 +136,7 @@ impl ClassWords {
 
     /// The first word that is in `list`.
     pub fn find(&self, list: &[&str]) -> Option<&str> {
-        self.iter().find(|w| list.contains(w))
+        self.iter().find(|w| crate::patterns::is_one_of(w, list))
     }
 }
 

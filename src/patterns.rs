@@ -36,6 +36,14 @@ fn starts_with_any(hay: &[u8], needles: &[&str]) -> bool {
     })
 }
 
+/// Whether `word` is one of `list`, compared byte by byte (class words and list
+/// entries are short: a `memcmp` call for each costs more than the comparison).
+pub fn is_one_of(word: &str, list: &[&str]) -> bool {
+    let w = word.as_bytes();
+    list.iter()
+        .any(|l| l.len() == w.len() && l.bytes().zip(w).all(|(a, b)| a == *b))
+}
+
 /// Whether a lower-case class name is one of [`AD_CLASSES`] or one of them
 /// followed by `-` and more (`ad-slot-top`).
 pub fn is_ad_class(name: &str) -> bool {

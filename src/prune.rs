@@ -241,7 +241,7 @@ fn classify(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
     if words.is_empty() {
         return related_line(node, page);
     }
-    let has = |list: &[&str]| words.iter().find(|w| list.contains(w)).copied();
+    let has = |list: &[&str]| words.iter().find(|w| patterns::is_one_of(w, list)).copied();
     let reason = |w: &str| format!("class or id \"{w}\"");
     if let Some(w) = has(&[
         "comments",
