@@ -863,7 +863,8 @@ mod tests {
     fn text_lens_equal_text_len_everywhere() {
         let doc = parse_html(
             "<div> a <span> b</span><span>c </span> <p>\u{a0}</p>\n<i> </i></div>\
-             <p>x<!-- c -->y <b> z </b></p><div></div><pre>  1\n\n 2 </pre>",
+             <p>x<!-- c -->y <b> z </b></p><div></div><pre>  1\n\n 2 </pre>\
+             <p>\t\x0bq\x0c<i>\r</i>r</p>",
         );
         let lens = text_lens(&doc);
         let measured = TextLens::measure(&doc);
