@@ -133,11 +133,6 @@ impl ClassWords {
     pub fn is_empty(&self) -> bool {
         self.iter().next().is_none()
     }
-
-    /// The first word that is in `list`.
-    pub fn find(&self, list: &[&str]) -> Option<&str> {
-        self.iter().find(|w| crate::patterns::is_one_of(w, list))
-    }
 }
 
 /// The parent node, if attached.

@@ -36,13 +36,30 @@ fn starts_with_any(hay: &[u8], needles: &[&str]) -> bool {
     })
 }
 
-/// Whether `word` is one of `list`, compared byte by byte (class words and list
-/// entries are short: a `memcmp` call for each costs more than the comparison).
-pub fn is_one_of(word: &str, list: &[&str]) -> bool {
-    let w = word.as_bytes();
-    list.iter()
-        .any(|l| l.len() == w.len() && l.bytes().zip(w).all(|(a, b)| a == *b))
+/// FNV-1a, for small tables keyed by short strings (the standard SipHash is
+/// made for untrusted keys and costs more than the lookup it serves).
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
 }
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashMap` hasher built on [`Fnv`].
+pub type StrHash = std::hash::BuildHasherDefault<Fnv>;
 
 /// Whether a lower-case class name is one of [`AD_CLASSES`] or one of them
 /// followed by `-` and more (`ad-slot-top`).

@@ -7,6 +7,9 @@
 //! removes a block that holds much of the page's prose, and a "read also" line
 //! goes only when it is mostly a link.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use markup5ever_rcdom::{Handle, NodeData};
 
 use crate::dom;
@@ -165,6 +168,173 @@ fn is_tracking_pixel(img: &Handle) -> bool {
     tiny("width") && tiny("height")
 }
 
+/// The class and id words of each rule of [`classify`], as bits: a word's rules
+/// are looked up once per element, in one table, instead of each rule scanning
+/// its list for each word (pages with long utility-class lists have many words).
+mod rule {
+    pub const AD: u16 = 1;
+    pub const AD_NEGATIVE: u16 = 1 << 1;
+    pub const COMMENTS: u16 = 1 << 2;
+    pub const SOCIAL: u16 = 1 << 3;
+    pub const NEWSLETTER: u16 = 1 << 4;
+    pub const CONSENT: u16 = 1 << 5;
+    pub const RELATED: u16 = 1 << 6;
+    pub const NAVIGATION: u16 = 1 << 7;
+    pub const PAYWALL: u16 = 1 << 8;
+    pub const META: u16 = 1 << 9;
+}
+
+const RULE_WORDS: &[(u16, &[&str])] = &[
+    (rule::AD, patterns::AD_WORDS),
+    (rule::AD_NEGATIVE, patterns::AD_NEGATIVE_WORDS),
+    // comment sections
+    (
+        rule::COMMENTS,
+        &[
+            "comments",
+            "commentlist",
+            "commentform",
+            "disqus",
+            "respond",
+            "replies",
+        ],
+    ),
+    // share and follow bars
+    (
+        rule::SOCIAL,
+        &[
+            "share",
+            "sharing",
+            "social",
+            "sharedaddy",
+            "addthis",
+            "sharethis",
+            "shariff",
+            "addtoany",
+            "sharebar",
+            "socials",
+            "follow",
+        ],
+    ),
+    // newsletter and sign-up boxes
+    (
+        rule::NEWSLETTER,
+        &[
+            "newsletter",
+            "subscribe",
+            "subscription",
+            "signup",
+            "mailchimp",
+            "mc4wp",
+            "optin",
+        ],
+    ),
+    // cookie and consent boxes, blocked-embed placeholders
+    (
+        rule::CONSENT,
+        &[
+            "cookie",
+            "cookies",
+            "consent",
+            "gdpr",
+            "onetrust",
+            "didomi",
+            "cookiebar",
+            "blocker",
+        ],
+    ),
+    // related and recommended links
+    (
+        rule::RELATED,
+        &[
+            "related",
+            "relatedposts",
+            "recommended",
+            "recommendations",
+            "recommendation",
+            "popular",
+            "trending",
+            "mostread",
+            "yarpp",
+            "readnext",
+            "morestories",
+        ],
+    ),
+    // menus, breadcrumbs, pagination
+    (
+        rule::NAVIGATION,
+        &[
+            "breadcrumb",
+            "breadcrumbs",
+            "navbar",
+            "navigation",
+            "menu",
+            "pagination",
+            "pager",
+        ],
+    ),
+    // paywall and subscriber prompts
+    (
+        rule::PAYWALL,
+        &[
+            "paywall",
+            "regwall",
+            "premium",
+            "piano",
+            "metered",
+            "subscriber",
+            "subscribers",
+        ],
+    ),
+    // meta lines: dates, tags, credits, tools, ratings
+    (
+        rule::META,
+        &[
+            "meta",
+            "postmeta",
+            "date",
+            "dateline",
+            "timestamp",
+            "published",
+            "updated",
+            "posted",
+            "tags",
+            "tag",
+            "tagcloud",
+            "categories",
+            "category",
+            "credit",
+            "credits",
+            "copyright",
+            "print",
+            "printfriendly",
+            "toolbar",
+            "tools",
+            "actions",
+            "utility",
+            "rating",
+            "ratings",
+            "donate",
+            "donation",
+        ],
+    ),
+];
+
+/// The rules (bits of [`rule`]) a lower-case class or id word belongs to.
+fn rules_of(word: &str) -> u16 {
+    static TABLE: OnceLock<HashMap<&'static str, u16, patterns::StrHash>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t: HashMap<&'static str, u16, patterns::StrHash> = HashMap::default();
+        for &(bit, words) in RULE_WORDS {
+            for &w in words {
+                *t.entry(w).or_default() |= bit;
+            }
+        }
+        t
+    });
+    table.get(word).copied().unwrap_or(0)
+}
+
 /// Decides whether `node` is clutter, and which kind.
 fn classify(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
     let tag = dom::tag(node)?;
@@ -174,7 +344,8 @@ fn classify(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
     if is_hidden(node) {
         return guard(node, page, RemovalKind::Hidden, "hidden by the page".into());
     }
-    let words = dom::ClassWords::of(node);
+    let class_words = dom::ClassWords::of(node);
+    let words: Vec<(&str, u16)> = class_words.iter().map(|w| (w, rules_of(w))).collect();
     if let Some(reason) = ad_markup(node, &words) {
         return guard(node, page, RemovalKind::Ad, reason);
     }
@@ -237,113 +408,48 @@ fn classify(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
             "links that share the page".into(),
         );
     }
-    let words: Vec<&str> = words.iter().collect();
     if words.is_empty() {
         return related_line(node, page);
     }
-    let has = |list: &[&str]| words.iter().find(|w| patterns::is_one_of(w, list)).copied();
+    let has = |bit: u16| words.iter().find(|(_, r)| r & bit != 0).map(|&(w, _)| w);
     let reason = |w: &str| format!("class or id \"{w}\"");
-    if let Some(w) = has(&[
-        "comments",
-        "commentlist",
-        "commentform",
-        "disqus",
-        "respond",
-        "replies",
-    ]) {
+    if let Some(w) = has(rule::COMMENTS) {
         return guard(node, page, RemovalKind::Comments, reason(w));
     }
-    if let Some(w) = has(&[
-        "share",
-        "sharing",
-        "social",
-        "sharedaddy",
-        "addthis",
-        "sharethis",
-        "shariff",
-        "addtoany",
-        "sharebar",
-        "socials",
-        "follow",
-    ]) {
+    if let Some(w) = has(rule::SOCIAL) {
         if link_heavy_or_short(node, page, 0.4, 300) {
             return guard(node, page, RemovalKind::Social, reason(w));
         }
     }
-    if let Some(w) = has(&[
-        "newsletter",
-        "subscribe",
-        "subscription",
-        "signup",
-        "mailchimp",
-        "mc4wp",
-        "optin",
-    ]) {
+    if let Some(w) = has(rule::NEWSLETTER) {
         if page.len(node) < 800 {
             return guard(node, page, RemovalKind::Newsletter, reason(w));
         }
     }
-    if let Some(w) = has(&[
-        "cookie",
-        "cookies",
-        "consent",
-        "gdpr",
-        "onetrust",
-        "didomi",
-        "cookiebar",
-        "blocker",
-    ]) {
+    if let Some(w) = has(rule::CONSENT) {
         if page.len(node) < 2000 {
             return guard(node, page, RemovalKind::Consent, reason(w));
         }
     }
-    if let Some(w) = has(&[
-        "related",
-        "relatedposts",
-        "recommended",
-        "recommendations",
-        "recommendation",
-        "popular",
-        "trending",
-        "mostread",
-        "yarpp",
-        "readnext",
-        "morestories",
-    ]) {
+    if let Some(w) = has(rule::RELATED) {
         if link_heavy_or_short(node, page, 0.3, 200) && !has_prose(node, page) {
             return guard(node, page, RemovalKind::Related, reason(w));
         }
     }
-    if let Some(w) = has(&[
-        "breadcrumb",
-        "breadcrumbs",
-        "navbar",
-        "navigation",
-        "menu",
-        "pagination",
-        "pager",
-    ]) {
+    if let Some(w) = has(rule::NAVIGATION) {
         if link_heavy_or_short(node, page, 0.4, 200) {
             return guard(node, page, RemovalKind::Navigation, reason(w));
         }
     }
-    if let Some(w) = has(&[
-        "paywall",
-        "regwall",
-        "premium",
-        "piano",
-        "metered",
-        "subscriber",
-        "subscribers",
-    ]) {
+    if let Some(w) = has(rule::PAYWALL) {
         if page.len(node) < 800 && !has_prose(node, page) {
             return guard(node, page, RemovalKind::Newsletter, reason(w));
         }
     }
     let author_box = words
         .iter()
-        .any(|&w| w == "author" || w == "autor" || w == "authors")
-        && words.iter().any(|&w| {
+        .any(|&(w, _)| w == "author" || w == "autor" || w == "authors")
+        && words.iter().any(|&(w, _)| {
             matches!(
                 w,
                 "box" | "bio" | "info" | "about" | "details" | "profile" | "card" | "description"
@@ -352,38 +458,11 @@ fn classify(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
     let bio = author_box
         || words
             .iter()
-            .any(|&w| w == "bio" || w == "biography" || w == "authorbox");
+            .any(|&(w, _)| w == "bio" || w == "biography" || w == "authorbox");
     if bio && page.len(node) < 1500 {
         return guard(node, page, RemovalKind::Boilerplate, "author box".into());
     }
-    if let Some(w) = has(&[
-        "meta",
-        "postmeta",
-        "date",
-        "dateline",
-        "timestamp",
-        "published",
-        "updated",
-        "posted",
-        "tags",
-        "tag",
-        "tagcloud",
-        "categories",
-        "category",
-        "credit",
-        "credits",
-        "copyright",
-        "print",
-        "printfriendly",
-        "toolbar",
-        "tools",
-        "actions",
-        "utility",
-        "rating",
-        "ratings",
-        "donate",
-        "donation",
-    ]) {
+    if let Some(w) = has(rule::META) {
         // A credit inside a caption sits beside the caption's text: no need to stand alone.
         let in_caption = matches!(w, "credit" | "credits" | "copyright")
             && dom::ancestors(node)
@@ -499,7 +578,7 @@ fn is_hidden(node: &Handle) -> bool {
 }
 
 /// Ad-network markup: the reason when `node` is an ad slot.
-fn ad_markup(node: &Handle, words: &dom::ClassWords) -> Option<String> {
+fn ad_markup(node: &Handle, words: &[(&str, u16)]) -> Option<String> {
     let tag = dom::tag(node)?;
     if tag.starts_with("amp-ad") || tag == "amp-sticky-ad" {
         return Some(format!("<{tag}>"));
@@ -541,12 +620,13 @@ fn ad_markup(node: &Handle, words: &dom::ClassWords) -> Option<String> {
             return Some(format!("class \"{name}\""));
         }
     }
-    if words.find(patterns::AD_NEGATIVE_WORDS).is_some() {
+    if words.iter().any(|(_, r)| r & rule::AD_NEGATIVE != 0) {
         return None;
     }
     words
-        .find(patterns::AD_WORDS)
-        .map(|w| format!("class or id \"{w}\""))
+        .iter()
+        .find(|(_, r)| r & rule::AD != 0)
+        .map(|(w, _)| format!("class or id \"{w}\""))
 }
 
 /// A block whose whole text is an ad label and that stands on a line of its own.
@@ -893,6 +973,20 @@ mod tests {
     }
 
     const PROSE: &str = "This paragraph is real prose, long enough to be an article paragraph that a reader wants to keep, with commas, clauses, and a full stop at the end.";
+
+    #[test]
+    fn each_word_carries_the_rules_of_every_list_it_is_in() {
+        assert_eq!(rules_of("comments"), rule::COMMENTS);
+        assert_eq!(rules_of("breadcrumb"), rule::NAVIGATION);
+        assert_eq!(rules_of("credit"), rule::META);
+        assert_ne!(rules_of("adsense") & rule::AD, 0);
+        assert_eq!(rules_of("article"), 0);
+        for &(bit, words) in RULE_WORDS {
+            assert!(words
+                .iter()
+                .all(|w| rules_of(w) & bit != 0 && w.to_lowercase() == *w));
+        }
+    }
 
     #[test]
     fn ad_labels_in_every_language_go_but_prose_mentioning_them_stays() {
