@@ -572,6 +572,7 @@ fn strip_credits(root: &Handle, report: &mut Report) {
             dom::tag(&block),
             Some("p" | "figcaption" | "span" | "div" | "small" | "em" | "i" | "cite")
         ) || dom::parent(&block).is_none()
+            || !may_hold_credit(&block)
             || dom::text_len_upto(&block, 300) > 300
             || dom::descendant_elements(&block)
                 .iter()
@@ -618,6 +619,33 @@ fn strip_credits(root: &Handle, report: &mut Report) {
             &dom::new_text(tail.trim()),
         );
     }
+}
+
+/// Whether a block's text has a `©` or a colon, without which [`credit_start`]
+/// finds nothing: most blocks have neither, and this is quicker to see. A block
+/// with more than a few kilobytes of text is answered "maybe" (the length test
+/// after it rejects it).
+fn may_hold_credit(block: &Handle) -> bool {
+    let mut seen = 0;
+    let mut stack = vec![block.clone()];
+    while let Some(n) = stack.pop() {
+        match &n.data {
+            NodeData::Text { contents } => {
+                let text = contents.borrow();
+                // 0xA9 ends the UTF-8 of `©` (and of other characters: a "maybe" too)
+                if memchr::memchr2(b':', 0xA9, text.as_bytes()).is_some() {
+                    return true;
+                }
+                seen += text.len();
+                if seen > 4096 {
+                    return true;
+                }
+            }
+            NodeData::Element { .. } => stack.extend(n.children.borrow().iter().cloned()),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Where a trailing credit starts in the texts of a block's text nodes: (text index,

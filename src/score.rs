@@ -388,7 +388,7 @@ fn prepare_nodes(page: &Handle, flags: Flags, title: &str) -> (Vec<Handle>, Opti
 }
 
 /// Class/id fragments of page furniture (Readability's `unlikelyCandidates`).
-const UNLIKELY: &[&str] = &[
+static UNLIKELY: patterns::Needles = patterns::Needles::new(&[
     "-ad-",
     "ai2html",
     "banner",
@@ -420,15 +420,15 @@ const UNLIKELY: &[&str] = &[
     "pager",
     "popup",
     "yom-remote",
-];
+]);
 /// Fragments that rescue a match (Readability's `okMaybeItsACandidate`).
-const MAYBE: &[&str] = &[
+static MAYBE: patterns::Needles = patterns::Needles::new(&[
     "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
-];
+]);
 
 /// Whether a class-and-id string names page furniture, as Readability judges it.
 pub fn is_unlikely_name(match_string: &str) -> bool {
-    patterns::contains_any(match_string, UNLIKELY) && !patterns::contains_any(match_string, MAYBE)
+    UNLIKELY.found_in(match_string) && !MAYBE.found_in(match_string)
 }
 
 fn is_unlikely(node: &Handle, match_string: &str) -> bool {
@@ -695,7 +695,7 @@ fn initial_score(node: &Handle, flags: Flags) -> f64 {
 /// the prune stage already removed what the page really hides, and names such
 /// as `field--label-hidden` or `hidden-xs` describe a label or a screen size.
 pub fn class_weight(node: &Handle) -> f64 {
-    const NEGATIVE: &[&str] = &[
+    static NEGATIVE: patterns::Needles = patterns::Needles::new(&[
         "-ad-",
         "banner",
         "combx",
@@ -719,8 +719,8 @@ pub fn class_weight(node: &Handle) -> f64 {
         "shopping",
         "tags",
         "widget",
-    ];
-    const POSITIVE: &[&str] = &[
+    ]);
+    static POSITIVE: patterns::Needles = patterns::Needles::new(&[
         "article",
         "body",
         "content",
@@ -734,7 +734,7 @@ pub fn class_weight(node: &Handle) -> f64 {
         "text",
         "blog",
         "story",
-    ];
+    ]);
     let mut weight = 0.0;
     for value in [dom::attr(node, "class"), dom::attr(node, "id")]
         .into_iter()
@@ -742,10 +742,10 @@ pub fn class_weight(node: &Handle) -> f64 {
     {
         let v = value.to_lowercase();
         let hid = v.split(' ').any(|w| w == "hid");
-        if hid || patterns::contains_any(&v, NEGATIVE) {
+        if hid || NEGATIVE.found_in(&v) {
             weight -= 25.0;
         }
-        if patterns::contains_any(&v, POSITIVE) {
+        if POSITIVE.found_in(&v) {
             weight += 25.0;
         }
     }
@@ -773,7 +773,11 @@ fn count_commas(node: &Handle) -> usize {
     while let Some(n) = stack.pop() {
         match &n.data {
             NodeData::Text { contents } => {
-                count += contents.borrow().chars().filter(|c| is_comma(*c)).count()
+                let text = contents.borrow();
+                count += memchr::memchr_iter(b',', text.as_bytes()).count();
+                if !text.is_ascii() {
+                    count += text.chars().filter(|&c| c != ',' && is_comma(c)).count();
+                }
             }
             NodeData::Element { .. } => stack.extend(n.children.borrow().iter().cloned()),
             _ => {}
