@@ -271,13 +271,40 @@ pub fn visible_text(node: &Handle) -> String {
     text_without(node, &["script", "style", "noscript", "template"])
 }
 
+/// The start of [`visible_text`], enough for its first `chars` non-space
+/// characters and the rest of the word they end in (whole text nodes, so maybe
+/// more): for samples of nodes that may hold a whole page.
+pub fn visible_text_start(node: &Handle, chars: usize) -> String {
+    text_without_until(node, &["script", "style", "noscript", "template"], chars)
+}
+
 /// [`text_content`] without the text inside elements named in `skip` (below `node`).
 pub fn text_without(node: &Handle, skip: &[&str]) -> String {
+    text_without_until(node, skip, usize::MAX)
+}
+
+/// [`text_without`], stopped at the end of the text node where a space follows
+/// the first `chars` non-space characters.
+fn text_without_until(node: &Handle, skip: &[&str], chars: usize) -> String {
     let mut out = String::new();
+    let mut seen = 0usize;
     let mut stack = vec![node.clone()];
     while let Some(n) = stack.pop() {
         match &n.data {
-            NodeData::Text { contents } => out.push_str(&contents.borrow()),
+            NodeData::Text { contents } => {
+                let text = contents.borrow();
+                out.push_str(&text);
+                if chars == usize::MAX {
+                    continue;
+                }
+                for c in text.chars() {
+                    if !c.is_whitespace() {
+                        seen += 1;
+                    } else if seen >= chars {
+                        return out;
+                    }
+                }
+            }
             NodeData::Element { name, .. }
                 if !skip.contains(&&*name.local) || Rc::ptr_eq(&n, node) =>
             {

@@ -80,7 +80,7 @@ impl Report {
         if self.removed.len() >= MAX_REMOVALS {
             return;
         }
-        let sample = sample_text(&dom::visible_text(node));
+        let sample = sample_text(&dom::visible_text_start(node, SAMPLE_CHARS));
         self.removed.push(Removal {
             kind,
             reason: reason.into(),
@@ -110,6 +110,17 @@ pub fn sample_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn samples_read_only_the_start_of_big_nodes() {
+        let words: String = (0..3000).map(|i| format!("w{i}<b>x</b> \n ")).collect();
+        let doc = crate::parse::parse_html(&format!("<div><p>{words}</p><p>{words}</p></div>"));
+        let div = dom::find(&doc, "div").unwrap();
+        let start = dom::visible_text_start(&div, SAMPLE_CHARS);
+        let full = dom::visible_text(&div);
+        assert!(start.len() < 400 && full.len() > 40_000);
+        assert_eq!(sample_text(&start), sample_text(&full));
+    }
 
     #[test]
     fn samples_are_short_and_whole_characters() {
