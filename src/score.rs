@@ -97,18 +97,26 @@ pub fn recover_lead(doc: &Handle, content: &Handle, excerpt: Option<&str>) {
     let Some(body) = dom::find(doc, "body") else {
         return;
     };
-    // The smallest block that holds the description's opening words.
+    // A block's text is a part of the page's: most pages do not show the
+    // description at all, and one look at the page's text says so.
+    if !dom::inner_text(&body).contains(&key) {
+        return;
+    }
+    // The smallest block that holds the description's opening words (the first
+    // in the page among equals): blocks tried from the shortest up.
     let lens = dom::TextLens::measure(&body);
-    let len = |n: &Handle| lens.len(n);
     let key_len = key.chars().count();
-    let found = dom::descendant_elements(&body)
+    let mut blocks: Vec<(usize, Handle)> = dom::descendant_elements(&body)
         .into_iter()
-        .filter(|n| {
-            matches!(dom::tag(n), Some("p" | "div" | "h2" | "span" | "section"))
-                && (key_len..1200).contains(&len(n))
-                && dom::inner_text(n).contains(&key)
-        })
-        .min_by_key(len);
+        .filter(|n| matches!(dom::tag(n), Some("p" | "div" | "h2" | "span" | "section")))
+        .map(|n| (lens.len(&n), n))
+        .filter(|(len, _)| (key_len..1200).contains(len))
+        .collect();
+    blocks.sort_by_key(|(len, _)| *len);
+    let found = blocks
+        .into_iter()
+        .map(|(_, n)| n)
+        .find(|n| dom::inner_text(n).contains(&key));
     if let Some(lead) = found {
         let copy = dom::rename(&dom::deep_clone(&lead), "p");
         let first = content.children.borrow().first().cloned();
