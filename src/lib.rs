@@ -234,6 +234,33 @@ mod tests {
     }
 
     #[test]
+    fn the_standfirst_beside_the_headline_comes_back_first() {
+        let lead = "The harbour town voted on Tuesday to rebuild its old tidal mill by 2027";
+        let body = "<p>The council met in the old market hall, and the debate went on late into the evening, with many residents speaking.</p>".repeat(6);
+        let page = |description: &str| {
+            format!(
+                "<html><head><meta name=description content=\"{description}.\"></head><body>\
+                 <header><h1>Mill</h1><div class=standfirst><span>The harbour town voted</span> \
+                 on Tuesday to rebuild its old tidal mill by 2027.</div></header>\
+                 <div class=article-body>{body}</div></body></html>"
+            )
+        };
+        let a = clean(&page(lead), &Options::default()).unwrap();
+        assert!(a.text_content.starts_with(lead), "{}", a.text_content);
+        // a description the page does not show adds nothing
+        let b = clean(
+            &page("A summary written for search engines only, not on the page"),
+            &Options::default(),
+        )
+        .unwrap();
+        assert!(
+            b.text_content.starts_with("The council met"),
+            "{}",
+            b.text_content
+        );
+    }
+
+    #[test]
     fn reading_time_counts_words_and_cjk() {
         assert_eq!(reading_time(""), 0);
         assert_eq!(reading_time("one two"), 1);
