@@ -65,7 +65,7 @@ pub fn clean(picked: &Picked, report: &mut Report) {
     }
     let mut empty_paragraphs = Vec::new();
     for p in dom::find_all(root, "p") {
-        let media = dom::descendant_elements(&p).iter().any(|n| {
+        let media = dom::any_descendant(&p, |n| {
             matches!(
                 dom::tag(n),
                 Some("img" | "embed" | "object" | "iframe" | "picture" | "video" | "math")
@@ -95,7 +95,7 @@ fn trim_tail(root: &Handle, report: &mut Report) {
                 Some(
                     "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "dl" | "div" | "section"
                 )
-            ) && !dom::descendant_elements(n).iter().any(|c| {
+            ) && !dom::any_descendant(n, |c| {
                 matches!(
                     dom::tag(c),
                     Some("p" | "div" | "section" | "ul" | "ol" | "table" | "h2" | "h3" | "h4")
@@ -110,7 +110,7 @@ fn trim_tail(root: &Handle, report: &mut Report) {
         let len = dom::text_len(block);
         let text = dom::inner_text(block);
         let heading = matches!(dom::tag(block), Some("h2" | "h3" | "h4" | "h5" | "h6"));
-        let media = dom::descendant_elements(block).iter().any(|n| {
+        let media = dom::any_descendant(block, |n| {
             matches!(
                 dom::tag(n),
                 Some("img" | "picture" | "video" | "iframe" | "table" | "math")
@@ -135,10 +135,10 @@ fn trim_tail(root: &Handle, report: &mut Report) {
     // our newsletter", "Download the app").
     let mut kept = Vec::with_capacity(blocks.len());
     for block in blocks {
-        let text = dom::inner_text(block);
-        if text.chars().count() < 160
+        // (the length of `inner_text`, without building it for every paragraph)
+        if dom::text_len_upto(block, 160) < 160
             && dom::link_text_len(block) > 0
-            && crate::patterns::is_call_to_action(&text)
+            && crate::patterns::is_call_to_action(&dom::inner_text(block))
         {
             report.add(RemovalKind::Newsletter, "call to action", block);
             dom::detach(block);
@@ -150,7 +150,7 @@ fn trim_tail(root: &Handle, report: &mut Report) {
     let total = blocks.len();
     for (removed, block) in blocks.iter().rev().enumerate() {
         let len = dom::text_len(block);
-        let media = dom::descendant_elements(block).iter().any(|n| {
+        let media = dom::any_descendant(block, |n| {
             matches!(
                 dom::tag(n),
                 Some("img" | "picture" | "video" | "iframe" | "figure" | "table" | "math")
@@ -574,9 +574,7 @@ fn strip_credits(root: &Handle, report: &mut Report) {
         ) || dom::parent(&block).is_none()
             || !may_hold_credit(&block)
             || dom::text_len_upto(&block, 300) > 300
-            || dom::descendant_elements(&block)
-                .iter()
-                .any(|n| dom::tag(n).is_some_and(|t| BLOCKS.contains(&t)))
+            || dom::any_descendant(&block, |n| dom::tag(n).is_some_and(|t| BLOCKS.contains(&t)))
         {
             continue;
         }

@@ -193,6 +193,20 @@ pub fn descendant_elements(root: &Handle) -> Vec<Handle> {
     out
 }
 
+/// Whether some element below `root` satisfies `pred` (stops at the first).
+pub fn any_descendant(root: &Handle, mut pred: impl FnMut(&Handle) -> bool) -> bool {
+    let mut stack: Vec<Handle> = root.children.borrow().iter().rev().cloned().collect();
+    while let Some(node) = stack.pop() {
+        if is_element(&node) {
+            if pred(&node) {
+                return true;
+            }
+            stack.extend(node.children.borrow().iter().rev().cloned());
+        }
+    }
+    false
+}
+
 /// Every element below `root` named `name`, in document order.
 pub fn find_all(root: &Handle, name: &str) -> Vec<Handle> {
     // The walk of `descendant_elements`, keeping only the matches (no list of every

@@ -184,12 +184,12 @@ fn check_input(html: &str) -> Result<(), Error> {
     if trimmed.is_empty() {
         return Err(Error::Empty);
     }
-    let head: String = trimmed.chars().take(4096).collect();
-    let controls = head
-        .chars()
-        .filter(|c| (c.is_control() && !c.is_whitespace()) || *c == '\u{fffd}')
-        .count();
-    if controls * 10 > head.chars().count() {
+    let (mut chars, mut controls) = (0usize, 0usize);
+    for c in trimmed.chars().take(4096) {
+        chars += 1;
+        controls += usize::from((c.is_control() && !c.is_whitespace()) || c == '\u{fffd}');
+    }
+    if controls * 10 > chars {
         return Err(Error::NotHtml("it looks like binary data".into()));
     }
     if !html.contains('<') {

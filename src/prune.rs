@@ -782,7 +782,7 @@ fn share_links(node: &Handle, page: &Page) -> bool {
     share >= 2
         && share * 3 >= links.len() * 2
         && page.len(node).saturating_sub(page.link_len(node)) <= 40
-        && !dom::descendant_elements(node).iter().any(|n| {
+        && !dom::any_descendant(node, |n| {
             dom::is(n, "time")
                 || dom::is(n, "address")
                 || dom::attr(n, "rel").is_some_and(|r| r.contains("author"))
@@ -900,7 +900,7 @@ fn remove_with_empty_ancestors(node: &Handle) {
 }
 
 fn has_media(node: &Handle) -> bool {
-    dom::descendant_elements(node).iter().any(|n| {
+    dom::any_descendant(node, |n| {
         matches!(
             dom::tag(n),
             Some("img" | "picture" | "video" | "audio" | "iframe" | "table" | "math")

@@ -589,7 +589,7 @@ fn trim_trailing_whitespace(p: &Handle) {
 
 /// Whether any descendant is a block that keeps a `div` from being a paragraph.
 fn has_child_block(node: &Handle) -> bool {
-    dom::descendant_elements(node).iter().any(|n| {
+    dom::any_descendant(node, |n| {
         matches!(
             dom::tag(n),
             Some(
