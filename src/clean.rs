@@ -24,14 +24,18 @@ pub const VIDEO_HOSTS: &[&str] = &[
     "upload.wikimedia.org",
 ];
 
-/// Tidies the picked article in place.
-pub fn clean(picked: &Picked, report: &mut Report) {
+/// Tidies the picked article in place. Returns whether the conditional steps
+/// (on when `picked.clean_conditionally`) removed anything: when they did not, an
+/// attempt without them gives the same article.
+pub fn clean(picked: &Picked, report: &mut Report) -> bool {
     let root = &picked.content;
     fix_lazy_images(root);
     let data_tables = mark_data_tables(root);
+    let mut conditional_removals = false;
     if picked.clean_conditionally {
-        clean_conditionally(root, "form", picked, &data_tables, report);
-        clean_conditionally(root, "fieldset", picked, &data_tables, report);
+        for tag in ["form", "fieldset"] {
+            conditional_removals |= clean_conditionally(root, tag, picked, &data_tables, report);
+        }
     }
     for tag in [
         "object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select",
@@ -57,7 +61,7 @@ pub fn clean(picked: &Picked, report: &mut Report) {
     }
     if picked.clean_conditionally {
         for tag in ["table", "ul", "div"] {
-            clean_conditionally(root, tag, picked, &data_tables, report);
+            conditional_removals |= clean_conditionally(root, tag, picked, &data_tables, report);
         }
     }
     for h1 in dom::find_all(root, "h1") {
@@ -80,13 +84,15 @@ pub fn clean(picked: &Picked, report: &mut Report) {
     unwrap_single_cell_tables(root);
     simplify_nesting(root);
     if picked.clean_conditionally {
-        trim_tail(root, report);
+        conditional_removals |= trim_tail(root, report);
     }
+    conditional_removals
 }
 
 /// Drops the short or link-heavy blocks that trail after the article's last
 /// paragraph of prose: "more information" link lists, contact lines, prompts.
-fn trim_tail(root: &Handle, report: &mut Report) {
+fn trim_tail(root: &Handle, report: &mut Report) -> bool {
+    let mut changed = false;
     let blocks: Vec<Handle> = dom::descendant_elements(root)
         .into_iter()
         .filter(|n| {
@@ -128,6 +134,7 @@ fn trim_tail(root: &Handle, report: &mut Report) {
             );
         }
         dom::detach(block);
+        changed = true;
         head_removed += 1;
     }
     let blocks = &blocks[head_removed..];
@@ -142,6 +149,7 @@ fn trim_tail(root: &Handle, report: &mut Report) {
         {
             report.add(RemovalKind::Newsletter, "call to action", block);
             dom::detach(block);
+            changed = true;
         } else {
             kept.push(block.clone());
         }
@@ -183,7 +191,9 @@ fn trim_tail(root: &Handle, report: &mut Report) {
             );
         }
         dom::detach(block);
+        changed = true;
     }
+    changed
 }
 
 /// Gives lazy-loaded images their real `src`/`srcset` (from `data-src`,
@@ -346,13 +356,15 @@ fn clean_conditionally(
     picked: &Picked,
     data_tables: &[usize],
     report: &mut Report,
-) {
+) -> bool {
     let nodes = dom::find_all(root, tag);
+    let mut removed = false;
     for node in nodes.into_iter().rev() {
         if dom::parent(&node).is_none() {
             continue;
         }
         if should_remove(&node, tag, picked, data_tables) {
+            removed = true;
             if tag == "form" || tag == "fieldset" {
                 report.add(
                     RemovalKind::Boilerplate,
@@ -363,6 +375,7 @@ fn clean_conditionally(
             dom::detach(&node);
         }
     }
+    removed
 }
 
 fn should_remove(node: &Handle, tag: &str, picked: &Picked, data_tables: &[usize]) -> bool {
@@ -817,6 +830,7 @@ mod tests {
         let root = dom::find(&doc, "div").unwrap();
         dom::detach(&root);
         let picked = Picked {
+            stripped_unlikely: false,
             content: root.clone(),
             byline: None,
             clean_conditionally: true,

@@ -156,16 +156,33 @@ pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
 
 /// Stages 4 and 5 with Readability's retries: each attempt scores a fresh copy
 /// of the pruned page and cleans its pick; the first whose article is long
-/// enough wins, else the longest.
+/// enough wins, else the longest. An attempt is skipped when the rule it drops
+/// did nothing in the attempt before (no block was unlikely, no class has a
+/// weight, the conditional cleaning removed nothing): it would give the same
+/// article again.
 fn pick_and_clean(
     doc: &markup5ever_rcdom::Handle,
     meta: &metadata::Metadata,
 ) -> (score::Picked, report::Report) {
     let mut best: Option<(usize, score::Picked, report::Report)> = None;
+    // The last attempt's flags, and what its rules did: (unlikely blocks
+    // stripped, conditional removals).
+    let mut last: Option<(score::Flags, bool, bool)> = None;
     for flags in score::ATTEMPTS {
+        if let Some((prev, stripped, conditional)) = last {
+            let same = gives_the_same(prev, flags, stripped, conditional, || {
+                let body = dom::find(doc, "body").unwrap_or_else(|| doc.clone());
+                score::any_class_weight(&body)
+            });
+            if same {
+                last = Some((flags, stripped, conditional));
+                continue;
+            }
+        }
         let picked = score::pick(doc, meta, flags);
         let mut report = report::Report::default();
-        clean::clean(&picked, &mut report);
+        let conditional = clean::clean(&picked, &mut report);
+        last = Some((flags, picked.stripped_unlikely, conditional));
         let len = dom::text_len(&picked.content);
         if len >= score::CHAR_THRESHOLD {
             return (picked, report);
@@ -176,6 +193,35 @@ fn pick_and_clean(
     }
     let (_, picked, report) = best.expect("at least one attempt");
     (picked, report)
+}
+
+/// Whether an attempt with `next` must give the same article as the one made
+/// with `prev`: `next` drops one rule of `prev`, keeps the others, and that rule
+/// did nothing there (`stripped`: blocks removed as unlikely; `conditional`:
+/// conditional removals; `weighted()`: whether any element has a class weight).
+fn gives_the_same(
+    prev: score::Flags,
+    next: score::Flags,
+    stripped: bool,
+    conditional: bool,
+    weighted: impl FnOnce() -> bool,
+) -> bool {
+    let dropped = |a: bool, b: bool| a && !b;
+    let (u, w, c) = (
+        (prev.strip_unlikely, next.strip_unlikely),
+        (prev.weight_classes, next.weight_classes),
+        (prev.clean_conditionally, next.clean_conditionally),
+    );
+    let kept = |(a, b): (bool, bool)| a == b;
+    if dropped(u.0, u.1) && kept(w) && kept(c) {
+        !stripped
+    } else if kept(u) && dropped(w.0, w.1) && kept(c) {
+        !weighted()
+    } else if kept(u) && kept(w) && dropped(c.0, c.1) {
+        !conditional
+    } else {
+        false
+    }
 }
 
 /// Rejects input that is empty or clearly not HTML, with a reason.
@@ -258,6 +304,32 @@ mod tests {
             "{}",
             b.text_content
         );
+    }
+
+    #[test]
+    fn retries_run_when_the_rule_they_drop_did_something() {
+        // The only text sits in a block named "extra" (unlikely, but of no class weight): the first attempt
+        // strips it as unlikely and finds nothing; the retry without that rule runs.
+        let text = "Words of the only story on this page, told at some length. ".repeat(12);
+        let html = format!("<html><body><div class=extra><p>{text}</p></div></body></html>");
+        let a = clean(&html, &Options::default()).unwrap();
+        assert!(a.text_content.contains("only story on this page"), "{a:?}");
+        assert!(a.length > 500);
+    }
+
+    #[test]
+    fn an_attempt_is_the_same_only_when_the_one_rule_it_drops_did_nothing() {
+        let [all, no_strip, no_weights, bare] = score::ATTEMPTS;
+        let never = || -> bool { panic!("weights not needed") };
+        assert!(gives_the_same(all, no_strip, false, true, never));
+        assert!(!gives_the_same(all, no_strip, true, false, never));
+        assert!(gives_the_same(no_strip, no_weights, true, true, || false));
+        assert!(!gives_the_same(no_strip, no_weights, false, false, || true));
+        assert!(gives_the_same(no_weights, bare, true, false, never));
+        assert!(!gives_the_same(no_weights, bare, false, true, never));
+        // two rules dropped at once, or none: run it
+        assert!(!gives_the_same(all, no_weights, false, false, || false));
+        assert!(!gives_the_same(all, all, false, false, || false));
     }
 
     #[test]

@@ -25,6 +25,9 @@ pub struct Picked {
     pub clean_conditionally: bool,
     /// Whether class names may weigh in the clean stage's decisions.
     pub weight_classes: bool,
+    /// Whether the attempt removed any block as unlikely content (when none, an
+    /// attempt without that rule gives the same result).
+    pub stripped_unlikely: bool,
 }
 
 /// Options of one extraction attempt, loosened step by step.
@@ -71,12 +74,14 @@ const TOP_CANDIDATES: usize = 5;
 pub fn pick(doc: &Handle, meta: &Metadata, flags: Flags) -> Picked {
     let body = dom::find(doc, "body").unwrap_or_else(|| doc.clone());
     let page = dom::deep_clone(&body);
-    let (content, byline) = grab(&page, flags, meta.title.as_deref().unwrap_or(""));
+    let (content, byline, stripped_unlikely) =
+        grab(&page, flags, meta.title.as_deref().unwrap_or(""));
     Picked {
         content,
         byline,
         clean_conditionally: flags.clean_conditionally,
         weight_classes: flags.weight_classes,
+        stripped_unlikely,
     }
 }
 
@@ -128,9 +133,9 @@ pub fn recover_lead(doc: &Handle, content: &Handle, excerpt: Option<&str>) {
 }
 
 /// One extraction attempt over `page` (a copy of the body, changed in place).
-fn grab(page: &Handle, flags: Flags, title: &str) -> (Handle, Option<String>) {
+fn grab(page: &Handle, flags: Flags, title: &str) -> (Handle, Option<String>, bool) {
     replace_brs(page);
-    let (to_score, byline) = prepare_nodes(page, flags, title);
+    let (to_score, byline, stripped) = prepare_nodes(page, flags, title);
     let mut scores: NodeMap<f64> = NodeMap::default();
     let mut candidates: Vec<Handle> = Vec::new();
     // The tree does not change from here on: measure it once.
@@ -198,10 +203,10 @@ fn grab(page: &Handle, flags: Flags, title: &str) -> (Handle, Option<String>) {
             scores.insert(dom::key(&div), initial_score(&div, flags));
             let content = dom::new_element("div", &[]);
             dom::append(&content, &div);
-            return (content, byline);
+            return (content, byline, stripped);
         }
     };
-    (gather_siblings(&top_candidate, &scores), byline)
+    (gather_siblings(&top_candidate, &scores), byline, stripped)
 }
 
 /// Readability's refinements of the top candidate: a common ancestor of several
@@ -325,8 +330,11 @@ fn gather_siblings(top_candidate: &Handle, scores: &NodeMap<f64>) -> Handle {
 
 /// Walks the page once: removes unlikely candidates, the byline and the title
 /// heading, turns text-only `div`s into paragraphs, and lists the nodes to score.
-fn prepare_nodes(page: &Handle, flags: Flags, title: &str) -> (Vec<Handle>, Option<String>) {
+/// Returns the nodes to score, a byline found on the way, and whether any block
+/// was removed as unlikely content.
+fn prepare_nodes(page: &Handle, flags: Flags, title: &str) -> (Vec<Handle>, Option<String>, bool) {
     let mut to_score = Vec::new();
+    let mut stripped = false;
     let mut byline: Option<String> = None;
     let mut remove_title_header = !title.is_empty();
     // Empty containers go after the walk, in one pass (parents are judged first, as in Readability).
@@ -354,6 +362,7 @@ fn prepare_nodes(page: &Handle, flags: Flags, title: &str) -> (Vec<Handle>, Opti
         if flags.strip_unlikely && tag != "body" && tag != "a" && is_unlikely(&node, &match_string)
         {
             dom::detach(&node);
+            stripped = true;
             continue;
         }
         if matches!(
@@ -392,7 +401,7 @@ fn prepare_nodes(page: &Handle, flags: Flags, title: &str) -> (Vec<Handle>, Opti
         stack.extend(dom::element_children(&node).into_iter().rev());
     }
     dom::detach_all(&empty);
-    (to_score, byline)
+    (to_score, byline, stripped)
 }
 
 /// Class/id fragments of page furniture (Readability's `unlikelyCandidates`).
@@ -695,6 +704,12 @@ fn initial_score(node: &Handle, flags: Flags) -> f64 {
         } else {
             0.0
         }
+}
+
+/// Whether any element below `root` has a class weight: when none has, an attempt
+/// that ignores class weights gives the same result as one that uses them.
+pub fn any_class_weight(root: &Handle) -> bool {
+    dom::any_descendant(root, |n| class_weight(n) != 0.0)
 }
 
 /// +25 / −25 for a positive / negative class, and again for the id.
