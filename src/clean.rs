@@ -638,25 +638,11 @@ fn strip_credits(root: &Handle, report: &mut Report) {
 /// after it rejects it).
 fn may_hold_credit(block: &Handle) -> bool {
     let mut seen = 0;
-    let mut stack = vec![block.clone()];
-    while let Some(n) = stack.pop() {
-        match &n.data {
-            NodeData::Text { contents } => {
-                let text = contents.borrow();
-                // 0xA9 ends the UTF-8 of `©` (and of other characters: a "maybe" too)
-                if memchr::memchr2(b':', 0xA9, text.as_bytes()).is_some() {
-                    return true;
-                }
-                seen += text.len();
-                if seen > 4096 {
-                    return true;
-                }
-            }
-            NodeData::Element { .. } => stack.extend(n.children.borrow().iter().cloned()),
-            _ => {}
-        }
-    }
-    false
+    dom::any_text(block, |text| {
+        seen += text.len();
+        // 0xA9 ends the UTF-8 of `©` (and of other characters: a "maybe" too)
+        memchr::memchr2(b':', 0xA9, text.as_bytes()).is_some() || seen > 4096
+    })
 }
 
 /// Where a trailing credit starts in the texts of a block's text nodes: (text index,

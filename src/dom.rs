@@ -207,6 +207,22 @@ pub fn any_descendant(root: &Handle, mut pred: impl FnMut(&Handle) -> bool) -> b
     false
 }
 
+/// Calls `f` with each text below `node` (and `node`'s own, for a text node), in
+/// document order, until it returns true; returns whether it did.
+pub fn any_text(node: &Handle, mut f: impl FnMut(&str) -> bool) -> bool {
+    let mut stack = vec![node.clone()];
+    while let Some(n) = stack.pop() {
+        match &n.data {
+            NodeData::Text { contents } if f(&contents.borrow()) => return true,
+            NodeData::Element { .. } | NodeData::Document => {
+                stack.extend(n.children.borrow().iter().rev().cloned())
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Every element below `root` named `name`, in document order.
 pub fn find_all(root: &Handle, name: &str) -> Vec<Handle> {
     // The walk of `descendant_elements`, keeping only the matches (no list of every

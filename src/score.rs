@@ -792,20 +792,13 @@ fn is_comma(c: char) -> bool {
 /// Commas (in any script) in the text below `node`.
 fn count_commas(node: &Handle) -> usize {
     let mut count = 0;
-    let mut stack = vec![node.clone()];
-    while let Some(n) = stack.pop() {
-        match &n.data {
-            NodeData::Text { contents } => {
-                let text = contents.borrow();
-                count += memchr::memchr_iter(b',', text.as_bytes()).count();
-                if !text.is_ascii() {
-                    count += text.chars().filter(|&c| c != ',' && is_comma(c)).count();
-                }
-            }
-            NodeData::Element { .. } => stack.extend(n.children.borrow().iter().cloned()),
-            _ => {}
+    dom::any_text(node, |text| {
+        count += memchr::memchr_iter(b',', text.as_bytes()).count();
+        if !text.is_ascii() {
+            count += text.chars().filter(|&c| c != ',' && is_comma(c)).count();
         }
-    }
+        false
+    });
     count
 }
 
