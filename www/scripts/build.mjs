@@ -237,6 +237,17 @@ function buildSite() {
     }
   }
   fs.writeFileSync(path.join(samplesDir, 'samples.json'), `${JSON.stringify(list, null, 2)}\n`);
+  // The address the server prints: a plain list of the pages.
+  const esc = (t) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+  const items = list
+    .map((s) => `<li><a href="${esc(encodeURI(s.file))}">${esc(s.title)}</a> <small>${esc(s.origin)}</small></li>`)
+    .join('\n');
+  fs.writeFileSync(
+    path.join(samplesDir, 'index.html'),
+    `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>article-cleaner sample pages</title>` +
+      `<link rel="stylesheet" href="../site.css"></head>\n<body><main><h1>Sample pages</h1>` +
+      `<p><a href="../">Back to the demo</a></p>\n<ul>\n${items}\n</ul></main></body></html>\n`,
+  );
   log(`${list.length} sample pages → dist/samples/`);
 }
 

@@ -26,6 +26,10 @@ test('the server sends the right MIME types', async () => {
     'nope.html': '404 text/plain; charset=utf-8',
   });
   assert.ok([403, 404].includes((await fetch(`${env.base}..%2f..%2fCargo.toml`)).status), 'no path traversal');
+  // the address the server prints for the samples is a page listing them
+  const samples = await fetch(`${env.base}samples/`);
+  assert.equal(samples.status, 200);
+  assert.match(await samples.text(), /<a href="ad-article\.html">Port Ellery votes/);
 });
 
 test('the index lists the sample pages, and a sample page opens the reader from its button', async () => {
