@@ -748,10 +748,7 @@ fn safe_url(raw: &str, base: Option<&Url>, kind: UrlKind) -> Option<String> {
     // but nobody writes those, and it reads like an attack.
     let head = s.split(['/', '?', '#']).next().unwrap_or("");
     if let Some((scheme, _)) = head.split_once(':') {
-        let mut chars = scheme.chars();
-        let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-            && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-        if !valid {
+        if !crate::weburl::is_scheme(scheme) {
             return None;
         }
     }

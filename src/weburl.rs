@@ -124,14 +124,17 @@ impl fmt::Display for Url {
     }
 }
 
-/// Whether `input` starts with a scheme and its colon (`letter (letter | digit | + - .)* :`),
-/// leading spaces and control characters aside, as the standard trims them.
+/// Whether `input` starts with a scheme and its colon, leading spaces and control
+/// characters aside, as the standard trims them.
 fn has_scheme(input: &str) -> bool {
     let s = input.trim_start_matches(|c: char| c <= ' ');
-    let Some((scheme, _)) = s.split_once(':') else {
-        return false;
-    };
-    let mut chars = scheme.chars();
+    s.split_once(':')
+        .is_some_and(|(scheme, _)| is_scheme(scheme))
+}
+
+/// Whether `s` is a valid scheme name: `letter (letter | digit | + - .)*`.
+pub fn is_scheme(s: &str) -> bool {
+    let mut chars = s.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
