@@ -129,10 +129,6 @@ impl ClassWords {
     pub fn iter(&self) -> impl Iterator<Item = &str> + Clone {
         crate::patterns::words(&self.0)
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.iter().next().is_none()
-    }
 }
 
 /// The parent node, if attached.
@@ -298,14 +294,17 @@ pub fn text_content(node: &Handle) -> String {
 /// Like [`text_content`] but without the text of `script`, `style`, `noscript`
 /// and `template` elements: what a reader could see.
 pub fn visible_text(node: &Handle) -> String {
-    text_without(node, &["script", "style", "noscript", "template"])
+    text_without(node, INVISIBLE)
 }
+
+/// Elements whose text a reader never sees.
+const INVISIBLE: &[&str] = &["script", "style", "noscript", "template"];
 
 /// The start of [`visible_text`], enough for its first `chars` non-space
 /// characters and the rest of the word they end in (whole text nodes, so maybe
 /// more): for samples of nodes that may hold a whole page.
 pub fn visible_text_start(node: &Handle, chars: usize) -> String {
-    text_without_until(node, &["script", "style", "noscript", "template"], chars)
+    text_without_until(node, INVISIBLE, chars)
 }
 
 /// [`text_content`] without the text inside elements named in `skip` (below `node`).
@@ -364,6 +363,19 @@ pub fn inner_text(node: &Handle) -> String {
     normalize_space(&text_content(node))
 }
 
+/// Calls `f` with `char::is_whitespace` of each character of `s`, in order; ASCII
+/// text is read byte by byte (faster than decoding characters).
+fn each_space_flag(s: &str, f: impl FnMut(bool)) {
+    if s.is_ascii() {
+        // `char::is_whitespace` on ASCII: the five of `is_ascii_whitespace` and VT
+        s.bytes()
+            .map(|b| b.is_ascii_whitespace() || b == 0x0b)
+            .for_each(f);
+    } else {
+        s.chars().map(char::is_whitespace).for_each(f);
+    }
+}
+
 /// Counts text as `text_len` does: characters, each run of white space as one,
 /// none at either end.
 #[derive(Clone, Copy)]
@@ -388,21 +400,12 @@ impl Collapsed {
 
     /// Counts `s`, the next text in document order.
     pub fn add(&mut self, s: &str) {
-        if s.is_ascii() {
-            // `char::is_whitespace` on ASCII: the five of `is_ascii_whitespace` and VT
-            self.add_flags(s.bytes().map(|b| b.is_ascii_whitespace() || b == 0x0b));
-        } else {
-            self.add_flags(s.chars().map(char::is_whitespace));
-        }
-    }
-
-    fn add_flags(&mut self, spaces: impl Iterator<Item = bool>) {
-        for space in spaces {
+        each_space_flag(s, |space| {
             if !space || !self.in_space {
                 self.len += 1;
             }
             self.in_space = space;
-        }
+        });
     }
 
     pub fn finish(self) -> usize {
@@ -441,17 +444,9 @@ pub fn text_lens(root: &Handle) -> NodeMap<usize> {
     }
     impl Runs {
         fn of(s: &str) -> Runs {
-            if s.is_ascii() {
-                Runs::of_chars(s.bytes().map(|b| b.is_ascii_whitespace() || b == 0x0b))
-            } else {
-                Runs::of_chars(s.chars().map(char::is_whitespace))
-            }
-        }
-        /// The summary of a text given as "is this character whitespace?" flags.
-        fn of_chars(spaces: impl Iterator<Item = bool>) -> Runs {
             let mut r = Runs::default();
             let mut in_space = false;
-            for space in spaces {
+            each_space_flag(s, |space| {
                 if space {
                     if !in_space {
                         r.spaces += 1;
@@ -465,7 +460,7 @@ pub fn text_lens(root: &Handle) -> NodeMap<usize> {
                     in_space = false;
                 }
                 r.any = true;
-            }
+            });
             r.ends = in_space;
             r
         }
