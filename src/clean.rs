@@ -519,9 +519,10 @@ impl BlockStats {
         while let Some((n, [list, heading, textish])) = stack.pop() {
             match &n.data {
                 NodeData::Text { contents } => {
-                    let len = dom::text_len(&n);
                     let text = contents.borrow();
-                    total.add(&text);
+                    let runs = dom::Runs::of(&text);
+                    let len = runs.collapsed_len();
+                    total.add_runs(runs);
                     s.list_len += list * len;
                     s.heading_len += heading * len;
                     s.textish_len += textish * len;

@@ -363,57 +363,142 @@ pub fn inner_text(node: &Handle) -> String {
     normalize_space(&text_content(node))
 }
 
-/// Calls `f` with `char::is_whitespace` of each character of `s`, in order; ASCII
-/// text is read byte by byte (faster than decoding characters).
-fn each_space_flag(s: &str, f: impl FnMut(bool)) {
-    if s.is_ascii() {
-        // `char::is_whitespace` on ASCII: the five of `is_ascii_whitespace` and VT
-        s.bytes()
-            .map(|b| b.is_ascii_whitespace() || b == 0x0b)
-            .for_each(f);
-    } else {
-        s.chars().map(char::is_whitespace).for_each(f);
+/// Whitespace summary of a run of text (whitespace as `char::is_whitespace`):
+/// enough to join runs in document order and count them as `text_len` does.
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+pub struct Runs {
+    /// non-whitespace characters
+    chars: usize,
+    /// whitespace runs
+    spaces: usize,
+    /// starts / ends with whitespace
+    starts: bool,
+    ends: bool,
+    /// holds any character at all
+    any: bool,
+}
+
+/// `char::is_whitespace` on ASCII: the five of `is_ascii_whitespace` and VT.
+fn ascii_space(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == 0x0b
+}
+
+/// For eight ASCII bytes read little-endian: the high bit of each byte that is
+/// whitespace (9 to 13, or 32), others clear.
+fn space_bits(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // No byte has its high bit set, so no subtraction below borrows across bytes.
+    let from_tab = (x | HIGH).wrapping_sub(ONES * 9) & HIGH; // byte >= 9
+    let to_cr = (ONES * 0x8d).wrapping_sub(x) & HIGH; // byte <= 13
+    let t = x ^ (ONES * b' ' as u64);
+    let blank = !(((t & !HIGH).wrapping_add(!HIGH & (ONES * 0x7f))) | t | !HIGH); // byte == 32
+    (from_tab & to_cr) | blank
+}
+
+impl Runs {
+    /// The summary of one text. ASCII is read eight bytes at a time.
+    pub fn of(s: &str) -> Runs {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let b = s.as_bytes();
+        let mut r = Runs {
+            any: !b.is_empty(),
+            ..Runs::default()
+        };
+        // whether the character before `i` is whitespace (none yet: no)
+        let mut prev_space = false;
+        let mut i = 0;
+        while i < b.len() {
+            if let Some(chunk) = b.get(i..i + 8) {
+                let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                if x & HIGH == 0 {
+                    let m = space_bits(x);
+                    // a run starts where a space follows a non-space
+                    let before = (m << 8) | (u64::from(prev_space) << 7);
+                    r.spaces += (m & !before).count_ones() as usize;
+                    r.chars += 8 - m.count_ones() as usize;
+                    if i == 0 {
+                        r.starts = m & 0x80 != 0;
+                    }
+                    prev_space = m >> 63 != 0;
+                    i += 8;
+                    continue;
+                }
+            }
+            let (space, width) = if b[i] < 0x80 {
+                (ascii_space(b[i]), 1)
+            } else {
+                // `i` is on a character boundary: whole chunks and characters are skipped
+                let c = s[i..].chars().next().expect("a character at a boundary");
+                (c.is_whitespace(), c.len_utf8())
+            };
+            if space {
+                r.spaces += usize::from(!prev_space);
+                r.starts |= i == 0;
+            } else {
+                r.chars += 1;
+            }
+            prev_space = space;
+            i += width;
+        }
+        r.ends = prev_space;
+        r
+    }
+
+    /// This text followed by `next`.
+    pub fn then(self, next: Runs) -> Runs {
+        if !self.any {
+            return next;
+        }
+        if !next.any {
+            return self;
+        }
+        Runs {
+            chars: self.chars + next.chars,
+            spaces: self.spaces + next.spaces - usize::from(self.ends && next.starts),
+            starts: self.starts,
+            ends: next.ends,
+            any: true,
+        }
+    }
+
+    /// `text_len` of the text: characters, each run of whitespace as one, none at
+    /// either end.
+    pub fn collapsed_len(self) -> usize {
+        if self.chars == 0 {
+            0
+        } else {
+            self.chars + self.spaces - usize::from(self.starts) - usize::from(self.ends)
+        }
+    }
+
+    /// At least [`Runs::collapsed_len`], at most two more: cheap while the count goes on.
+    fn bound(self) -> usize {
+        self.chars + self.spaces
     }
 }
 
-/// Counts text as `text_len` does: characters, each run of white space as one,
-/// none at either end.
-#[derive(Clone, Copy)]
-pub struct Collapsed {
-    len: usize,
-    in_space: bool,
-}
-
-impl Default for Collapsed {
-    fn default() -> Collapsed {
-        Collapsed::new()
-    }
-}
+/// Counts text as `text_len` does, text by text in document order.
+#[derive(Clone, Copy, Default)]
+pub struct Collapsed(Runs);
 
 impl Collapsed {
     pub fn new() -> Collapsed {
-        Collapsed {
-            len: 0,
-            in_space: true,
-        }
+        Collapsed::default()
     }
 
     /// Counts `s`, the next text in document order.
     pub fn add(&mut self, s: &str) {
-        each_space_flag(s, |space| {
-            if !space || !self.in_space {
-                self.len += 1;
-            }
-            self.in_space = space;
-        });
+        self.add_runs(Runs::of(s));
+    }
+
+    /// Counts a text already summarised.
+    pub fn add_runs(&mut self, r: Runs) {
+        self.0 = self.0.then(r);
     }
 
     pub fn finish(self) -> usize {
-        if self.in_space && self.len > 0 {
-            self.len - 1
-        } else {
-            self.len
-        }
+        self.0.collapsed_len()
     }
 }
 
@@ -429,65 +514,6 @@ pub fn text_len(node: &Handle) -> usize {
 /// as the tree is not changed; after a change, entries of the changed node's
 /// ancestors are stale.
 pub fn text_lens(root: &Handle) -> NodeMap<usize> {
-    /// Whitespace summary of a run of text: enough to join runs and count as `text_len`.
-    #[derive(Clone, Copy, Default)]
-    struct Runs {
-        /// non-whitespace characters
-        chars: usize,
-        /// whitespace runs
-        spaces: usize,
-        /// starts / ends with whitespace
-        starts: bool,
-        ends: bool,
-        /// holds any character at all
-        any: bool,
-    }
-    impl Runs {
-        fn of(s: &str) -> Runs {
-            let mut r = Runs::default();
-            let mut in_space = false;
-            each_space_flag(s, |space| {
-                if space {
-                    if !in_space {
-                        r.spaces += 1;
-                        in_space = true;
-                    }
-                    if !r.any {
-                        r.starts = true;
-                    }
-                } else {
-                    r.chars += 1;
-                    in_space = false;
-                }
-                r.any = true;
-            });
-            r.ends = in_space;
-            r
-        }
-        fn then(self, next: Runs) -> Runs {
-            if !self.any {
-                return next;
-            }
-            if !next.any {
-                return self;
-            }
-            Runs {
-                chars: self.chars + next.chars,
-                spaces: self.spaces + next.spaces - usize::from(self.ends && next.starts),
-                starts: self.starts,
-                ends: next.ends,
-                any: true,
-            }
-        }
-        fn len(self) -> usize {
-            if self.chars == 0 {
-                0
-            } else {
-                self.chars + self.spaces - usize::from(self.starts) - usize::from(self.ends)
-            }
-        }
-    }
-
     let mut out = NodeMap::default();
     // Post-order with an explicit stack: (node, children done?); a node's summary is
     // the join of its children's, which sit on `done` in document order.
@@ -517,7 +543,7 @@ pub fn text_lens(root: &Handle) -> NodeMap<usize> {
         };
         // Elements only: a text node's length is quicker to count again than to store.
         if !matches!(node.data, NodeData::Text { .. }) {
-            out.insert(key(&node), runs.len());
+            out.insert(key(&node), runs.collapsed_len());
         }
         done.push(runs);
     }
@@ -575,8 +601,9 @@ pub fn text_len_upto(node: &Handle, limit: usize) -> usize {
         match &n.data {
             NodeData::Text { contents } => {
                 count.add(&contents.borrow());
-                if count.len > limit.saturating_add(1) {
-                    return count.len;
+                let bound = count.0.bound();
+                if bound > limit.saturating_add(2) {
+                    return bound - 2;
                 }
             }
             NodeData::Element { .. } | NodeData::Document => {
@@ -922,6 +949,57 @@ mod tests {
         assert_eq!(lens.len(), all.len() + 1 - texts);
         for node in all.iter().chain([&doc]) {
             assert_eq!(measured.len(node), text_len(node));
+        }
+    }
+
+    /// `text_len` as its doc says, one character at a time.
+    fn collapsed_len_by_chars(s: &str) -> usize {
+        let words: Vec<&str> = s
+            .split(char::is_whitespace)
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.iter().map(|w| w.chars().count()).sum::<usize>() + words.len().saturating_sub(1)
+    }
+
+    #[test]
+    fn runs_count_eight_bytes_at_a_time_as_char_by_char() {
+        // Every ASCII whitespace byte and its neighbours, non-ASCII whitespace and
+        // letters, at every offset against the eight-byte chunks.
+        let alphabet = [
+            "a", " ", "\t", "\n", "\x0b", "\x0c", "\r", "\x08", "\x0e", "\x1f", "!", "\x7f", "é",
+            "\u{a0}", "\u{3000}", "\u{2028}", "字", "\u{85}", "😀",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 40) as usize;
+            let mut s = String::new();
+            let mut k = seed;
+            for _ in 0..len {
+                // mostly ASCII, so most chunks take the eight-byte path
+                let pick = (k % 64) as usize;
+                s.push_str(
+                    alphabet[if pick < 40 {
+                        pick % 12
+                    } else {
+                        pick % alphabet.len()
+                    }],
+                );
+                k = k.rotate_left(7) ^ 0x9e37_79b9_7f4a_7c15;
+            }
+            let runs = Runs::of(&s);
+            assert_eq!(runs.collapsed_len(), collapsed_len_by_chars(&s), "{s:?}");
+            // any split joins back to the whole
+            let cut = (0..=s.len())
+                .filter(|i| s.is_char_boundary(*i))
+                .nth(len / 2)
+                .unwrap();
+            let mut joined = Collapsed::new();
+            joined.add(&s[..cut]);
+            joined.add(&s[cut..]);
+            assert_eq!(joined.finish(), runs.collapsed_len(), "{s:?} cut at {cut}");
         }
     }
 
