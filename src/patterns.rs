@@ -616,7 +616,7 @@ fn label_key_upto(text: &str, max: usize) -> String {
     let mut out = String::new();
     let mut space = false;
     for c in text.chars() {
-        if c.is_alphanumeric() || c == '\'' || c == '’' {
+        if is_key_char(c) {
             if out.len() > max {
                 break;
             }
@@ -627,13 +627,7 @@ fn label_key_upto(text: &str, max: usize) -> String {
                 out.push(' ');
             }
             space = false;
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else if c == '’' {
-                out.push('\'');
-            } else {
-                out.extend(c.to_lowercase());
-            }
+            key_form(c, |k| out.push(k));
         } else {
             space = true;
         }
@@ -641,11 +635,99 @@ fn label_key_upto(text: &str, max: usize) -> String {
     out
 }
 
+/// Whether `c` belongs to a word of a label key (others separate words).
+fn is_key_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’'
+}
+
+/// The key form of a word character: lower case, `’` as `'`.
+fn key_form(c: char, mut push: impl FnMut(char)) {
+    if c.is_ascii() {
+        push(c.to_ascii_lowercase());
+    } else if c == '’' {
+        push('\'');
+    } else {
+        c.to_lowercase().for_each(push);
+    }
+}
+
+/// The key of the first word of a text read piece by piece (as [`label_key`]
+/// would write it), without allocating: a quick "could this text be, or start
+/// with, a label?" before the text is gathered and its whole key made.
+#[derive(Default)]
+pub struct FirstWord {
+    buf: [u8; FirstWord::MAX],
+    len: usize,
+    started: bool,
+    /// the word is longer than `MAX` bytes, so it starts no label
+    long: bool,
+}
+
+impl FirstWord {
+    const MAX: usize = 32;
+
+    pub fn new() -> FirstWord {
+        FirstWord::default()
+    }
+
+    /// Reads the next piece of text; true once the first word has ended.
+    pub fn feed(&mut self, s: &str) -> bool {
+        for c in s.chars() {
+            if !is_key_char(c) {
+                if self.started {
+                    return true;
+                }
+                continue;
+            }
+            self.started = true;
+            if self.long {
+                continue;
+            }
+            key_form(c, |k| {
+                let mut tmp = [0; 4];
+                let bytes = k.encode_utf8(&mut tmp).as_bytes();
+                match self.buf.get_mut(self.len..self.len + bytes.len()) {
+                    Some(dst) => {
+                        dst.copy_from_slice(bytes);
+                        self.len += bytes.len();
+                    }
+                    None => self.long = true,
+                }
+            });
+        }
+        false
+    }
+
+    /// The first word's key, empty when the text has no word; `None` when it is
+    /// too long to start any label.
+    fn key(&self) -> Option<&str> {
+        if self.long {
+            return None;
+        }
+        // Whole characters were written, so the bytes are UTF-8.
+        std::str::from_utf8(&self.buf[..self.len]).ok()
+    }
+}
+
+/// Whether a text whose first word is `first` may be an ad label ([`is_ad_label`]
+/// is false when this is).
+pub fn may_be_ad_label(first: &FirstWord) -> bool {
+    ad_label_keys().starts_with(first)
+}
+
+/// Whether a text whose first word is `first` may be or start with a "related"
+/// phrase ([`related_lead`] and [`is_related_heading`] are false when this is).
+pub fn may_be_related(first: &FirstWord) -> bool {
+    related_keys().starts_with(first)
+}
+
 /// Label keys of a list, sorted (each with its place in the list) for lookups,
 /// with the longest key's length in bytes.
 struct Keys {
     sorted: Vec<(String, usize)>,
     longest: usize,
+    /// the keys' first words, sorted and without repeats
+    firsts: Vec<String>,
 }
 
 impl Keys {
@@ -657,7 +739,26 @@ impl Keys {
             .collect();
         let longest = sorted.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
         sorted.sort_unstable_by(|(a, i), (b, j)| (a.len(), a, i).cmp(&(b.len(), b, j)));
-        Keys { sorted, longest }
+        let mut firsts: Vec<String> = sorted
+            .iter()
+            .filter_map(|(k, _)| k.split(' ').next())
+            .map(str::to_owned)
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        assert!(firsts.iter().all(|f| f.len() <= FirstWord::MAX));
+        Keys {
+            sorted,
+            longest,
+            firsts,
+        }
+    }
+
+    /// Whether some key starts with the word `first` (a whole word of the key).
+    fn starts_with(&self, first: &FirstWord) -> bool {
+        first
+            .key()
+            .is_some_and(|w| self.firsts.binary_search_by(|f| f.as_str().cmp(w)).is_ok())
     }
 
     /// The place in the list of the first entry whose key is `key`: a binary
@@ -680,13 +781,23 @@ impl Keys {
 
 /// Whether the whole `text` is an ad label in some language.
 pub fn is_ad_label(text: &str) -> bool {
-    static KEYS: OnceLock<Keys> = OnceLock::new();
     if text.len() > 120 {
         return false;
     }
-    let labels = KEYS.get_or_init(|| Keys::of(AD_LABELS));
+    let labels = ad_label_keys();
+    let mut first = FirstWord::new();
+    first.feed(text);
+    if !labels.starts_with(&first) {
+        return false;
+    }
     let key = label_key_upto(text, labels.longest);
     !key.is_empty() && labels.has(&key)
+}
+
+/// Label keys of the ad labels, computed once.
+fn ad_label_keys() -> &'static Keys {
+    static KEYS: OnceLock<Keys> = OnceLock::new();
+    KEYS.get_or_init(|| Keys::of(AD_LABELS))
 }
 
 /// Label keys of the related phrases, computed once.
@@ -703,6 +814,11 @@ pub fn related_lead(text: &str) -> Option<usize> {
         return None;
     }
     let phrases = related_keys();
+    let mut first = FirstWord::new();
+    first.feed(text);
+    if !phrases.starts_with(&first) {
+        return None;
+    }
     let key = label_key_upto(text, phrases.longest);
     // The key's words are split by single spaces: a lead-in is the key up to a
     // word's end; where several are phrases, the first in the list wins.
@@ -718,6 +834,11 @@ pub fn is_related_heading(text: &str) -> bool {
         return false;
     }
     let phrases = related_keys();
+    let mut first = FirstWord::new();
+    first.feed(text);
+    if !phrases.starts_with(&first) {
+        return false;
+    }
     let key = label_key_upto(text, phrases.longest);
     !key.is_empty() && key.len() < 60 && phrases.has(&key)
 }
@@ -752,6 +873,43 @@ mod tests {
         let w: Vec<&str> = words("td-a-rec adslot  x_y.z").collect();
         assert_eq!(w, ["td", "a", "rec", "adslot", "x", "y", "z"]);
         assert_eq!(words(" - ").count(), 0);
+    }
+
+    #[test]
+    fn first_word_is_the_key_of_the_first_word_across_pieces() {
+        let mut w = FirstWord::new();
+        assert!(!w.feed(" \n - "));
+        assert!(!w.feed("PUBLI"));
+        assert!(!w.feed("CITÉ"));
+        assert!(w.feed(" - more"));
+        assert_eq!(w.key(), Some("publicité"));
+        assert!(may_be_ad_label(&w));
+        let mut l = FirstWord::new();
+        l.feed("L’article");
+        assert_eq!(l.key(), Some("l'article"));
+        let mut none = FirstWord::new();
+        none.feed(" … ");
+        assert_eq!(none.key(), Some(""));
+        assert!(!may_be_ad_label(&none) && !may_be_related(&none));
+        let mut long = FirstWord::new();
+        long.feed(&"x".repeat(FirstWord::MAX + 1));
+        assert_eq!(long.key(), None);
+        // The quick test never turns away a label or a phrase of the lists.
+        for list in [AD_LABELS, RELATED_PHRASES] {
+            for entry in list {
+                let mut w = FirstWord::new();
+                w.feed(entry);
+                let keys = if list == AD_LABELS {
+                    ad_label_keys()
+                } else {
+                    related_keys()
+                };
+                assert!(keys.starts_with(&w), "{entry}");
+            }
+        }
+        let mut other = FirstWord::new();
+        other.feed("Public transport");
+        assert!(!may_be_ad_label(&other) && !may_be_related(&other));
     }
 
     #[test]

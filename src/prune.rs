@@ -632,7 +632,7 @@ fn ad_markup(node: &Handle, words: &[(&str, u16)]) -> Option<String> {
 /// A block whose whole text is an ad label and that stands on a line of its own.
 fn ad_label_block(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
     let len = page.len(node);
-    if len == 0 || len > 80 {
+    if len == 0 || len > 80 || !patterns::may_be_ad_label(&first_word(node)) {
         return None;
     }
     let text = dom::text_content(node);
@@ -640,6 +640,13 @@ fn ad_label_block(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
         return Some((RemovalKind::AdLabel, "ad label".into()));
     }
     None
+}
+
+/// The first word of `node`'s text, read without gathering the rest.
+fn first_word(node: &Handle) -> patterns::FirstWord {
+    let mut first = patterns::FirstWord::new();
+    dom::any_text(node, |text| first.feed(text));
+    first
 }
 
 const INLINE: &[&str] = &[
@@ -809,7 +816,7 @@ fn related_line(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
     }
     // Most blocks have no link: that is quicker to see than the lead-in.
     let links = page.link_len(node);
-    if links == 0 {
+    if links == 0 || !patterns::may_be_related(&first_word(node)) {
         return None;
     }
     let lead = patterns::related_lead(&dom::text_content(node))?;
@@ -831,7 +838,10 @@ fn related_heading(node: &Handle, len: usize) -> Option<Handle> {
     ) {
         return None;
     }
-    if len > 60 || dom::find(node, "a").is_some_and(|_| dom::link_density(node) > 0.0) {
+    if len > 60
+        || !patterns::may_be_related(&first_word(node))
+        || dom::find(node, "a").is_some_and(|_| dom::link_density(node) > 0.0)
+    {
         return None;
     }
     patterns::is_related_heading(&dom::text_content(node)).then(|| node.clone())
