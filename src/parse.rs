@@ -209,24 +209,23 @@ fn find_by(b: &[u8], from: usize, needle: &[u8], eq: fn(&[u8], &[u8]) -> bool) -
 
 /// The index just past the `>` ending a tag whose name ends at `from`, quotes respected.
 fn tag_end(b: &[u8], from: usize) -> usize {
-    let mut quote: Option<u8> = None;
     let mut i = from;
-    while i < b.len() {
-        let c = b[i];
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == b'"' || c == b'\'' => {
-                // only a quote right after `=` (possibly spaced) opens a value
-                let before = b[from..i].iter().rev().find(|x| !x.is_ascii_whitespace());
-                if before == Some(&b'=') {
-                    quote = Some(c);
-                }
-            }
-            None if c == b'>' => return i + 1,
-            None => {}
+    // Jumps from one quote or `>` to the next, and over quoted values whole.
+    while let Some(off) = memchr::memchr3(b'>', b'"', b'\'', &b[i..]) {
+        let at = i + off;
+        let c = b[at];
+        if c == b'>' {
+            return at + 1;
         }
-        i += 1;
+        i = at + 1;
+        // only a quote right after `=` (possibly spaced) opens a value
+        let before = b[from..at].iter().rev().find(|x| !x.is_ascii_whitespace());
+        if before == Some(&b'=') {
+            match memchr::memchr(c, &b[i..]) {
+                Some(close) => i += close + 1,
+                None => return b.len(),
+            }
+        }
     }
     b.len()
 }

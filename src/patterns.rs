@@ -726,8 +726,8 @@ pub fn may_be_related(first: &FirstWord) -> bool {
 struct Keys {
     sorted: Vec<(String, usize)>,
     longest: usize,
-    /// the keys' first words, sorted and without repeats
-    firsts: Vec<String>,
+    /// the keys' first words
+    firsts: std::collections::HashSet<String, StrHash>,
 }
 
 impl Keys {
@@ -739,13 +739,11 @@ impl Keys {
             .collect();
         let longest = sorted.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
         sorted.sort_unstable_by(|(a, i), (b, j)| (a.len(), a, i).cmp(&(b.len(), b, j)));
-        let mut firsts: Vec<String> = sorted
+        let firsts: std::collections::HashSet<String, StrHash> = sorted
             .iter()
             .filter_map(|(k, _)| k.split(' ').next())
             .map(str::to_owned)
             .collect();
-        firsts.sort_unstable();
-        firsts.dedup();
         assert!(firsts.iter().all(|f| f.len() <= FirstWord::MAX));
         Keys {
             sorted,
@@ -758,7 +756,7 @@ impl Keys {
     fn starts_with(&self, first: &FirstWord) -> bool {
         first
             .key()
-            .is_some_and(|w| self.firsts.binary_search_by(|f| f.as_str().cmp(w)).is_ok())
+            .is_some_and(|w| self.firsts.contains(w))
     }
 
     /// The place in the list of the first entry whose key is `key`: a binary
