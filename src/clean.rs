@@ -37,23 +37,23 @@ pub fn clean(picked: &Picked, report: &mut Report) -> bool {
             conditional_removals |= clean_conditionally(root, tag, picked, &data_tables, report);
         }
     }
-    for tag in [
-        "object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select",
-        "button",
-    ] {
-        for node in dom::find_all(root, tag) {
-            if !is_video_embed(&node) {
-                dom::detach(&node);
-            }
+    // One walk; a video player inside a dropped block goes with it.
+    let unwanted = dom::find_all_named(
+        root,
+        &[
+            "object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select",
+            "button",
+        ],
+    );
+    for node in unwanted {
+        if !is_video_embed(&node) {
+            dom::detach(&node);
         }
     }
     remove_share_blocks(root, report);
     strip_credits(root, report);
     if picked.weight_classes {
-        for h in dom::find_all(root, "h1")
-            .into_iter()
-            .chain(dom::find_all(root, "h2"))
-        {
+        for h in dom::find_all_named(root, &["h1", "h2"]) {
             if class_weight(&h) < 0.0 {
                 dom::detach(&h);
             }

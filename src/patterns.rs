@@ -754,9 +754,7 @@ impl Keys {
 
     /// Whether some key starts with the word `first` (a whole word of the key).
     fn starts_with(&self, first: &FirstWord) -> bool {
-        first
-            .key()
-            .is_some_and(|w| self.firsts.contains(w))
+        first.key().is_some_and(|w| self.firsts.contains(w))
     }
 
     /// The place in the list of the first entry whose key is `key`: a binary
