@@ -930,18 +930,27 @@ pub fn serialize(root: &Handle) -> String {
 
 /// Escapes text for HTML; in an attribute value (`in_attr`) the double quote too.
 fn escape(s: &str, out: &mut String, in_attr: bool) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' if in_attr => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            '\r' => out.push_str("&#13;"),
-            '\0' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
+    // Bytes, not characters: the runs between special bytes are copied whole.
+    let b = s.as_bytes();
+    out.reserve(b.len());
+    let mut last = 0;
+    for (i, &c) in b.iter().enumerate() {
+        let (from, with) = match c {
+            b'&' => (i, "&amp;"),
+            b'"' if in_attr => (i, "&quot;"),
+            b'<' => (i, "&lt;"),
+            b'>' => (i, "&gt;"),
+            b'\r' => (i, "&#13;"),
+            b'\0' => (i, "\u{fffd}"),
+            // U+00A0 is C2 A0 in UTF-8, and C2 is never a continuation byte
+            0xa0 if i > 0 && b[i - 1] == 0xc2 => (i - 1, "&nbsp;"),
+            _ => continue,
+        };
+        out.push_str(&s[last..from]);
+        out.push_str(with);
+        last = i + 1;
     }
+    out.push_str(&s[last..]);
 }
 
 #[cfg(test)]
