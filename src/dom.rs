@@ -364,9 +364,46 @@ pub fn normalize_space(s: &str) -> String {
     out
 }
 
-/// `text_content` with whitespace collapsed and trimmed.
+/// `text_content` with whitespace collapsed and trimmed: `normalize_space` of
+/// it, written in one pass without the intermediate text.
 pub fn inner_text(node: &Handle) -> String {
-    normalize_space(&text_content(node))
+    fn word(w: &str, out: &mut String, space: &mut bool) {
+        if *space && !out.is_empty() {
+            out.push(' ');
+        }
+        *space = false;
+        out.push_str(w);
+    }
+    let mut out = String::new();
+    // whitespace seen since the last word
+    let mut space = false;
+    any_text(node, |text| {
+        if text.is_ascii() {
+            // ASCII whitespace bytes split the text at character boundaries
+            let mut start = 0;
+            for (i, &c) in text.as_bytes().iter().enumerate() {
+                if ascii_space(c) {
+                    if start < i {
+                        word(&text[start..i], &mut out, &mut space);
+                    }
+                    space = true;
+                    start = i + 1;
+                }
+            }
+            if start < text.len() {
+                word(&text[start..], &mut out, &mut space);
+            }
+        } else {
+            for (i, w) in text.split(char::is_whitespace).enumerate() {
+                space |= i > 0;
+                if !w.is_empty() {
+                    word(w, &mut out, &mut space);
+                }
+            }
+        }
+        false
+    });
+    out
 }
 
 /// Whitespace summary of a run of text (whitespace as `char::is_whitespace`):
@@ -1007,6 +1044,20 @@ mod tests {
             joined.add(&s[cut..]);
             assert_eq!(joined.finish(), runs.collapsed_len(), "{s:?} cut at {cut}");
         }
+    }
+
+    #[test]
+    fn inner_text_is_the_text_content_normalized() {
+        let doc = parse_html(
+            "<div> a<b>b</b> c\t\x0b<i> </i>\n<p>\u{a0}d\u{a0} e</p>x<!-- c -->y\
+             <span>é\u{3000}字 </span><span> z</span></div><p></p><p>  </p><p>q</p>",
+        );
+        let all = descendants(&doc);
+        assert!(all.len() > 12);
+        for node in all.iter().chain([&doc]) {
+            assert_eq!(inner_text(node), normalize_space(&text_content(node)));
+        }
+        assert_eq!(inner_text(&doc), "ab c d exyé 字 z q");
     }
 
     #[test]

@@ -246,11 +246,16 @@ fn check_input(html: &str) -> Result<(), Error> {
 
 /// Minutes to read `text`: words at 230 a minute, CJK characters at 500.
 fn reading_time(text: &str) -> u32 {
-    let cjk = text.chars().filter(|c| text::is_cjk(*c)).count();
-    let words = text
-        .split_whitespace()
-        .filter(|w| !w.chars().all(text::is_cjk))
-        .count();
+    let (cjk, words) = if text.is_ascii() {
+        (0, text.split_whitespace().count())
+    } else {
+        let cjk = text.chars().filter(|c| text::is_cjk(*c)).count();
+        let words = text
+            .split_whitespace()
+            .filter(|w| !w.chars().all(text::is_cjk))
+            .count();
+        (cjk, words)
+    };
     let minutes = words as f64 / WORDS_PER_MINUTE as f64 + cjk as f64 / CJK_CHARS_PER_MINUTE as f64;
     if text.trim().is_empty() {
         0

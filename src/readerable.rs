@@ -24,35 +24,33 @@ pub fn is_probably_readerable(html: &str) -> bool {
 pub fn is_readerable_doc(doc: &Handle) -> bool {
     let mut score = 0.0;
     let mut seen = std::collections::HashSet::new();
-    for node in dom::descendant_elements(doc) {
-        let candidate = match dom::tag(&node) {
+    // In document order, stopping as soon as the score is reached.
+    dom::any_descendant(doc, |node| {
+        let candidate = match dom::tag(node) {
             Some("p" | "pre" | "article") => node.clone(),
-            Some("br") => match dom::parent(&node) {
+            Some("br") => match dom::parent(node) {
                 Some(p) if dom::is(&p, "div") => p,
-                _ => continue,
+                _ => return false,
             },
-            _ => continue,
+            _ => return false,
         };
         if !seen.insert(dom::key(&candidate)) || !visible(&candidate) {
-            continue;
+            return false;
         }
         let match_string = dom::class_and_id(&candidate);
         if crate::score::is_unlikely_name(&match_string) {
-            continue;
+            return false;
         }
         if dom::is(&candidate, "p") && dom::has_ancestor(&candidate, "li", 0) {
-            continue;
+            return false;
         }
         let len = dom::text_content(&candidate).trim().chars().count();
         if len < MIN_CONTENT_LENGTH {
-            continue;
+            return false;
         }
         score += ((len - MIN_CONTENT_LENGTH) as f64).sqrt();
-        if score > MIN_SCORE {
-            return true;
-        }
-    }
-    false
+        score > MIN_SCORE
+    })
 }
 
 fn visible(node: &Handle) -> bool {

@@ -95,8 +95,7 @@ pub fn recover_lead(doc: &Handle, content: &Handle, excerpt: Option<&str>) {
         .chars()
         .take(80)
         .collect();
-    if key.chars().count() < 40 || dom::normalize_space(&dom::text_content(content)).contains(&key)
-    {
+    if key.chars().count() < 40 || dom::inner_text(content).contains(&key) {
         return;
     }
     let Some(body) = dom::find(doc, "body") else {
