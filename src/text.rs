@@ -130,6 +130,12 @@ impl TextOut {
     }
 
     fn text(&mut self, s: &str) {
+        if let Some(run) = SpacedRun::of(s, |_| false) {
+            self.space |= run.before;
+            self.raw(run.words);
+            self.space |= run.after;
+            return;
+        }
         for (i, word) in s.split(is_html_space).enumerate() {
             if i > 0 {
                 self.space = true;
@@ -140,6 +146,40 @@ impl TextOut {
                 self.raw(word);
             }
         }
+    }
+}
+
+/// A text whose words are separated by single spaces and hold nothing to replace
+/// (no other white space, no no-break space, none of the caller's `special`
+/// bytes): written as one piece, it gives what writing it word by word gives.
+struct SpacedRun<'a> {
+    /// white space before the first word
+    before: bool,
+    /// the words, single-spaced (empty for a text of spaces)
+    words: &'a str,
+    /// white space after the last word
+    after: bool,
+}
+
+impl<'a> SpacedRun<'a> {
+    fn of(s: &'a str, special: impl Fn(u8) -> bool) -> Option<SpacedRun<'a>> {
+        let b = s.as_bytes();
+        let mut prev = 0u8;
+        for &c in b {
+            // 0xA0 ends U+00A0 in UTF-8 (and others, which take the slow way)
+            if matches!(c, b'\t' | b'\n' | b'\r' | 0x0c | 0xa0)
+                || (c == b' ' && prev == b' ')
+                || special(c)
+            {
+                return None;
+            }
+            prev = c;
+        }
+        Some(SpacedRun {
+            before: b.first() == Some(&b' '),
+            words: s.trim_matches(' '),
+            after: b.last() == Some(&b' '),
+        })
     }
 }
 
@@ -367,6 +407,13 @@ impl Md {
     }
 
     fn text(&mut self, s: &str) {
+        let special = |c: u8| c.is_ascii() && needs_inline_escape(char::from(c));
+        if let Some(run) = SpacedRun::of(s, special) {
+            self.space |= run.before;
+            self.push(run.words);
+            self.space |= run.after;
+            return;
+        }
         for (i, word) in s.split(is_html_space).enumerate() {
             if i > 0 {
                 self.space = true;
@@ -1018,6 +1065,35 @@ mod tests {
         let root = dom::new_element("div", &[]);
         dom::move_children(&body, &root);
         root
+    }
+
+    #[test]
+    fn single_spaced_texts_are_written_whole_as_word_by_word() {
+        let run = SpacedRun::of(" two words ", |_| false).expect("single-spaced");
+        assert!(run.before && run.after);
+        assert_eq!(run.words, "two words");
+        let spaces = SpacedRun::of(" ", |_| false).expect("a space");
+        assert_eq!(
+            (spaces.before, spaces.words, spaces.after),
+            (true, "", true)
+        );
+        for slow in ["a  b", "a\nb", "a\tb", "a\u{a0}b", "\r"] {
+            assert!(SpacedRun::of(slow, |_| false).is_none(), "{slow:?}");
+        }
+        assert!(SpacedRun::of("a*b", |c| c == b'*').is_none());
+        // Text split over inline elements keeps its spaces, once, in both outputs.
+        let root = body(
+            "<p>One <b>two</b> three<i> four </i>five <a href=/x>six</a>  \
+             seven\u{a0}eight <em>nine*</em></p>",
+        );
+        assert_eq!(
+            to_text(&root),
+            "One two three four five six seven eight nine*"
+        );
+        assert_eq!(
+            to_markdown(&root),
+            "One **two** three *four* five [six](/x) seven eight *nine\\**"
+        );
     }
 
     fn text(html: &str) -> String {
