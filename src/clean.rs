@@ -213,9 +213,8 @@ fn fix_lazy_images(root: &Handle) {
                 dom::remove_attr(&node, "src");
             }
         }
-        let has_src = dom::attr(&node, "src").is_some_and(|s| !s.trim().is_empty());
-        let has_srcset =
-            dom::attr(&node, "srcset").is_some_and(|s| !s.trim().is_empty() && s != "null");
+        let has_src = dom::attr_is(&node, "src", |s| !s.trim().is_empty());
+        let has_srcset = dom::attr_is(&node, "srcset", |s| !s.trim().is_empty() && s != "null");
         if (has_src || tag == "source") && (has_srcset || tag == "img") && !lazy_attr_present(&node)
         {
             continue;
@@ -308,8 +307,8 @@ fn mark_data_tables(root: &Handle) -> Vec<usize> {
 }
 
 fn is_data_table(table: &Handle) -> bool {
-    if dom::attr(table, "role").as_deref() == Some("presentation")
-        || dom::attr(table, "datatable").as_deref() == Some("0")
+    if dom::attr_is(table, "role", |r| r == "presentation")
+        || dom::attr_is(table, "datatable", |d| d == "0")
     {
         return false;
     }

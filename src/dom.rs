@@ -54,6 +54,19 @@ pub fn attr(node: &Handle, name: &str) -> Option<String> {
     }
 }
 
+/// Whether attribute `name` is present and its value passes `pred`: [`attr`]
+/// without copying the value.
+pub fn attr_is(node: &Handle, name: &str, pred: impl FnOnce(&str) -> bool) -> bool {
+    match &node.data {
+        NodeData::Element { attrs, .. } => attrs
+            .borrow()
+            .iter()
+            .find(|a| &*a.name.local == name)
+            .is_some_and(|a| pred(&a.value)),
+        _ => false,
+    }
+}
+
 /// Whether attribute `name` is present.
 pub fn has_attr(node: &Handle, name: &str) -> bool {
     match &node.data {
@@ -932,6 +945,16 @@ mod tests {
         assert_eq!(inner_text(&p), "Hello big world");
         assert_eq!(text_len(&p), 15);
         assert_eq!(link_text_len(&p), 3);
+    }
+
+    #[test]
+    fn attr_is_reads_the_value_in_place() {
+        let doc = parse_html("<a href=' #top' rel=author>x</a><b>y</b>");
+        let a = find(&doc, "a").unwrap();
+        assert!(attr_is(&a, "href", |h| h.trim_start().starts_with('#')));
+        assert!(!attr_is(&a, "rel", |r| r == "nofollow"));
+        assert!(!attr_is(&a, "title", |_| true));
+        assert!(!attr_is(&find(&doc, "b").unwrap(), "href", |_| true));
     }
 
     #[test]

@@ -558,10 +558,8 @@ fn is_hidden(node: &Handle) -> bool {
     if dom::has_attr(node, "hidden") {
         return true;
     }
-    if dom::attr(node, "aria-hidden").is_some_and(|v| v.trim() == "true")
-        && !dom::attr(node, "class")
-            .unwrap_or_default()
-            .contains("fallback-image")
+    if dom::attr_is(node, "aria-hidden", |v| v.trim() == "true")
+        && !dom::attr_is(node, "class", |c| c.contains("fallback-image"))
         && !dom::is(node, "math")
     {
         return true;
@@ -784,7 +782,7 @@ fn share_links(node: &Handle, page: &Page) -> bool {
     }
     let share = links
         .iter()
-        .filter(|a| dom::attr(a, "href").is_some_and(|h| patterns::is_share_url(&h)))
+        .filter(|a| dom::attr_is(a, "href", patterns::is_share_url))
         .count();
     share >= 2
         && share * 3 >= links.len() * 2
@@ -792,7 +790,7 @@ fn share_links(node: &Handle, page: &Page) -> bool {
         && !dom::any_descendant(node, |n| {
             dom::is(n, "time")
                 || dom::is(n, "address")
-                || dom::attr(n, "rel").is_some_and(|r| r.contains("author"))
+                || dom::attr_is(n, "rel", |r| r.contains("author"))
                 || dom::ClassWords::of(n).iter().any(|w| {
                     matches!(
                         w,

@@ -448,11 +448,18 @@ pub fn is_unlikely_name(match_string: &str) -> bool {
 }
 
 fn is_unlikely(node: &Handle, match_string: &str) -> bool {
-    let role = dom::attr(node, "role").unwrap_or_default();
-    if matches!(
-        role.as_str(),
-        "menu" | "menubar" | "complementary" | "navigation" | "alert" | "alertdialog" | "dialog"
-    ) {
+    if dom::attr_is(node, "role", |role| {
+        matches!(
+            role,
+            "menu"
+                | "menubar"
+                | "complementary"
+                | "navigation"
+                | "alert"
+                | "alertdialog"
+                | "dialog"
+        )
+    }) {
         return true;
     }
     is_unlikely_name(match_string)
@@ -461,10 +468,8 @@ fn is_unlikely(node: &Handle, match_string: &str) -> bool {
 }
 
 fn is_valid_byline(node: &Handle, match_string: &str) -> bool {
-    let rel = dom::attr(node, "rel").unwrap_or_default();
-    let itemprop = dom::attr(node, "itemprop").unwrap_or_default();
-    let hit = rel == "author"
-        || itemprop.contains("author")
+    let hit = dom::attr_is(node, "rel", |rel| rel == "author")
+        || dom::attr_is(node, "itemprop", |v| v.contains("author"))
         || ["byline", "author", "dateline", "writtenby", "p-author"]
             .iter()
             .any(|p| match_string.contains(p));
@@ -478,7 +483,7 @@ fn is_valid_byline(node: &Handle, match_string: &str) -> bool {
 fn byline_text(node: &Handle) -> String {
     let name = dom::descendant_elements(node)
         .into_iter()
-        .find(|n| dom::attr(n, "itemprop").is_some_and(|v| v.contains("name")));
+        .find(|n| dom::attr_is(n, "itemprop", |v| v.contains("name")));
     dom::inner_text(name.as_ref().unwrap_or(node))
 }
 
@@ -692,7 +697,7 @@ fn initial_score(node: &Handle, flags: Flags) -> f64 {
         _ => 0.0,
     };
     // schema.org's articleBody is the page's own word for where the article is.
-    let body_mark = if dom::attr(node, "itemprop").is_some_and(|v| v.contains("articleBody")) {
+    let body_mark = if dom::attr_is(node, "itemprop", |v| v.contains("articleBody")) {
         50.0
     } else {
         0.0
@@ -825,7 +830,7 @@ fn link_density_with(node: &Handle, text_len: impl Fn(&Handle) -> usize) -> f64 
 
 /// How much a link's text counts in link density: an in-page `#` link 0.3, others 1.
 pub fn link_weight(a: &Handle) -> f64 {
-    if dom::attr(a, "href").is_some_and(|h| h.trim_start().starts_with('#')) {
+    if dom::attr_is(a, "href", |h| h.trim_start().starts_with('#')) {
         0.3
     } else {
         1.0
