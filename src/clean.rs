@@ -585,8 +585,9 @@ fn strip_credits(root: &Handle, report: &mut Report) {
             dom::tag(&block),
             Some("p" | "figcaption" | "span" | "div" | "small" | "em" | "i" | "cite")
         ) || dom::parent(&block).is_none()
-            || !may_hold_credit(&block)
+            // the bounded count first: the scan for `:` or `©` reads a whole subtree
             || dom::text_len_upto(&block, 300) > 300
+            || !may_hold_credit(&block)
             || dom::any_descendant(&block, |n| dom::tag(n).is_some_and(|t| BLOCKS.contains(&t)))
         {
             continue;
