@@ -508,7 +508,7 @@ impl BlockStats {
             "ul",
         ];
         let mut s = BlockStats::default();
-        let mut total = dom::Collapsed::new();
+        let mut total = dom::Runs::default();
         // In document order, as the whole text's length depends on it.
         let mut stack: Vec<(Handle, [usize; 3])> = dom::children(node)
             .into_iter()
@@ -521,7 +521,7 @@ impl BlockStats {
                     let text = contents.borrow();
                     let runs = dom::Runs::of(&text);
                     let len = runs.collapsed_len();
-                    total.add_runs(runs);
+                    total = total.then(runs);
                     s.list_len += list * len;
                     s.heading_len += heading * len;
                     s.textish_len += textish * len;
@@ -553,7 +553,7 @@ impl BlockStats {
                 _ => {}
             }
         }
-        s.text_len = total.finish();
+        s.text_len = total.collapsed_len();
         s
     }
 }

@@ -420,7 +420,8 @@ pub fn inner_text(node: &Handle) -> String {
 }
 
 /// Whitespace summary of a run of text (whitespace as `char::is_whitespace`):
-/// enough to join runs in document order and count them as `text_len` does.
+/// enough to join runs in document order ([`Runs::then`]) and count them as
+/// `text_len` does.
 #[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
 pub struct Runs {
     /// non-whitespace characters
@@ -534,30 +535,6 @@ impl Runs {
     }
 }
 
-/// Counts text as `text_len` does, text by text in document order.
-#[derive(Clone, Copy, Default)]
-pub struct Collapsed(Runs);
-
-impl Collapsed {
-    pub fn new() -> Collapsed {
-        Collapsed::default()
-    }
-
-    /// Counts `s`, the next text in document order.
-    pub fn add(&mut self, s: &str) {
-        self.add_runs(Runs::of(s));
-    }
-
-    /// Counts a text already summarised.
-    pub fn add_runs(&mut self, r: Runs) {
-        self.0 = self.0.then(r);
-    }
-
-    pub fn finish(self) -> usize {
-        self.0.collapsed_len()
-    }
-}
-
 /// Number of characters (not bytes) of the node's text, whitespace collapsed.
 pub fn text_len(node: &Handle) -> usize {
     text_len_upto(node, usize::MAX)
@@ -647,17 +624,16 @@ pub fn has_text(node: &Handle) -> bool {
 /// [`text_len`], but stops counting past `limit` (returns a value above it):
 /// for "is this block short?" questions on nodes that may hold a whole page.
 pub fn text_len_upto(node: &Handle, limit: usize) -> usize {
-    let mut count = Collapsed::new();
     if let NodeData::Text { contents } = &node.data {
-        count.add(&contents.borrow());
-        return count.finish();
+        return Runs::of(&contents.borrow()).collapsed_len();
     }
+    let mut count = Runs::default();
     let mut stack = vec![node.clone()];
     while let Some(n) = stack.pop() {
         match &n.data {
             NodeData::Text { contents } => {
-                count.add(&contents.borrow());
-                let bound = count.0.bound();
+                count = count.then(Runs::of(&contents.borrow()));
+                let bound = count.bound();
                 if bound > limit.saturating_add(2) {
                     return bound - 2;
                 }
@@ -668,7 +644,7 @@ pub fn text_len_upto(node: &Handle, limit: usize) -> usize {
             _ => {}
         }
     }
-    count.finish()
+    count.collapsed_len()
 }
 
 /// Whether the subtree below `node` has at least `limit` elements (stops counting there).
@@ -1062,10 +1038,12 @@ mod tests {
                 .filter(|i| s.is_char_boundary(*i))
                 .nth(len / 2)
                 .unwrap();
-            let mut joined = Collapsed::new();
-            joined.add(&s[..cut]);
-            joined.add(&s[cut..]);
-            assert_eq!(joined.finish(), runs.collapsed_len(), "{s:?} cut at {cut}");
+            let joined = Runs::of(&s[..cut]).then(Runs::of(&s[cut..]));
+            assert_eq!(
+                joined.collapsed_len(),
+                runs.collapsed_len(),
+                "{s:?} cut at {cut}"
+            );
         }
     }
 
