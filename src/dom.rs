@@ -367,56 +367,57 @@ fn text_without_until(node: &Handle, skip: &[&str], chars: usize) -> String {
 
 /// Whitespace collapsed to single spaces and trimmed.
 pub fn normalize_space(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+    let mut words = Words(String::with_capacity(s.len()), false);
+    words.push(s);
+    words.0
 }
 
 /// `text_content` with whitespace collapsed and trimmed: `normalize_space` of
 /// it, written in one pass without the intermediate text.
 pub fn inner_text(node: &Handle) -> String {
-    fn word(w: &str, out: &mut String, space: &mut bool) {
-        if *space && !out.is_empty() {
-            out.push(' ');
-        }
-        *space = false;
-        out.push_str(w);
-    }
-    let mut out = String::new();
-    // whitespace seen since the last word
-    let mut space = false;
+    let mut words = Words(String::new(), false);
     any_text(node, |text| {
+        words.push(text);
+        false
+    });
+    words.0
+}
+
+/// Words written with single spaces between them, from texts in order; the flag
+/// is whether white space came since the last word.
+struct Words(String, bool);
+
+impl Words {
+    fn push(&mut self, text: &str) {
         if text.is_ascii() {
             // ASCII whitespace bytes split the text at character boundaries
             let mut start = 0;
             for (i, &c) in text.as_bytes().iter().enumerate() {
                 if ascii_space(c) {
-                    if start < i {
-                        word(&text[start..i], &mut out, &mut space);
-                    }
-                    space = true;
+                    self.word(&text[start..i]);
+                    self.1 = true;
                     start = i + 1;
                 }
             }
-            if start < text.len() {
-                word(&text[start..], &mut out, &mut space);
-            }
+            self.word(&text[start..]);
         } else {
             for (i, w) in text.split(char::is_whitespace).enumerate() {
-                space |= i > 0;
-                if !w.is_empty() {
-                    word(w, &mut out, &mut space);
-                }
+                self.1 |= i > 0;
+                self.word(w);
             }
         }
-        false
-    });
-    out
+    }
+
+    fn word(&mut self, w: &str) {
+        if w.is_empty() {
+            return;
+        }
+        if self.1 && !self.0.is_empty() {
+            self.0.push(' ');
+        }
+        self.1 = false;
+        self.0.push_str(w);
+    }
 }
 
 /// Whitespace summary of a run of text (whitespace as `char::is_whitespace`):
@@ -1056,7 +1057,10 @@ mod tests {
         let all = descendants(&doc);
         assert!(all.len() > 12);
         for node in all.iter().chain([&doc]) {
-            assert_eq!(inner_text(node), normalize_space(&text_content(node)));
+            let text = text_content(node);
+            let words: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(inner_text(node), words.join(" "));
+            assert_eq!(normalize_space(&text), words.join(" "));
         }
         assert_eq!(inner_text(&doc), "ab c d exyé 字 z q");
     }
