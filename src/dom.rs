@@ -234,15 +234,20 @@ pub fn any_text(node: &Handle, mut f: impl FnMut(&str) -> bool) -> bool {
 
 /// Every element below `root` named `name`, in document order.
 pub fn find_all(root: &Handle, name: &str) -> Vec<Handle> {
-    find_all_named(root, &[name])
+    let name = LocalName::from(name);
+    find_all_where(root, |n| *n == name)
 }
 
 /// Every element below `root` named any of `names`, in document order: one walk
 /// for several names.
 pub fn find_all_named(root: &Handle, names: &[&str]) -> Vec<Handle> {
-    // The walk of `descendant_elements`, keeping only the matches (no list of every
-    // element); names compared as interned atoms, not as strings.
     let names: Vec<LocalName> = names.iter().map(|n| LocalName::from(*n)).collect();
+    find_all_where(root, |n| names.contains(n))
+}
+
+/// The walk of `descendant_elements`, keeping only the elements whose name passes
+/// `wanted` (no list of every element); names compared as interned atoms.
+fn find_all_where(root: &Handle, wanted: impl Fn(&LocalName) -> bool) -> Vec<Handle> {
     let mut out = Vec::new();
     let mut stack: Vec<Handle> = root.children.borrow().iter().rev().cloned().collect();
     while let Some(node) = stack.pop() {
@@ -255,7 +260,7 @@ pub fn find_all_named(root: &Handle, names: &[&str]) -> Vec<Handle> {
                     .filter(|c| is_element(c))
                     .cloned(),
             );
-            if names.contains(&q.local) {
+            if wanted(&q.local) {
                 out.push(node);
             }
         }
