@@ -757,6 +757,15 @@ impl Keys {
         first.key().is_some_and(|w| self.firsts.contains(w))
     }
 
+    /// The label key of `text`, up to the longest key's length; `None` when its
+    /// first word starts no key, so that neither the text nor its start is one.
+    fn key_of(&self, text: &str) -> Option<String> {
+        let mut first = FirstWord::new();
+        first.feed(text);
+        self.starts_with(&first)
+            .then(|| label_key_upto(text, self.longest))
+    }
+
     /// The place in the list of the first entry whose key is `key`: a binary
     /// search (this runs on every short text of the page) over keys ordered by
     /// length first, so that most steps compare two numbers, not two strings.
@@ -781,13 +790,9 @@ pub fn is_ad_label(text: &str) -> bool {
         return false;
     }
     let labels = ad_label_keys();
-    let mut first = FirstWord::new();
-    first.feed(text);
-    if !labels.starts_with(&first) {
-        return false;
-    }
-    let key = label_key_upto(text, labels.longest);
-    !key.is_empty() && labels.has(&key)
+    labels
+        .key_of(text)
+        .is_some_and(|key| !key.is_empty() && labels.has(&key))
 }
 
 /// Label keys of the ad labels, computed once.
@@ -810,12 +815,7 @@ pub fn related_lead(text: &str) -> Option<usize> {
         return None;
     }
     let phrases = related_keys();
-    let mut first = FirstWord::new();
-    first.feed(text);
-    if !phrases.starts_with(&first) {
-        return None;
-    }
-    let key = label_key_upto(text, phrases.longest);
+    let key = phrases.key_of(text)?;
     // The key's words are split by single spaces: a lead-in is the key up to a
     // word's end; where several are phrases, the first in the list wins.
     let ends = key.match_indices(' ').map(|(i, _)| i).chain([key.len()]);
@@ -830,13 +830,9 @@ pub fn is_related_heading(text: &str) -> bool {
         return false;
     }
     let phrases = related_keys();
-    let mut first = FirstWord::new();
-    first.feed(text);
-    if !phrases.starts_with(&first) {
-        return false;
-    }
-    let key = label_key_upto(text, phrases.longest);
-    !key.is_empty() && key.len() < 60 && phrases.has(&key)
+    phrases
+        .key_of(text)
+        .is_some_and(|key| !key.is_empty() && key.len() < 60 && phrases.has(&key))
 }
 
 #[cfg(test)]
