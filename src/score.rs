@@ -95,7 +95,8 @@ pub fn recover_lead(doc: &Handle, content: &Handle, excerpt: Option<&str>) {
         .chars()
         .take(80)
         .collect();
-    if key.chars().count() < 40 || dom::inner_text(content).contains(&key) {
+    let key_len = key.chars().count();
+    if key_len < 40 || dom::inner_text(content).contains(&key) {
         return;
     }
     let Some(body) = dom::find(doc, "body") else {
@@ -109,7 +110,6 @@ pub fn recover_lead(doc: &Handle, content: &Handle, excerpt: Option<&str>) {
     // The smallest block that holds the description's opening words (the first
     // in the page among equals): blocks tried from the shortest up.
     let lens = dom::TextLens::measure(&body);
-    let key_len = key.chars().count();
     let mut blocks: Vec<(usize, Handle)> = dom::descendant_elements(&body)
         .into_iter()
         .filter(|n| matches!(dom::tag(n), Some("p" | "div" | "h2" | "span" | "section")))

@@ -613,7 +613,6 @@ impl Md {
     }
 }
 
-/// Escapes what Markdown would read as syntax inside a line of text.
 /// Characters that [`escape_inline`] may escape, and the no-break space that
 /// [`Md::text`] turns into a space.
 fn needs_inline_escape(c: char) -> bool {
@@ -623,6 +622,7 @@ fn needs_inline_escape(c: char) -> bool {
     )
 }
 
+/// Escapes what Markdown would read as syntax inside a line of text.
 fn escape_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for (i, c) in s.char_indices() {
