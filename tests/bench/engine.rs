@@ -11,6 +11,11 @@
 //! gets one warm-up, then `BENCH_RUNS` (default 5) interleaved rounds of parse and
 //! clean; the figures are per-page medians. The target: clean ≤ 2 × parse.
 //!
+//! `clean` frees the document it parses before it returns, so its time holds that
+//! freeing; the parse side is timed both ways, building the DOM alone and building
+//! plus freeing it (the same work clean does for it), and both ratios are printed.
+//! The target is judged on the second, where each side pays for the DOM it builds.
+//!
 //! A std-only harness (no criterion): the figures wanted are per-page medians over
 //! ~130 pages and one ratio, which `Instant` and a sort give; criterion would add
 //! ~40 crates to the dev build and its statistics per benchmark, not a corpus summary.
@@ -72,6 +77,8 @@ struct Row {
     name: String,
     bytes: usize,
     parse: Duration,
+    /// dropping the parsed document (rcdom frees node by node)
+    free: Duration,
     clean: Duration,
     ok: bool,
 }
@@ -100,12 +107,15 @@ fn main() {
         std::hint::black_box(parse::parse_html(&html));
         let ok = clean(&html, &options).is_ok();
         let mut parse_t = Vec::with_capacity(runs);
+        let mut free_t = Vec::with_capacity(runs);
         let mut clean_t = Vec::with_capacity(runs);
         for _ in 0..runs {
             let t = Instant::now();
             let doc = parse::parse_html(std::hint::black_box(&html));
             parse_t.push(t.elapsed());
+            let t = Instant::now();
             drop(std::hint::black_box(doc));
+            free_t.push(t.elapsed());
             let t = Instant::now();
             let article = clean(std::hint::black_box(&html), &options);
             clean_t.push(t.elapsed());
@@ -115,6 +125,7 @@ fn main() {
             name,
             bytes: bytes.len(),
             parse: median(&mut parse_t),
+            free: median(&mut free_t),
             clean: median(&mut clean_t),
             ok,
         });
@@ -140,6 +151,7 @@ fn main() {
         );
     }
     let total_parse: f64 = rows.iter().map(|r| ms(r.parse)).sum();
+    let total_free: f64 = rows.iter().map(|r| ms(r.free)).sum();
     let total_clean: f64 = rows.iter().map(|r| ms(r.clean)).sum();
     let mut parse_ms: Vec<f64> = rows.iter().map(|r| ms(r.parse)).collect();
     let mut clean_ms: Vec<f64> = rows.iter().map(|r| ms(r.clean)).collect();
@@ -151,7 +163,12 @@ fn main() {
         xs.sort_by(|a, b| a.partial_cmp(b).unwrap());
         xs[xs.len() / 2]
     };
-    let total_ratio = total_clean / total_parse;
+    let built_ratio = total_clean / total_parse;
+    let total_ratio = total_clean / (total_parse + total_free);
+    let mut freed_ratios: Vec<f64> = rows
+        .iter()
+        .map(|r| ms(r.clean) / ms(r.parse + r.free).max(1e-9))
+        .collect();
     println!();
     println!("{} pages, {runs} runs each (medians per page)", rows.len());
     println!(
@@ -160,6 +177,7 @@ fn main() {
         p95(&mut parse_ms),
         total_parse
     );
+    println!("freeing the parsed DOM: total {total_free:.1} ms");
     println!(
         "clean: median {:.3} ms, p95 {:.3} ms, total {:.1} ms",
         med(&mut clean_ms.clone()),
@@ -167,10 +185,16 @@ fn main() {
         total_clean
     );
     println!(
-        "clean / parse: total {:.2}x, per-page median {:.2}x, p95 {:.2}x (target: total <= 2x) {}",
-        total_ratio,
+        "clean / parse (building the DOM only): total {:.2}x, per-page median {:.2}x, p95 {:.2}x",
+        built_ratio,
         med(&mut ratios.clone()),
         p95(&mut ratios),
+    );
+    println!(
+        "clean / parse (building and freeing the DOM): total {:.2}x, per-page median {:.2}x, p95 {:.2}x (target: total <= 2x) {}",
+        total_ratio,
+        med(&mut freed_ratios.clone()),
+        p95(&mut freed_ratios),
         if total_ratio <= 2.0 { "MET" } else { "NOT MET" }
     );
 
@@ -178,10 +202,11 @@ fn main() {
         let mut json = String::from("[\n");
         for (i, r) in rows.iter().enumerate() {
             json.push_str(&format!(
-                "  {{\"page\": {:?}, \"bytes\": {}, \"parseMs\": {:.4}, \"cleanMs\": {:.4}}}{}\n",
+                "  {{\"page\": {:?}, \"bytes\": {}, \"parseMs\": {:.4}, \"freeMs\": {:.4}, \"cleanMs\": {:.4}}}{}\n",
                 r.name,
                 r.bytes,
                 ms(r.parse),
+                ms(r.free),
                 ms(r.clean),
                 if i + 1 < rows.len() { "," } else { "" }
             ));
