@@ -548,7 +548,13 @@ impl BlockStats {
                             + usize::from(matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")),
                         textish + usize::from(TEXTISH.contains(&tag)),
                     ];
-                    stack.extend(dom::children(&n).into_iter().rev().map(|c| (c, counts)));
+                    stack.extend(
+                        n.children
+                            .borrow()
+                            .iter()
+                            .rev()
+                            .map(|c| (c.clone(), counts)),
+                    );
                 }
                 _ => {}
             }

@@ -118,10 +118,22 @@ pub fn retain_attrs(node: &Handle, mut keep: impl FnMut(&str, &str) -> bool) {
 
 /// `class` and `id` joined by a space, lower-cased: the string most heuristics match on.
 pub fn class_and_id(node: &Handle) -> String {
-    let mut s = attr(node, "class").unwrap_or_default();
-    if let Some(id) = attr(node, "id") {
-        s.push(' ');
-        s.push_str(&id);
+    let mut s = String::new();
+    if let NodeData::Element { attrs, .. } = &node.data {
+        let attrs = attrs.borrow();
+        let value = |name: &str| {
+            attrs
+                .iter()
+                .find(|a| &*a.name.local == name)
+                .map(|a| &*a.value)
+        };
+        let (class, id) = (value("class"), value("id"));
+        s.reserve(class.map_or(0, str::len) + id.map_or(0, |id| id.len() + 1));
+        s.push_str(class.unwrap_or_default());
+        if let Some(id) = id {
+            s.push(' ');
+            s.push_str(id);
+        }
     }
     s.make_ascii_lowercase();
     s
@@ -270,12 +282,22 @@ fn find_all_where(root: &Handle, wanted: impl Fn(&LocalName) -> bool) -> Vec<Han
 
 /// The first element below `root` named `name`.
 pub fn find(root: &Handle, name: &str) -> Option<Handle> {
+    let name = LocalName::from(name);
     let mut stack: Vec<Handle> = root.children.borrow().iter().rev().cloned().collect();
     while let Some(node) = stack.pop() {
-        if is(&node, name) {
-            return Some(node);
+        if let NodeData::Element { name: q, .. } = &node.data {
+            if q.local == name {
+                return Some(node);
+            }
+            stack.extend(
+                node.children
+                    .borrow()
+                    .iter()
+                    .rev()
+                    .filter(|c| is_element(c))
+                    .cloned(),
+            );
         }
-        stack.extend(node.children.borrow().iter().rev().cloned());
     }
     None
 }
@@ -844,18 +866,22 @@ pub fn deep_clone(node: &Handle) -> Handle {
         };
         Rc::new(Node {
             parent: Cell::new(None),
-            children: RefCell::new(Vec::new()),
+            // sized once: the copy gets exactly the source's children
+            children: RefCell::new(Vec::with_capacity(n.children.borrow().len())),
             data,
         })
     };
     let root = copy_one(node);
     let mut stack = vec![(node.clone(), root.clone())];
     while let Some((src, dst)) = stack.pop() {
+        let mut kids = dst.children.borrow_mut();
         for child in src.children.borrow().iter() {
             let c = copy_one(child);
             c.parent.set(Some(Rc::downgrade(&dst)));
-            dst.children.borrow_mut().push(c.clone());
-            stack.push((child.clone(), c));
+            if !child.children.borrow().is_empty() {
+                stack.push((child.clone(), c.clone()));
+            }
+            kids.push(c);
         }
     }
     root

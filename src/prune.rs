@@ -23,7 +23,7 @@ pub fn prune(doc: &Handle, report: &mut Report) {
     };
     resolve_noscript_images(&body);
     let page = Page::measure(&body);
-    let mut stack: Vec<Handle> = dom::children(&body).into_iter().rev().collect();
+    let mut stack: Vec<Handle> = body.children.borrow().iter().rev().cloned().collect();
     while let Some(node) = stack.pop() {
         if dom::parent(&node).is_none() {
             continue; // removed together with an earlier match
@@ -91,7 +91,7 @@ pub fn prune(doc: &Handle, report: &mut Report) {
                 continue;
             }
         }
-        stack.extend(dom::children(&node).into_iter().rev());
+        stack.extend(node.children.borrow().iter().rev().cloned());
     }
 }
 
