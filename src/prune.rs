@@ -56,7 +56,8 @@ pub fn prune(doc: &Handle, report: &mut Report) {
             dom::detach(&node);
             continue;
         }
-        if let Some((kind, reason)) = classify(&node, &page) {
+        let first = First::of(&node);
+        if let Some((kind, reason)) = classify(&node, &page, &first) {
             if kind == RemovalKind::Hidden && !dom::has_text(&node) {
                 dom::detach(&node);
             } else {
@@ -68,7 +69,7 @@ pub fn prune(doc: &Handle, report: &mut Report) {
             }
             continue;
         }
-        if let Some(heading) = related_heading(&node, page.len(&node)) {
+        if let Some(heading) = related_heading(&node, page.len(&node), &first) {
             if let Some(list) = heading_list(&heading) {
                 // Links set one per paragraph: the run of link lines after the first.
                 let mut more = Vec::new();
@@ -336,7 +337,7 @@ fn rules_of(word: &str) -> u16 {
 }
 
 /// Decides whether `node` is clutter, and which kind.
-fn classify(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
+fn classify(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, String)> {
     let tag = dom::tag(node)?;
     if matches!(tag, "html" | "body" | "main") {
         return None;
@@ -349,7 +350,7 @@ fn classify(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
     if let Some(reason) = ad_markup(node, &words) {
         return guard(node, page, RemovalKind::Ad, reason);
     }
-    if let Some(kind) = ad_label_block(node, page) {
+    if let Some(kind) = ad_label_block(node, page, first) {
         return Some(kind);
     }
     if matches!(
@@ -409,7 +410,7 @@ fn classify(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
         );
     }
     if words.is_empty() {
-        return related_line(node, page);
+        return related_line(node, page, first);
     }
     let has = |bit: u16| words.iter().find(|(_, r)| r & bit != 0).map(|&(w, _)| w);
     let reason = |w: &str| format!("class or id \"{w}\"");
@@ -476,7 +477,7 @@ fn classify(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
             return guard(node, page, RemovalKind::Boilerplate, reason(w));
         }
     }
-    related_line(node, page)
+    related_line(node, page, first)
 }
 
 /// Applies the safety net shared by every class- or role-based rule: a block
@@ -628,9 +629,9 @@ fn ad_markup(node: &Handle, words: &[(&str, u16)]) -> Option<String> {
 }
 
 /// A block whose whole text is an ad label and that stands on a line of its own.
-fn ad_label_block(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
+fn ad_label_block(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, String)> {
     let len = page.len(node);
-    if len == 0 || len > 80 || !patterns::may_be_ad_label(&first_word(node)) {
+    if len == 0 || len > 80 || !patterns::may_be_ad_label(first.word()) {
         return None;
     }
     let text = dom::text_content(node);
@@ -640,11 +641,28 @@ fn ad_label_block(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
     None
 }
 
-/// The first word of `node`'s text, read without gathering the rest.
-fn first_word(node: &Handle) -> patterns::FirstWord {
-    let mut first = patterns::FirstWord::new();
-    dom::any_text(node, |text| first.feed(text));
-    first
+/// The first word of a node's text, read without gathering the rest, once: the
+/// ad-label and "related" checks of one element share it.
+struct First<'a> {
+    node: &'a Handle,
+    word: std::cell::OnceCell<patterns::FirstWord>,
+}
+
+impl<'a> First<'a> {
+    fn of(node: &'a Handle) -> First<'a> {
+        First {
+            node,
+            word: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn word(&self) -> &patterns::FirstWord {
+        self.word.get_or_init(|| {
+            let mut first = patterns::FirstWord::new();
+            dom::any_text(self.node, |text| first.feed(text));
+            first
+        })
+    }
 }
 
 const INLINE: &[&str] = &[
@@ -801,7 +819,7 @@ fn share_links(node: &Handle, page: &Page) -> bool {
 }
 
 /// A "read also: <link>" line: a lead-in phrase and a link making most of the rest.
-fn related_line(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
+fn related_line(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, String)> {
     if !matches!(
         dom::tag(node)?,
         "p" | "div" | "li" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "section"
@@ -814,7 +832,7 @@ fn related_line(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
     }
     // Most blocks have no link: that is quicker to see than the lead-in.
     let links = page.link_len(node);
-    if links == 0 || !patterns::may_be_related(&first_word(node)) {
+    if links == 0 || !patterns::may_be_related(first.word()) {
         return None;
     }
     let lead = patterns::related_lead(&dom::text_content(node))?;
@@ -828,7 +846,7 @@ fn related_line(node: &Handle, page: &Page) -> Option<(RemovalKind, String)> {
 
 /// A heading (or a short standalone block) whose whole text is a "related" heading;
 /// `len` is the node's text length.
-fn related_heading(node: &Handle, len: usize) -> Option<Handle> {
+fn related_heading(node: &Handle, len: usize, first: &First) -> Option<Handle> {
     let tag = dom::tag(node)?;
     if !matches!(
         tag,
@@ -837,7 +855,7 @@ fn related_heading(node: &Handle, len: usize) -> Option<Handle> {
         return None;
     }
     if len > 60
-        || !patterns::may_be_related(&first_word(node))
+        || !patterns::may_be_related(first.word())
         || dom::find(node, "a").is_some_and(|_| dom::link_density(node) > 0.0)
     {
         return None;
@@ -882,9 +900,12 @@ fn remove_related_heading_before(node: &Handle, report: &mut Report) {
     let Some(i) = kids.iter().position(|k| std::rc::Rc::ptr_eq(k, node)) else {
         return;
     };
-    if i > 0 && related_heading(&kids[i - 1], dom::text_len_upto(&kids[i - 1], 60)).is_some() {
-        report.add(RemovalKind::Related, "\"related\" heading", &kids[i - 1]);
-        dom::detach(&kids[i - 1]);
+    let Some(prev) = i.checked_sub(1).map(|j| &kids[j]) else {
+        return;
+    };
+    if related_heading(prev, dom::text_len_upto(prev, 60), &First::of(prev)).is_some() {
+        report.add(RemovalKind::Related, "\"related\" heading", prev);
+        dom::detach(prev);
     }
 }
 
