@@ -586,11 +586,12 @@ fn strip_credits(root: &Handle, report: &mut Report) {
         "h6",
         "li",
     ];
-    for block in dom::descendant_elements(root) {
-        if !matches!(
-            dom::tag(&block),
-            Some("p" | "figcaption" | "span" | "div" | "small" | "em" | "i" | "cite")
-        ) || dom::parent(&block).is_none()
+    let blocks = dom::find_all_named(
+        root,
+        &["p", "figcaption", "span", "div", "small", "em", "i", "cite"],
+    );
+    for block in blocks {
+        if dom::parent(&block).is_none()
             // the bounded count first: the scan for `:` or `©` reads a whole subtree
             || dom::text_len_upto(&block, 300) > 300
             || !may_hold_credit(&block)

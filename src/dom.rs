@@ -660,7 +660,22 @@ pub fn text_len_upto(node: &Handle, limit: usize) -> usize {
     while let Some(n) = stack.pop() {
         match &n.data {
             NodeData::Text { contents } => {
-                count = count.then(Runs::of(&contents.borrow()));
+                let text = contents.borrow();
+                // A text much longer than the limit is counted on a prefix first:
+                // more text never makes the count smaller, so past the limit there
+                // is past it for the whole.
+                let prefix = limit.saturating_mul(2).saturating_add(8);
+                if text.len() > prefix {
+                    let mut cut = prefix;
+                    while !text.is_char_boundary(cut) {
+                        cut -= 1;
+                    }
+                    let bound = count.then(Runs::of(&text[..cut])).bound();
+                    if bound > limit.saturating_add(2) {
+                        return bound - 2;
+                    }
+                }
+                count = count.then(Runs::of(&text));
                 let bound = count.bound();
                 if bound > limit.saturating_add(2) {
                     return bound - 2;
