@@ -1095,6 +1095,37 @@ mod tests {
     }
 
     #[test]
+    fn text_len_upto_agrees_with_text_len_about_its_limit() {
+        // Long texts (counted on a prefix first): whitespace that collapses,
+        // multi-byte characters across the prefix's end, text split over nodes.
+        let pad = " ".repeat(900);
+        let html = format!(
+            "<div id=a><p>{pad}x</p></div><div id=b>{e}</div><div id=c>{w}</div>\
+             <div id=d><b>{half}</b>{half}</div><div id=e>{ws}y{ws}</div><p id=f>short text</p>",
+            e = "é".repeat(700),
+            w = "word ".repeat(300),
+            half = "ab ".repeat(40),
+            ws = "\n\t ".repeat(400),
+        );
+        let doc = parse_html(&html);
+        for node in descendants(&doc).iter().chain([&doc]) {
+            let full = text_len(node);
+            for limit in [0, 1, 2, 10, 60, 61, 120, 160, 300, 1000, 5000] {
+                let upto = text_len_upto(node, limit);
+                if full <= limit {
+                    assert_eq!(upto, full, "{:?} at {limit}", attr(node, "id"));
+                } else {
+                    assert!(
+                        upto > limit && upto <= full,
+                        "{:?} at {limit}: {upto} of {full}",
+                        attr(node, "id")
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn inner_text_is_the_text_content_normalized() {
         let doc = parse_html(
             "<div> a<b>b</b> c\t\x0b<i> </i>\n<p>\u{a0}d\u{a0} e</p>x<!-- c -->y\
