@@ -203,29 +203,12 @@ pub fn descendants(root: &Handle) -> Vec<Handle> {
 
 /// Every element below `root` in document order.
 pub fn descendant_elements(root: &Handle) -> Vec<Handle> {
-    let mut out = Vec::new();
-    let mut stack: Vec<Handle> = root.children.borrow().iter().rev().cloned().collect();
-    while let Some(node) = stack.pop() {
-        if is_element(&node) {
-            stack.extend(node.children.borrow().iter().rev().cloned());
-            out.push(node);
-        }
-    }
-    out
+    Elements::below(root).collect()
 }
 
 /// Whether some element below `root` satisfies `pred` (stops at the first).
 pub fn any_descendant(root: &Handle, mut pred: impl FnMut(&Handle) -> bool) -> bool {
-    let mut stack: Vec<Handle> = root.children.borrow().iter().rev().cloned().collect();
-    while let Some(node) = stack.pop() {
-        if is_element(&node) {
-            if pred(&node) {
-                return true;
-            }
-            stack.extend(node.children.borrow().iter().rev().cloned());
-        }
-    }
-    false
+    Elements::below(root).any(|n| pred(&n))
 }
 
 /// Calls `f` with each text below `node` (and `node`'s own, for a text node), in
@@ -260,46 +243,50 @@ pub fn find_all_named(root: &Handle, names: &[&str]) -> Vec<Handle> {
 /// The walk of `descendant_elements`, keeping only the elements whose name passes
 /// `wanted` (no list of every element); names compared as interned atoms.
 fn find_all_where(root: &Handle, wanted: impl Fn(&LocalName) -> bool) -> Vec<Handle> {
-    let mut out = Vec::new();
-    let mut stack: Vec<Handle> = root.children.borrow().iter().rev().cloned().collect();
-    while let Some(node) = stack.pop() {
-        if let NodeData::Element { name: q, .. } = &node.data {
-            stack.extend(
-                node.children
-                    .borrow()
-                    .iter()
-                    .rev()
-                    .filter(|c| is_element(c))
-                    .cloned(),
-            );
-            if wanted(&q.local) {
-                out.push(node);
-            }
-        }
-    }
-    out
+    Elements::below(root)
+        .filter(|n| local_name(n).is_some_and(&wanted))
+        .collect()
 }
 
 /// The first element below `root` named `name`.
 pub fn find(root: &Handle, name: &str) -> Option<Handle> {
     let name = LocalName::from(name);
-    let mut stack: Vec<Handle> = root.children.borrow().iter().rev().cloned().collect();
-    while let Some(node) = stack.pop() {
-        if let NodeData::Element { name: q, .. } = &node.data {
-            if q.local == name {
-                return Some(node);
-            }
-            stack.extend(
-                node.children
-                    .borrow()
-                    .iter()
-                    .rev()
-                    .filter(|c| is_element(c))
-                    .cloned(),
-            );
-        }
+    Elements::below(root).find(|n| local_name(n) == Some(&name))
+}
+
+fn local_name(node: &Handle) -> Option<&LocalName> {
+    match &node.data {
+        NodeData::Element { name, .. } => Some(&name.local),
+        _ => None,
     }
-    None
+}
+
+/// The elements below a node in document order, walked lazily with an explicit
+/// stack (text and comments are never pushed).
+struct Elements(Vec<Handle>);
+
+impl Elements {
+    fn below(root: &Handle) -> Elements {
+        let mut walk = Elements(Vec::new());
+        walk.push_children(root);
+        walk
+    }
+
+    fn push_children(&mut self, node: &Handle) {
+        let kids = node.children.borrow();
+        self.0
+            .extend(kids.iter().rev().filter(|c| is_element(c)).cloned());
+    }
+}
+
+impl Iterator for Elements {
+    type Item = Handle;
+
+    fn next(&mut self) -> Option<Handle> {
+        let node = self.0.pop()?;
+        self.push_children(&node);
+        Some(node)
+    }
 }
 
 /// Whether `node` has an ancestor element named `name` (up to `max_depth` levels; 0 = any).
