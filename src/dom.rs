@@ -44,26 +44,24 @@ pub fn is_html(node: &Handle) -> bool {
 
 /// The value of attribute `name`, if present.
 pub fn attr(node: &Handle, name: &str) -> Option<String> {
-    match &node.data {
-        NodeData::Element { attrs, .. } => attrs
-            .borrow()
-            .iter()
-            .find(|a| &*a.name.local == name)
-            .map(|a| a.value.to_string()),
-        _ => None,
-    }
+    with_attr(node, name, str::to_string)
 }
 
 /// Whether attribute `name` is present and its value passes `pred`: [`attr`]
 /// without copying the value.
 pub fn attr_is(node: &Handle, name: &str, pred: impl FnOnce(&str) -> bool) -> bool {
+    with_attr(node, name, pred).unwrap_or(false)
+}
+
+/// `f` of the value of attribute `name`, read in place, if present.
+fn with_attr<T>(node: &Handle, name: &str, f: impl FnOnce(&str) -> T) -> Option<T> {
     match &node.data {
         NodeData::Element { attrs, .. } => attrs
             .borrow()
             .iter()
             .find(|a| &*a.name.local == name)
-            .is_some_and(|a| pred(&a.value)),
-        _ => false,
+            .map(|a| f(&a.value)),
+        _ => None,
     }
 }
 
@@ -118,23 +116,11 @@ pub fn retain_attrs(node: &Handle, mut keep: impl FnMut(&str, &str) -> bool) {
 
 /// `class` and `id` joined by a space, lower-cased: the string most heuristics match on.
 pub fn class_and_id(node: &Handle) -> String {
-    let mut s = String::new();
-    if let NodeData::Element { attrs, .. } = &node.data {
-        let attrs = attrs.borrow();
-        let value = |name: &str| {
-            attrs
-                .iter()
-                .find(|a| &*a.name.local == name)
-                .map(|a| &*a.value)
-        };
-        let (class, id) = (value("class"), value("id"));
-        s.reserve(class.map_or(0, str::len) + id.map_or(0, |id| id.len() + 1));
-        s.push_str(class.unwrap_or_default());
-        if let Some(id) = id {
-            s.push(' ');
-            s.push_str(id);
-        }
-    }
+    let mut s = attr(node, "class").unwrap_or_default();
+    with_attr(node, "id", |id| {
+        s.push(' ');
+        s.push_str(id);
+    });
     s.make_ascii_lowercase();
     s
 }
