@@ -628,6 +628,8 @@ pub fn text_len_upto(node: &Handle, limit: usize) -> usize {
     if let NodeData::Text { contents } = &node.data {
         return Runs::of(&contents.borrow()).collapsed_len();
     }
+    // A count whose bound is past the limit is past it however it ends.
+    let past = |runs: Runs| (runs.bound() > limit.saturating_add(2)).then(|| runs.bound() - 2);
     let mut count = Runs::default();
     let mut stack = vec![node.clone()];
     while let Some(n) = stack.pop() {
@@ -635,23 +637,20 @@ pub fn text_len_upto(node: &Handle, limit: usize) -> usize {
             NodeData::Text { contents } => {
                 let text = contents.borrow();
                 // A text much longer than the limit is counted on a prefix first:
-                // more text never makes the count smaller, so past the limit there
-                // is past it for the whole.
+                // more text never makes the count smaller.
                 let prefix = limit.saturating_mul(2).saturating_add(8);
                 if text.len() > prefix {
                     let mut cut = prefix;
                     while !text.is_char_boundary(cut) {
                         cut -= 1;
                     }
-                    let bound = count.then(Runs::of(&text[..cut])).bound();
-                    if bound > limit.saturating_add(2) {
-                        return bound - 2;
+                    if let Some(len) = past(count.then(Runs::of(&text[..cut]))) {
+                        return len;
                     }
                 }
                 count = count.then(Runs::of(&text));
-                let bound = count.bound();
-                if bound > limit.saturating_add(2) {
-                    return bound - 2;
+                if let Some(len) = past(count) {
+                    return len;
                 }
             }
             NodeData::Element { .. } | NodeData::Document => {
