@@ -61,10 +61,8 @@ fn visible(node: &Handle) -> bool {
     !style.contains("display:none")
         && !style.contains("visibility:hidden")
         && !dom::has_attr(node, "hidden")
-        && (dom::attr(node, "aria-hidden").as_deref() != Some("true")
-            || dom::attr(node, "class")
-                .unwrap_or_default()
-                .contains("fallback-image"))
+        && (!dom::attr_is(node, "aria-hidden", |v| v == "true")
+            || dom::attr_is(node, "class", |c| c.contains("fallback-image")))
 }
 
 #[cfg(test)]
