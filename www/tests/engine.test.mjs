@@ -128,6 +128,24 @@ describe('engine API', () => {
       'srcset=https://example.com/news/2024/photo-2x.jpg 2x, https://example.com/img/photo-3x.jpg 3x',
       'src=https://www.youtube.com/embed/abc123',
     ]);
+    // With no page URL (and only a relative <base>), relative references stay as
+    // written and absolute ones are still checked, as natively: the wasm build
+    // does not ask the host's URL about references without a scheme.
+    const bare = await page.evaluate(async (h) => {
+      const a = await window.__ac.clean(h);
+      return [...a.content.matchAll(/(href|src|srcset)="([^"]*)"/g)].map((m) => `${m[1]}=${m[2]}`);
+    }, html);
+    assert.deepEqual(bare, [
+      'href=story.html?id=7#top',
+      'href=../archive/',
+      'href=//cdn.example.org/x',
+      'href=https://example.com/Path/%7Euser?q=a%20b',
+      'href=https://xn--bcher-kva.example/stra%C3%9Fe',
+      'href=mailto:desk@example.com',
+      'src=photo.jpg',
+      'srcset=photo-2x.jpg 2x, /img/photo-3x.jpg 3x',
+      'src=https://www.youtube.com/embed/abc123',
+    ]);
   });
 
   test('a crashed engine instance is replaced (reset hook works on the main thread)', async () => {
