@@ -30,6 +30,7 @@ python3 "$shared/eval/score.py" readability "$shared/corpus/readability" "$out/s
 cat "$out/suite.json"; echo
 gate "readability text F1" "$(python3 -c "import json; print(json.load(open('$out/suite.json'))['f1'])")" 0.95
 gate "readability title match" "$(python3 -c "import json; print(json.load(open('$out/suite.json'))['title_match'])")" 0.95
+gate "readability byline match" "$(python3 -c "import json; print(json.load(open('$out/suite.json'))['byline_match'])")" 0.95
 
 "$cli" --format json "$shared"/corpus/trafilatura-dev/pages/*.html > "$out/dev.jsonl" 2> "$out/dev.err" || true
 python3 "$shared/eval/score.py" annotations "$shared/corpus/trafilatura-dev/annotations.json" "$out/dev.jsonl" --json > "$out/dev.out" && head -n 1 "$out/dev.out" > "$out/dev.json"

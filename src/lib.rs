@@ -312,6 +312,38 @@ mod tests {
     }
 
     #[test]
+    fn the_byline_is_read_before_the_prune_stage_removes_its_box() {
+        // The byline sits in the post's meta line, which the prune stage removes
+        // as page furniture; a hidden author box before it and a commenter's name
+        // in the comments (a block Readability strips as unlikely) are not bylines.
+        let text = "<p>".to_string()
+            + &"The council met on Tuesday to vote on the budget for the harbour. ".repeat(8)
+            + "</p>";
+        let body = format!("<h1>Harbour budget</h1><div class=entry-meta>Posted on May 3 by <a rel=author href=/u/jr>Jane Roe</a> in <a href=/c/news>News</a></div>{text}{text}");
+        let page = |meta: &str| {
+            format!("<html><body><div style='display: none'><span class=author>Hidden Name</span></div><article>{meta}{body}</article><div class=comments><span class=comment-author>Commenter</span><p>Nice.</p></div></body></html>")
+        };
+        let a = clean(&page(""), &Options::default()).unwrap();
+        assert_eq!(a.byline.as_deref(), Some("Jane Roe"));
+        assert!(!a.text_content.contains("Posted on"), "{}", a.text_content);
+        // Without one in the article, none: not the hidden one, not the commenter.
+        let bare = page("").replace("<a rel=author href=/u/jr>Jane Roe</a>", "Jane Roe");
+        let b = clean(
+            &bare.replace("entry-meta", "entry-info"),
+            &Options::default(),
+        )
+        .unwrap();
+        assert_eq!(b.byline, None, "{:?}", b.byline);
+        // The page's metadata still comes first.
+        let c = clean(
+            &page("").replace("<html>", "<html><meta name=author content='Desk'>"),
+            &Options::default(),
+        )
+        .unwrap();
+        assert_eq!(c.byline.as_deref(), Some("Desk"));
+    }
+
+    #[test]
     fn retries_run_when_the_rule_they_drop_did_something() {
         // The only text sits in a block named "extra" (unlikely, but of no class weight): the first attempt
         // strips it as unlikely and finds nothing; the retry without that rule runs.

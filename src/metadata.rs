@@ -96,7 +96,12 @@ pub fn extract(doc: &Handle, base: Option<&Url>) -> Metadata {
         v("parsely-author"),
         article_author,
     ])
-    .and_then(clean_text);
+    .and_then(clean_text)
+    .or_else(|| {
+        crate::score::page_byline(doc)
+            .as_deref()
+            .and_then(clean_text)
+    });
 
     let excerpt = first([
         strict.excerpt.as_deref(),

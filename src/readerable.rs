@@ -53,7 +53,8 @@ pub fn is_readerable_doc(doc: &Handle) -> bool {
     })
 }
 
-fn visible(node: &Handle) -> bool {
+/// Whether the node may be seen, as Readability's `_isProbablyVisible` judges it.
+pub(crate) fn visible(node: &Handle) -> bool {
     let style = dom::attr(node, "style")
         .unwrap_or_default()
         .replace(' ', "")

@@ -480,6 +480,36 @@ fn is_valid_byline(node: &Handle, match_string: &str) -> bool {
     len > 0 && len < 100
 }
 
+/// The byline Readability finds in the page, looked for on the whole page
+/// before the prune stage, which removes the meta lines and author boxes where
+/// most bylines sit: the first element, in document order, that passes
+/// [`is_valid_byline`], skipping hidden subtrees, modal dialogs and the blocks
+/// Readability strips as unlikely (its first attempt's walk). Its text, or that
+/// of its `itemprop=name` part.
+pub fn page_byline(doc: &Handle) -> Option<String> {
+    let mut stack = dom::element_children(doc);
+    stack.reverse();
+    while let Some(node) = stack.pop() {
+        if !crate::readerable::visible(&node)
+            || (dom::attr_is(&node, "aria-modal", |v| v == "true")
+                && dom::attr_is(&node, "role", |v| v == "dialog"))
+        {
+            continue;
+        }
+        let match_string = dom::class_and_id(&node);
+        if is_valid_byline(&node, &match_string) {
+            return Some(byline_text(&node)).filter(|b| !b.is_empty());
+        }
+        if !matches!(dom::tag(&node), Some("body" | "a")) && is_unlikely(&node, &match_string) {
+            continue;
+        }
+        let first = stack.len();
+        stack.extend(dom::element_children(&node));
+        stack[first..].reverse();
+    }
+    None
+}
+
 fn byline_text(node: &Handle) -> String {
     let name = dom::descendant_elements(node)
         .into_iter()
