@@ -503,9 +503,8 @@ pub fn page_byline(doc: &Handle) -> Option<String> {
         if !matches!(dom::tag(&node), Some("body" | "a")) && is_unlikely(&node, &match_string) {
             continue;
         }
-        let first = stack.len();
-        stack.extend(dom::element_children(&node));
-        stack[first..].reverse();
+        let kids = node.children.borrow();
+        stack.extend(kids.iter().rev().filter(|c| dom::is_element(c)).cloned());
     }
     None
 }
