@@ -827,6 +827,7 @@ mod tests {
             stripped_unlikely: false,
             content: root.clone(),
             byline: None,
+            dir: None,
             clean_conditionally: true,
             weight_classes: true,
         };

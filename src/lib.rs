@@ -138,7 +138,7 @@ pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
     Ok(Article {
         title: meta.title.clone().unwrap_or_default(),
         byline,
-        dir: meta.dir.clone(),
+        dir: picked.dir.clone().or_else(|| meta.dir.clone()),
         lang: meta.lang.clone(),
         reading_time_minutes: reading_time(&text_content),
         content,
@@ -341,6 +341,27 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.byline.as_deref(), Some("Desk"));
+    }
+
+    #[test]
+    fn the_direction_is_the_one_nearest_the_article() {
+        let para = "<p>".to_string()
+            + &"נכתב כאן טקסט ארוך של כתבה, עם פסיקים, כדי שהבחירה תמצא אותו. ".repeat(8)
+            + "</p>";
+        let dir = |html: String| clean(&html, &Options::default()).unwrap().dir;
+        // Only the article's container says it.
+        let inner = format!("<html><body><nav><a href=/>Home</a></nav><main dir=RTL><div>{para}{para}</div></main></body></html>");
+        assert_eq!(dir(inner).as_deref(), Some("rtl"));
+        // The body is nearer than the root element.
+        let body = format!("<html dir=ltr><body dir=rtl><div>{para}{para}</div></body></html>");
+        assert_eq!(dir(body).as_deref(), Some("rtl"));
+        // Nothing below the root element says: the root's word stands.
+        let root = format!("<html dir=rtl><body><div>{para}{para}</div></body></html>");
+        assert_eq!(dir(root).as_deref(), Some("rtl"));
+        assert_eq!(
+            dir(format!("<html><body><div>{para}</div></body></html>")),
+            None
+        );
     }
 
     #[test]

@@ -46,6 +46,12 @@ const MAX_JSON_NODES: usize = 20_000;
 /// At most this many `<h1>`/`<h2>` are compared with the title.
 const MAX_HEADINGS: usize = 2048;
 
+/// A `dir` attribute's value, when it is one a browser knows: `ltr`, `rtl` or `auto`.
+pub fn dir_value(attr: &str) -> Option<String> {
+    let d = attr.trim().to_ascii_lowercase();
+    matches!(d.as_str(), "ltr" | "rtl" | "auto").then_some(d)
+}
+
 /// Reads the metadata of `doc`; URLs are made absolute against `base`.
 pub fn extract(doc: &Handle, base: Option<&Url>) -> Metadata {
     let page = scan(doc);
@@ -144,10 +150,7 @@ pub fn extract(doc: &Handle, base: Option<&Url>) -> Metadata {
     let dir = [page.html_dir.as_deref(), page.body_dir.as_deref()]
         .into_iter()
         .flatten()
-        .find_map(|d| {
-            let d = d.trim().to_ascii_lowercase();
-            matches!(d.as_str(), "ltr" | "rtl" | "auto").then_some(d)
-        });
+        .find_map(dir_value);
 
     let lead_image = [
         x("og:image"),

@@ -20,6 +20,9 @@ pub struct Picked {
     pub content: Handle,
     /// A byline found in the page itself (used when the metadata has none).
     pub byline: Option<String>,
+    /// The text direction nearest the article: the `dir` of the top candidate or
+    /// of its closest ancestor that has one.
+    pub dir: Option<String>,
     /// Whether the clean stage may drop link-heavy or low-content blocks
     /// (off when the first attempts found too little text).
     pub clean_conditionally: bool,
@@ -74,15 +77,7 @@ const TOP_CANDIDATES: usize = 5;
 pub fn pick(doc: &Handle, meta: &Metadata, flags: Flags) -> Picked {
     let body = dom::find(doc, "body").unwrap_or_else(|| doc.clone());
     let page = dom::deep_clone(&body);
-    let (content, byline, stripped_unlikely) =
-        grab(&page, flags, meta.title.as_deref().unwrap_or(""));
-    Picked {
-        content,
-        byline,
-        clean_conditionally: flags.clean_conditionally,
-        weight_classes: flags.weight_classes,
-        stripped_unlikely,
-    }
+    grab(&page, flags, meta.title.as_deref().unwrap_or(""))
 }
 
 /// The standfirst: many pages print the article's lead paragraph (the same
@@ -132,9 +127,17 @@ pub fn recover_lead(doc: &Handle, content: &Handle, excerpt: Option<&str>) {
 }
 
 /// One extraction attempt over `page` (a copy of the body, changed in place).
-fn grab(page: &Handle, flags: Flags, title: &str) -> (Handle, Option<String>, bool) {
+fn grab(page: &Handle, flags: Flags, title: &str) -> Picked {
     replace_brs(page);
-    let (to_score, byline, stripped) = prepare_nodes(page, flags, title);
+    let (to_score, byline, stripped_unlikely) = prepare_nodes(page, flags, title);
+    let picked = |content: Handle, dir: Option<String>| Picked {
+        content,
+        byline,
+        dir,
+        clean_conditionally: flags.clean_conditionally,
+        weight_classes: flags.weight_classes,
+        stripped_unlikely,
+    };
     let mut scores: NodeMap<f64> = NodeMap::default();
     let mut candidates: Vec<Handle> = Vec::new();
     // The tree does not change from here on: measure it once.
@@ -202,10 +205,28 @@ fn grab(page: &Handle, flags: Flags, title: &str) -> (Handle, Option<String>, bo
             scores.insert(dom::key(&div), initial_score(&div, flags));
             let content = dom::new_element("div", &[]);
             dom::append(&content, &div);
-            return (content, byline, stripped);
+            return picked(content, article_dir(page));
         }
     };
-    (gather_siblings(&top_candidate, &scores), byline, stripped)
+    let dir = article_dir(&top_candidate);
+    picked(gather_siblings(&top_candidate, &scores), dir)
+}
+
+/// The first valid `dir` on `node` or its ancestors, nearest first. On the copy
+/// of the body that goes up to the body; the page's `<html dir>` is the
+/// metadata stage's.
+fn article_dir(node: &Handle) -> Option<String> {
+    let mut cur = Some(node.clone());
+    while let Some(n) = cur {
+        if let Some(dir) = dom::attr(&n, "dir")
+            .as_deref()
+            .and_then(crate::metadata::dir_value)
+        {
+            return Some(dir);
+        }
+        cur = dom::parent(&n);
+    }
+    None
 }
 
 /// Readability's refinements of the top candidate: a common ancestor of several
