@@ -19,6 +19,8 @@
 //       document, parse, extraction and the Article's return to JS;
 //   (b) `new Readability(document.cloneNode(true)).parse()`, as users run it.
 // Per page the median of the rounds; over the pages: median, p95 and total, and the ratios.
+// Also timed each round, apart: the serialization alone, and the floor of this design
+// (serialization, html5ever parse and freeing, with no extraction: isProbablyReaderable).
 // Last, the peak wasm memory after cleaning a 5 MB page (memory never shrinks, so the buffer's
 // size after the call is the peak).
 //
@@ -185,13 +187,24 @@ async function measureInPage({ base, runs }) {
     const html = document.documentElement.outerHTML;
     return { ms: performance.now() - t, chars: html.length };
   };
+  // the floor of any engine that works as this one must (the live document serialized and
+  // parsed by html5ever into an rcdom tree, then freed): isProbablyReaderable(document) does
+  // exactly that, plus a walk over the paragraphs that stops once the page is judged
+  const floor = async () => {
+    const t = performance.now();
+    await ac.isProbablyReaderable(document);
+    return performance.now() - t;
+  };
   const firstOurs = await ours();
   const firstTheirs = await theirs();
+  await floor();
   const a = [];
   const b = [];
   const ser = [];
+  const fl = [];
   for (let i = 0; i < runs; i++) {
     ser.push(serialize().ms);
+    fl.push(await floor());
     if (i % 2 === 0) {
       a.push((await ours()).ms);
       b.push((await theirs()).ms);
@@ -209,6 +222,7 @@ async function measureInPage({ base, runs }) {
     ours: a,
     readability: b,
     serialize: ser,
+    floor: fl,
     oursOk: firstOurs.ok,
     oursLength: firstOurs.length,
     readabilityOk: firstTheirs.ok,
@@ -249,6 +263,7 @@ for (const p of selected) {
       oursRuns: r.ours,
       readabilityRuns: r.readability,
       serializeMs: median(r.serialize),
+      floorMs: median(r.floor),
       oursFirstMs: r.oursFirstMs,
       readabilityFirstMs: r.readabilityFirstMs,
       instantiateMs: r.instantiateMs,
@@ -314,6 +329,7 @@ const summary = {
   medianPerPageRatio: median(ok.map((r) => r.oursMs / r.readabilityMs)),
   pagesFasterThanHalf: ok.filter((r) => r.oursMs <= r.readabilityMs / 2).length,
   serialize: { medianMs: median(ok.map((r) => r.serializeMs)), totalMs: sum(ok.map((r) => r.serializeMs)) },
+  floor: { medianMs: median(ok.map((r) => r.floorMs)), totalMs: sum(ok.map((r) => r.floorMs)) },
   instantiate: { medianMs: median(inst), maxMs: Math.max(...inst), firstMs: inst[0] },
   bigPage: memory,
   seconds: (Date.now() - started) / 1000,
@@ -331,6 +347,10 @@ console.log(
 console.log(
   `of which documentElement.outerHTML (serialization, inside cleanDocument): median ${f(summary.serialize.medianMs)} ms, ` +
     `total ${f(summary.serialize.totalMs, 1)} ms`,
+);
+console.log(
+  `floor (serialization + html5ever parse + freeing, timed as isProbablyReaderable(document)): median ` +
+    `${f(summary.floor.medianMs)} ms = ${f(summary.floor.medianMs / summary.readability.medianMs, 3)} of Readability's median`,
 );
 console.log(
   `wasm instantiation (once per page load, not in the figures above): median ${f(summary.instantiate.medianMs)} ms, ` +
