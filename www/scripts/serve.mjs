@@ -85,10 +85,18 @@ export function startServer(o = {}) {
       fs.stat(file, (err2, st2) => {
         if (err2 || !st2.isFile()) return send(res, 404, `Not found: ${urlPath}`);
         const type = MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
+        // Revalidated on every use, and unchanged files answer 304: the browser keeps its
+        // copy, and with it V8's cache of the compiled wasm, across page loads.
+        const etag = `W/"${st2.size.toString(16)}-${Math.floor(st2.mtimeMs).toString(16)}"`;
+        if (req.headers['if-none-match'] === etag) {
+          res.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin': '*' });
+          return res.end();
+        }
         res.writeHead(200, {
           'Content-Type': type,
           'Content-Length': st2.size,
           'Cache-Control': 'no-cache',
+          ETag: etag,
           // the shim, its wasm and pages may be loaded from other origins (bookmarklet)
           'Access-Control-Allow-Origin': '*',
           'X-Content-Type-Options': 'nosniff',

@@ -26,6 +26,14 @@ test('the server sends the right MIME types', async () => {
     'nope.html': '404 text/plain; charset=utf-8',
   });
   assert.ok([403, 404].includes((await fetch(`${env.base}..%2f..%2fCargo.toml`)).status), 'no path traversal');
+  // an unchanged file is revalidated with a 304, so the browser keeps its copy of the wasm
+  // (and V8 its compiled code) from one page load to the next
+  const wasm = await fetch(`${env.base}pkg/article_cleaner_bg.wasm`);
+  const etag = wasm.headers.get('etag');
+  assert.match(etag ?? '', /^W\/"[0-9a-f]+-[0-9a-f]+"$/);
+  assert.equal(wasm.headers.get('cache-control'), 'no-cache');
+  assert.equal((await fetch(`${env.base}pkg/article_cleaner_bg.wasm`, { headers: { 'If-None-Match': etag } })).status, 304);
+  assert.equal((await fetch(`${env.base}pkg/article_cleaner_bg.wasm`, { headers: { 'If-None-Match': 'W/"0-0"' } })).status, 200);
   // the address the server prints for the samples is a page listing them
   const samples = await fetch(`${env.base}samples/`);
   assert.equal(samples.status, 200);
