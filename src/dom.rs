@@ -213,6 +213,31 @@ pub fn any_text(node: &Handle, mut f: impl FnMut(&str) -> bool) -> bool {
     false
 }
 
+/// The length in characters of `node`'s text trimmed as `str::trim` trims it
+/// (`text_content(node).trim().chars().count()`), counted only up to `limit`:
+/// the answer is at most `limit`, and no text past that point is read.
+pub fn trimmed_text_len_upto(node: &Handle, limit: usize) -> usize {
+    // `count` runs from the first non-whitespace character; `last` is its value at
+    // the latest one, which is the trimmed length so far.
+    let (mut count, mut last) = (0usize, 0usize);
+    any_text(node, |text| {
+        for c in text.chars() {
+            if count == 0 && c.is_whitespace() {
+                continue;
+            }
+            count += 1;
+            if !c.is_whitespace() {
+                last = count;
+                if last >= limit {
+                    return true;
+                }
+            }
+        }
+        false
+    });
+    last.min(limit)
+}
+
 /// Every element below `root` named `name`, in document order.
 pub fn find_all(root: &Handle, name: &str) -> Vec<Handle> {
     let name = LocalName::from(name);
@@ -1063,6 +1088,24 @@ mod tests {
                 runs.collapsed_len(),
                 "{s:?} cut at {cut}"
             );
+        }
+    }
+
+    #[test]
+    fn trimmed_text_len_upto_is_the_trimmed_length_up_to_its_limit() {
+        let html = "<div id=a>  \u{a0}<b> By </b>\n<i>Jane  Roe</i> \u{2003}</div>\
+             <div id=b>\n\t </div><div id=c>élan <span>x</span></div><p id=d>é</p>";
+        let doc = parse_html(html);
+        for node in descendants(&doc).iter().chain([&doc]) {
+            let full = text_content(node).trim().chars().count();
+            for limit in [0, 1, 2, 3, 7, 8, 13, 14, 15, 100] {
+                assert_eq!(
+                    trimmed_text_len_upto(node, limit),
+                    full.min(limit),
+                    "{:?} at {limit}",
+                    attr(node, "id")
+                );
+            }
         }
     }
 

@@ -497,7 +497,8 @@ fn is_valid_byline(node: &Handle, match_string: &str) -> bool {
     if !hit {
         return false;
     }
-    let len = dom::text_content(node).trim().chars().count();
+    // Under 100 characters, trimmed; a long block's text is not read past that.
+    let len = dom::trimmed_text_len_upto(node, 100);
     len > 0 && len < 100
 }
 
