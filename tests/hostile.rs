@@ -188,6 +188,22 @@ fn single_text_node_of_10_mb() {
 
 #[test]
 #[cfg_attr(debug_assertions, ignore = "slow in debug: run with --release")]
+fn ten_mb_of_text_under_500_nested_author_boxes() {
+    // Every box is a byline candidate by its class, and each holds all the text:
+    // the byline test must not read the 10 MB once per box.
+    let html = nested(
+        "<div class=author>",
+        "</div>",
+        500,
+        &"word ".repeat(2 << 20),
+    );
+    let article = survive("10 MB under 500 author boxes", html).expect("an article");
+    assert_eq!(article.byline, None, "no box is a short byline");
+    assert!(article.length > 5_000_000);
+}
+
+#[test]
+#[cfg_attr(debug_assertions, ignore = "slow in debug: run with --release")]
 fn attributes_of_a_megabyte() {
     let mb = "a".repeat(1 << 20);
     let words = "ad ".repeat(1 << 18);
