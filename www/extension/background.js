@@ -1,7 +1,8 @@
 // article-cleaner extension: background (Chromium: module service worker; Firefox: module
 // background script). The wasm engine runs here, under the extension's CSP ('wasm-unsafe-eval'),
 // so it works on any page, whatever the page's own CSP. The content script (content.js,
-// injected on click via activeTab) sends the page's HTML and draws the reader view.
+// injected on click via activeTab) sends the page's HTML (serialized by document-html.js,
+// as cleanDocument does) and draws the reader view.
 import { clean } from './engine.js';
 
 // Firefox's `browser` namespace is promise-based everywhere; Chromium's `chrome` is in MV3.
@@ -50,7 +51,7 @@ ext.action.onClicked.addListener((tab) => {
 
 ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (!msg || msg.type !== MSG || !sender.tab) return false;
-  clean(String(msg.html), { url: String(msg.url) }).then(
+  clean(String(msg.html), { url: typeof msg.url === 'string' ? msg.url : undefined }).then(
     (article) => sendResponse({ article }),
     (e) => sendResponse({ error: String((e && e.message) || e) }),
   );

@@ -1,9 +1,13 @@
-// article-cleaner extension: the content script (bundled with the shim's reader view into
-// one IIFE file by www/build-channels.mjs; injected by the background on each click).
-// The first injection sets up the view and remembers a toggle function on the content
-// script's (isolated) global; later injections in the same page only call it.
+// article-cleaner extension: the content script (bundled with the reader view into one
+// IIFE file by www/scripts/build-channels.mjs; injected by the background on each click).
+// It serializes the page as the engine's cleanDocument does, sends it to the background,
+// where the engine runs, and gives the view the promised Article. The first injection sets
+// up the view and remembers a toggle function on the content script's (isolated) global;
+// later injections in the same page only call it.
+import { documentHtml, documentUrl } from '../src/document-html.js';
 import { openReader, closeReader, isReaderOpen } from '../src/reader.js';
-import { setEngineError } from './engine-stub.js';
+
+/** @typedef {import('../npm/types-common.js').Article} Article */
 
 const KEY = '__articleCleanerExtension';
 const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)$/i;
@@ -12,15 +16,13 @@ const NOTICE_ID = 'article-cleaner-extension-notice';
 // Firefox's `browser` namespace is promise-based everywhere; Chromium's `chrome` is in MV3.
 const ext = globalThis.browser || globalThis.chrome;
 
+/** The reader settings in chrome.storage.local: they follow the user across sites. */
 const storage = {
-  get: (key) => ext.storage.local.get(key).then((o) => o[key]),
-  set: (key, value) => ext.storage.local.set({ [key]: value }),
+  get: (/** @type {string} */ key) => ext.storage.local.get(key).then((/** @type {Record<string, unknown>} */ o) => o[key]),
+  set: (/** @type {string} */ key, /** @type {unknown} */ value) => ext.storage.local.set({ [key]: value }),
 };
 
-let busy = false;
-
-async function toggle() {
-  if (busy) return;
+function toggle() {
   if (isReaderOpen()) {
     closeReader();
     return;
@@ -29,28 +31,26 @@ async function toggle() {
     notice('Reader view needs an HTML article page.');
     return;
   }
-  busy = true;
+  // The page is read now, before the view is added to it; the view shows the engine's
+  // error, if any, in its "couldn't make a reader view" notice.
+  openReader({ article: askEngine(documentHtml(document), documentUrl(document)), storage });
+}
+
+/**
+ * The background's Article for the page.
+ * @param {string} html
+ * @param {string | undefined} url
+ * @returns {Promise<Article>}
+ */
+async function askEngine(html, url) {
+  let reply;
   try {
-    let reply;
-    try {
-      reply = await ext.runtime.sendMessage({
-        type: 'article-cleaner:clean',
-        html: document.documentElement.outerHTML,
-        url: document.URL,
-      });
-    } catch (e) {
-      reply = { error: `the extension's engine did not answer (${(e && e.message) || e})` };
-    }
-    if (reply && reply.article) {
-      await openReader({ article: reply.article, storage });
-    } else {
-      // The view shows the engine's error in its "couldn't make a reader view" notice.
-      setEngineError((reply && reply.error) || 'no answer from the engine');
-      await openReader({ storage });
-    }
-  } finally {
-    busy = false;
+    reply = await ext.runtime.sendMessage({ type: 'article-cleaner:clean', html, url });
+  } catch (e) {
+    throw new Error(`the extension's engine did not answer (${(e && e.message) || e})`);
   }
+  if (reply && reply.article) return reply.article;
+  throw new Error((reply && reply.error) || 'no answer from the engine');
 }
 
 /** A small message box in the page, built with DOM APIs only, that goes away by itself. */

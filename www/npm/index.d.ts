@@ -1,6 +1,6 @@
 // Types of the browser entry (bundlers: Vite, webpack, esbuild, …).
 export * from './types-common.js';
-import type { Article, CleanOptions, InitOptions, InitResult, Removed } from './types-common.js';
+import type { Article, CleanOptions, InitOptions, InitResult, Removal } from './types-common.js';
 
 /** Loads the wasm once (later calls return the same promise). The other functions call it on first use. */
 export function init(options?: InitOptions | string | URL): Promise<InitResult>;
@@ -19,9 +19,22 @@ export interface ReaderStorage {
   set(key: string, value: unknown): Promise<void> | void;
 }
 
+/** What the reader view needs of an engine to clean the page itself (this package's engine by default). */
+export interface ReaderEngine {
+  init(options?: InitOptions): Promise<InitResult>;
+  /** Reads the document when called, cleans it once `init` has loaded the engine. */
+  cleanDocument(doc: Document, options?: CleanOptions): Promise<Article>;
+}
+
 export interface OpenReaderOptions {
-  /** An Article computed elsewhere (e.g. a worker or an extension's service worker): no wasm is loaded. */
-  article?: Article;
+  /**
+   * An Article computed elsewhere (e.g. in a worker or an extension's service worker), or the
+   * promise of one (the view shows "Preparing…" meanwhile, and the error if it rejects): the
+   * engine is not used, no wasm is loaded.
+   */
+  article?: Article | Promise<Article>;
+  /** The engine that cleans the page when no article is given (default: this package's). */
+  engine?: ReaderEngine;
   /** Where the .wasm is (default: next to the module). */
   wasmUrl?: string | URL;
   /** The page URL to resolve links against (default: document.URL). */
@@ -32,9 +45,17 @@ export interface OpenReaderOptions {
   force?: boolean;
 }
 
+/** Milliseconds spent opening the view: loading the engine, cleaning, rendering. */
+export interface ReaderTimings {
+  initMs?: number;
+  instantiateMs?: number | null;
+  cleanMs?: number;
+  renderMs?: number;
+}
+
 export interface ReaderResult {
   article: Article | null;
-  timings: Record<string, number>;
+  timings: ReaderTimings;
   shown: 'article' | 'not-article' | 'error' | 'closed';
   error?: unknown;
 }
@@ -50,7 +71,7 @@ export function isReaderOpen(): boolean;
 /** The default settings storage (localStorage). */
 export const localStorageStorage: ReaderStorage;
 /** "Removed 3 ads, comments, …" */
-export function summarizeRemoved(removed: Removed[]): string;
+export function summarizeRemoved(removed: Removal[]): string;
 /** "7 January 2022" in the given language. */
 export function formatDate(iso: string, lang?: string | null): string;
 /** "5 min" in the given language. */

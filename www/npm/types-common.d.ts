@@ -1,14 +1,42 @@
-/** One block the engine removed from the page. */
-export interface Removed {
-  /** e.g. "ad", "ad-label", "comments", "share", "related", "newsletter", "consent", "navigation", "hidden", "boilerplate" */
-  kind: string;
+/**
+ * Why a block was removed (Rust: `RemovalKind`, src/report.rs; tests/types.test.mjs holds
+ * this list to it).
+ */
+export type RemovalKind =
+  /** An ad slot, ad-network markup or sponsored widget. */
+  | 'ad'
+  /** A block whose whole text is an ad label ("Publicité", "Advertisement", ...). */
+  | 'ad-label'
+  /** Recommended, related, popular or "read also" links. */
+  | 'related'
+  /** A comment section or comment form. */
+  | 'comments'
+  /** Share and follow bars. */
+  | 'social'
+  /** Newsletter and subscription boxes. */
+  | 'newsletter'
+  /** Menus, breadcrumbs, headers and footers of the site. */
+  | 'navigation'
+  /** Content the page hides from its readers. */
+  | 'hidden'
+  /** Cookie and consent banners. */
+  | 'consent'
+  /** Other page furniture: sidebars, widgets, forms, author boxes, pagination. */
+  | 'boilerplate';
+
+/** One block the engine removed from the page (Rust: `Removal`). */
+export interface Removal {
+  kind: RemovalKind;
   /** Why it was removed (a short human-readable reason). */
   reason: string;
   /** The start of its text, to recognise it. */
   sample: string;
 }
 
-/** The cleaned article. */
+/** @deprecated the old name of {@link Removal}. */
+export type Removed = Removal;
+
+/** The cleaned article (Rust: `Article`, src/lib.rs; tests/types.test.mjs holds these fields to it). */
 export interface Article {
   title: string;
   byline: string | null;
@@ -28,7 +56,7 @@ export interface Article {
   /** Absolute URL of the lead image, if any. */
   leadImage: string | null;
   readingTimeMinutes: number;
-  removed: Removed[];
+  removed: Removal[];
   /** Whether the page looks like an article at all. */
   readerable: boolean;
 }
@@ -41,8 +69,8 @@ export interface CleanOptions {
 export interface InitOptions {
   /** Where the .wasm is (default: article_cleaner_bg.wasm next to the module). */
   wasmUrl?: string | URL;
-  /** The .wasm's bytes. */
-  wasmBytes?: ArrayBuffer | ArrayBufferView;
+  /** The .wasm's bytes (or the promise of them). */
+  wasmBytes?: ArrayBuffer | ArrayBufferView | Promise<ArrayBuffer | ArrayBufferView>;
   /** An already compiled module. */
   wasmModule?: WebAssembly.Module;
 }

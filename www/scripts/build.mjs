@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Builds the browser package into www/dist/:
 //   1. cargo build --release --lib --target wasm32-unknown-unknown --no-default-features
-//   2. wasm-bindgen --target web            → dist/pkg/article_cleaner.js + _bg.wasm (+ .d.ts)
-//   3. wasm-opt -O3 (Debian binaryen 108 needs the feature flags below)
-//   4. the shim (www/src/*.js), reader CSS, demo pages and sample pages → dist/
-//   5. prints the .wasm size (raw and gzip)
-//   6. runs `node www/build-channels.mjs` if it exists (npm package, extension, bookmarklet)
+//   2. wasm-opt -O3 (Debian binaryen 108 needs the feature flags below), before wasm-bindgen
+//   3. wasm-bindgen --target web            → dist/pkg/article_cleaner.js + _bg.wasm (+ .d.ts)
+//      and prints the .wasm size (raw, gzip, brotli)
+//   4. the shim (www/src/*.js), reader.css, demo pages and sample pages → dist/
+//   5. a smoke test: Node loads the module (through src/node.js) and cleans a page
+//   6. the channels (scripts/build-channels.mjs): npm package, extension, bookmarklet
 //
 // Options: --opt=O3|Oz|Os|none   wasm-opt level (default O3: measured as small as Oz, and faster)
 //          --opt-level=3|s|z      Cargo opt-level override (default: Cargo.toml's release profile)
@@ -16,6 +17,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
+import { buildChannels } from './build-channels.mjs';
+import { bindgenVersion } from './versions.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const www = path.resolve(here, '..');
@@ -54,13 +57,6 @@ function has(cmd, argv = ['--version']) {
   } catch {
     return null;
   }
-}
-
-/** The wasm-bindgen version pinned in Cargo.lock: the CLI must match it exactly. */
-function lockedBindgenVersion() {
-  const lock = fs.readFileSync(path.join(root, 'Cargo.lock'), 'utf8');
-  const m = lock.match(/name = "wasm-bindgen"\nversion = "([^"]+)"/);
-  return m ? m[1] : null;
 }
 
 function copyDir(from, to, filter = () => true) {
@@ -125,10 +121,11 @@ function buildWasm() {
     }
   }
 
-  const want = lockedBindgenVersion();
+  // the CLI must be exactly the version of the wasm-bindgen crate locked in Cargo.lock
+  const want = bindgenVersion(root);
   const got = has('wasm-bindgen');
   if (!got) throw new Error('wasm-bindgen CLI not found: run www/scripts/setup.sh');
-  if (want && !got.endsWith(` ${want}`)) {
+  if (!got.endsWith(` ${want}`)) {
     throw new Error(`${got} does not match wasm-bindgen ${want} in Cargo.lock: run www/scripts/setup.sh`);
   }
   const pkg = path.join(dist, 'pkg');
@@ -152,31 +149,27 @@ function buildWasm() {
   );
 }
 
-/** Loads the built module in Node and cleans a page: catches a broken toolchain early. */
+/** Loads the built module in Node, as the npm package's Node entry does, and cleans a page: catches a broken toolchain early. */
 async function smokeTest() {
-  const glueUrl = pathToFileURL(path.join(dist, 'pkg', 'article_cleaner.js'));
-  const glue = await import(glueUrl.href);
-  await glue.default({ module_or_path: fs.readFileSync(path.join(dist, 'pkg', 'article_cleaner_bg.wasm')) });
+  const engine = await import(pathToFileURL(path.join(dist, 'node.js')).href);
   const para = '<p>The smoke test paragraph has enough words to look like the body of a short article. '.repeat(4);
   try {
-    const article = glue.clean(`<html><body><article><h1>Smoke</h1>${para}</article></body></html>`, {
+    const article = await engine.clean(`<html><body><article><h1>Smoke</h1>${para}</article></body></html>`, {
       url: 'https://example.com/',
     });
     if (typeof article !== 'object' || typeof article.title !== 'string') throw new Error('clean() gave no Article');
   } catch (e) {
     // the engine may refuse a page with an Error; a trap or anything else is a broken build
     if (!(e instanceof Error) || e instanceof WebAssembly.RuntimeError || !/^article-cleaner:/.test(e.message)) {
-      throw new Error(`smoke test: clean() failed: ${e && e.message}`);
+      throw new Error(`smoke test: clean() failed: ${e instanceof Error ? e.message : e}`);
     }
   }
-  let threw = false;
-  try {
-    glue.clean(123);
-  } catch (e) {
-    threw = e instanceof Error;
-  }
-  if (!threw) throw new Error('smoke test: clean(123) did not throw an Error');
-  log(`smoke test passed: engine ${glue.version()} loads in Node and cleans`);
+  const threw = await engine.clean(123).then(
+    () => false,
+    (/** @type {unknown} */ e) => e instanceof TypeError,
+  );
+  if (!threw) throw new Error('smoke test: clean(123) did not reject with a TypeError');
+  log(`smoke test passed: engine ${await engine.version()} loads in Node and cleans`);
 }
 
 /**
@@ -201,15 +194,12 @@ function titleOf(html, fallback) {
     : fallback;
 }
 
-function buildSite() {
-  // The shim and the reader view: plain ES modules, copied as they are.
-  copyDir(path.join(www, 'src'), dist, (n) => n.endsWith('.js') || n.endsWith('.css'));
-  // The reader CSS also as a module, so the view needs no extra fetch (works under a page's CSP).
-  const css = fs.readFileSync(path.join(www, 'src', 'reader.css'), 'utf8');
-  fs.writeFileSync(
-    path.join(dist, 'reader-css.js'),
-    `// Generated by www/scripts/build.mjs from www/src/reader.css.\nexport default ${JSON.stringify(css)};\n`,
-  );
+async function buildSite() {
+  // The engine, the reader view and the shim: plain ES modules, copied as they are.
+  copyDir(path.join(www, 'src'), dist, (n) => n.endsWith('.js'));
+  // The reader's style sheet also as a file, for anyone who wants it.
+  const { default: css } = await import(pathToFileURL(path.join(www, 'src', 'reader-css.js')).href);
+  fs.writeFileSync(path.join(dist, 'reader.css'), css);
   // The demo site: index, playground.
   copyDir(path.join(www, 'site'), dist);
 
@@ -255,10 +245,9 @@ const t0 = Date.now();
 try {
   fs.mkdirSync(dist, { recursive: true });
   buildWasm();
-  buildSite();
+  await buildSite();
   await smokeTest();
-  const hook = path.join(www, 'build-channels.mjs');
-  if (fs.existsSync(hook)) run(process.execPath, [hook], { cwd: root });
+  await buildChannels((...m) => log('[channels]', ...m));
   log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s → ${path.relative(root, dist)}/`);
 } catch (e) {
   console.error(`[build] ${e.message}`);

@@ -9,7 +9,6 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 www="$(cd "$here/.." && pwd)"
-root="$(cd "$www/.." && pwd)"
 say() { echo "[setup] $*"; }
 
 # 1. Rust target
@@ -25,11 +24,11 @@ else
 fi
 
 # 2. wasm-bindgen CLI, same version as the crate in Cargo.lock
-want="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$root/Cargo.lock")"
-if [ -z "$want" ]; then
-  say "no wasm-bindgen in Cargo.lock; run 'cargo generate-lockfile' first" >&2
+if ! command -v node >/dev/null 2>&1; then
+  say "node not found: install Node.js 20 or later first" >&2
   exit 1
 fi
+want="$(node "$here/versions.mjs" wasm-bindgen)"
 export PATH="$HOME/.cargo/bin:$PATH"
 have="$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)"
 if [ "$have" = "$want" ]; then

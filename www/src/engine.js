@@ -1,21 +1,33 @@
 // The engine: loads the wasm once and exposes clean / cleanDocument /
-// isProbablyReaderable as async functions. Touches no DOM when imported, so it
-// also runs in a worker or an extension's service worker.
+// isProbablyReaderable as async functions. Touches no DOM when imported, so it also runs
+// in a worker or an extension's service worker. Only cleanDocument (and
+// isProbablyReaderable given a Document) reads a document, through document-html.js; the
+// wasm itself only ever sees strings.
 import initGlue, * as glue from './pkg/article_cleaner.js';
+import { documentHtml, documentUrl, isDocument } from './document-html.js';
 
-let loading = null; // Promise of the loaded glue, once init was called
+/** @typedef {import('../npm/types-common.js').Article} Article */
+/** @typedef {import('../npm/types-common.js').CleanOptions} CleanOptions */
+/** @typedef {import('../npm/types-common.js').InitOptions} InitOptions */
+/** @typedef {import('../npm/types-common.js').InitResult} InitResult */
+
+/** Where the .wasm is unless `init` is told otherwise: next to the glue. */
+export const WASM_URL = new URL('./pkg/article_cleaner_bg.wasm', import.meta.url);
+
+/** @type {Promise<void> | null} the loading or loaded wasm, once init was called */
+let loading = null;
+/** @type {number | null} */
 let loadMs = null;
 
-const isNode = typeof process !== 'undefined' && Boolean(process.versions && process.versions.node);
-
 /**
- * Loads the wasm (once; later calls return the same promise).
+ * Loads the wasm (once; later calls return the same promise). The other functions call it
+ * on first use. (In Node, use node.js: it reads the .wasm from disk.)
  *
- * @param {object|string|URL} [options] the wasm's URL, or
+ * @param {InitOptions | string | URL} [options] the wasm's URL, or
  *   `{wasmUrl}` (string or URL; default: pkg/article_cleaner_bg.wasm next to this file),
- *   `{wasmBytes}` (ArrayBuffer / typed array / Node Buffer), or
+ *   `{wasmBytes}` (ArrayBuffer / typed array / Node Buffer, or a promise of one), or
  *   `{wasmModule}` (a compiled WebAssembly.Module, e.g. from an extension's service worker).
- * @returns {Promise<{version: string, instantiateMs: number}>}
+ * @returns {Promise<InitResult>}
  */
 export function init(options) {
   if (!loading) {
@@ -27,45 +39,52 @@ export function init(options) {
   return loading.then(() => ({ version: glue.version(), instantiateMs: loadMs }));
 }
 
+/** @param {InitOptions | string | URL | undefined} options */
 async function load(options) {
   const opts = typeof options === 'string' || options instanceof URL ? { wasmUrl: options } : options || {};
   const started = now();
-  let source = opts.wasmModule || opts.wasmBytes || opts.wasmUrl;
-  if (!source) source = new URL('./pkg/article_cleaner_bg.wasm', import.meta.url);
-  if (isNode && (source instanceof URL || typeof source === 'string') && String(source).startsWith('file:')) {
-    // Node's fetch cannot read file: URLs; read the bytes instead.
-    const fsName = 'node:fs/promises';
-    const { readFile } = await import(/* webpackIgnore: true */ fsName);
-    source = await readFile(new URL(String(source)));
-  }
+  const source = opts.wasmModule || opts.wasmBytes || opts.wasmUrl || WASM_URL;
   try {
-    await initGlue({ module_or_path: source });
+    await initGlue({ module_or_path: /** @type {import('./pkg/article_cleaner.js').InitInput} */ (source) });
   } catch (e) {
     throw wrap(e, 'article-cleaner: could not load the WebAssembly engine');
   }
   loadMs = now() - started;
-  return glue;
 }
 
 function now() {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
+/**
+ * @param {unknown} e
+ * @param {string} message
+ */
 function wrap(e, message) {
-  const err = new Error(`${message}: ${e && e.message ? e.message : e}`);
+  const err = new Error(`${message}: ${e instanceof Error ? e.message : e}`);
   err.cause = e;
   return err;
 }
 
+/** `typeof value`, with null and arrays told apart (as the wasm's own messages do). */
+function typeName(/** @type {unknown} */ value) {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
+}
+
 /**
- * Calls into the wasm. A Rust panic aborts the wasm instance (wasm32 cannot
- * unwind): the glue then throws a WebAssembly.RuntimeError; the instance is
- * replaced by a fresh one and the caller gets a plain Error.
+ * Calls into the wasm. A Rust panic aborts the wasm instance (wasm32 cannot unwind): the
+ * glue then throws a WebAssembly.RuntimeError; the instance is replaced by a fresh one
+ * and the caller gets a plain Error.
+ * @template T
+ * @param {string} name the export, for the error message
+ * @param {() => T} f the call
+ * @returns {Promise<T>}
  */
-async function call(name, argsList) {
+async function call(name, f) {
   await init();
   try {
-    return glue[name](...argsList);
+    return f();
   } catch (e) {
     if (typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError) {
       try {
@@ -83,37 +102,54 @@ async function call(name, argsList) {
 /**
  * Cleans an HTML string.
  * @param {string} html the page's HTML
- * @param {{url?: string}} [options] url: the page's address, to make links absolute
- * @returns {Promise<object>} the Article: {title, byline, dir, lang, content, textContent,
- *   markdown, length, excerpt, siteName, publishedTime, leadImage, readingTimeMinutes,
- *   removed: [{kind, reason, sample}], readerable}
+ * @param {CleanOptions} [options] url: the page's address, to make links absolute
+ * @returns {Promise<Article>}
  */
 export function clean(html, options) {
-  return call('clean', [html, options]);
+  return call('clean', () => glue.clean(html, options));
 }
 
 /**
- * Cleans a live Document without changing it (reads its doctype and
- * documentElement.outerHTML; its URL makes links absolute unless options.url is given).
+ * Cleans a live Document without changing it. The document is read when this is called
+ * (its doctype and documentElement.outerHTML); its URL makes links absolute unless
+ * options.url is given.
  * @param {Document} [doc] default: the current document
- * @param {{url?: string}} [options]
- * @returns {Promise<object>} the Article
+ * @param {CleanOptions} [options]
+ * @returns {Promise<Article>}
  */
 export function cleanDocument(doc, options) {
   if (doc === undefined && typeof document !== 'undefined') doc = document;
-  return call('cleanDocument', [doc, options]);
+  if (!isDocument(doc)) {
+    return Promise.reject(new TypeError(`cleanDocument(document): document must be a Document, got ${typeName(doc)}`));
+  }
+  let html;
+  try {
+    html = documentHtml(doc);
+  } catch (e) {
+    return Promise.reject(wrap(e, 'cleanDocument(document)'));
+  }
+  let opts = options;
+  if (opts === undefined || opts === null) opts = { url: documentUrl(doc) };
+  else if (typeof opts === 'object' && (opts.url === undefined || opts.url === null)) opts = { ...opts, url: documentUrl(doc) };
+  return call('cleanDocument', () => glue.clean(html, opts));
 }
 
 /**
  * Whether a page (HTML string or Document) looks like an article.
- * @param {string|Document} htmlOrDocument
+ * @param {string | Document} htmlOrDocument
  * @returns {Promise<boolean>}
  */
 export function isProbablyReaderable(htmlOrDocument) {
-  return call('isProbablyReaderable', [htmlOrDocument]);
+  /** @type {unknown} */
+  let input = htmlOrDocument;
+  if (isDocument(input)) input = input.documentElement ? documentHtml(input) : '';
+  return call('isProbablyReaderable', () => glue.isProbablyReaderable(input));
 }
 
-/** The engine's version (after init). */
+/**
+ * The engine's version.
+ * @returns {Promise<string>}
+ */
 export async function version() {
   await init();
   return glue.version();

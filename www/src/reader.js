@@ -1,8 +1,18 @@
 // The reader view: an overlay in the open shadow root of <article-cleaner-reader>,
 // appended to <html>. The page underneath stays in the DOM untouched: no page node is
 // removed, moved or re-parsed, so typed form text, media state and scroll survive.
-import { init, cleanDocument } from './engine.js';
+//
+// The view does not load the engine itself: the caller gives it an Article (or the promise
+// of one, e.g. from an extension's background) or an engine to clean the page with
+// (article-cleaner.js passes engine.js). So the view bundles without the wasm.
 import READER_CSS from './reader-css.js';
+
+/** @typedef {import('../npm/types-common.js').Article} Article */
+/** @typedef {import('../npm/types-common.js').Removal} Removal */
+/** @typedef {import('../npm/index.js').ReaderEngine} ReaderEngine */
+/** @typedef {import('../npm/index.js').ReaderStorage} ReaderStorage */
+/** @typedef {import('../npm/index.js').OpenReaderOptions} OpenReaderOptions */
+/** @typedef {import('../npm/index.js').ReaderResult} ReaderResult */
 
 export const TAG = 'article-cleaner-reader';
 export const SETTINGS_KEY = 'article-cleaner:settings';
@@ -43,14 +53,14 @@ export function isReaderOpen() {
 /**
  * Opens the reader view on the current page.
  *
- * @param {object} [options]
- * @param {object} [options.article] an Article already computed (e.g. by an extension's
- *   service worker): the wasm is then not loaded at all
- * @param {string|URL} [options.wasmUrl] where the .wasm is (default: next to the shim)
- * @param {string} [options.url] the page URL to resolve links against (default: document.URL)
- * @param {{get: Function, set: Function}} [options.storage] settings storage (default: localStorage)
- * @param {boolean} [options.force] show the article even if the page doesn't look like one
- * @returns {Promise<{article: object|null, timings: object, shown: 'article'|'not-article'|'error'}>}
+ * @param {OpenReaderOptions} [options]
+ *   article: an Article already computed, or the promise of one (e.g. from an extension's
+ *     service worker; a rejection is shown as the error): the engine is not used then;
+ *   engine: `{init, cleanDocument}` (engine.js) to clean the page with, when no article is given;
+ *   wasmUrl: where the .wasm is (given to engine.init); url: the page URL to resolve links
+ *   against (default: document.URL); storage: settings storage (default: localStorage);
+ *   force: show the article even if the page doesn't look like one
+ * @returns {Promise<ReaderResult>}
  */
 export function openReader(options = {}) {
   if (opening) return opening;
@@ -83,27 +93,28 @@ export async function toggleReader(options) {
   return openReader(options);
 }
 
+/**
+ * @param {OpenReaderOptions} options
+ * @returns {Promise<ReaderResult>}
+ */
 async function doOpen(options) {
   const doc = document;
   const storage = options.storage || localStorageStorage;
+  /** @type {ReaderResult['timings']} */
   const timings = {};
+  // The page is read before the view is added to it.
+  const pending = options.article ? Promise.resolve(options.article) : cleanPage(options, doc, timings);
   const v = new ReaderView(doc, storage);
   view = v;
   const settingsLoaded = v.loadSettings();
   v.mount();
   v.showLoading();
-  let article = options.article || null;
+  /** @type {Article | null} */
+  let article = null;
+  /** @type {unknown} */
   let error = null;
   try {
-    if (!article) {
-      const t0 = performance.now();
-      const info = await init(options.wasmUrl ? { wasmUrl: options.wasmUrl } : undefined);
-      timings.initMs = performance.now() - t0;
-      timings.instantiateMs = info.instantiateMs;
-      const t1 = performance.now();
-      article = await cleanDocument(doc, options.url ? { url: options.url } : undefined);
-      timings.cleanMs = performance.now() - t1;
-    }
+    article = await pending;
   } catch (e) {
     error = e;
   }
@@ -129,6 +140,32 @@ async function doOpen(options) {
   return v.result;
 }
 
+/**
+ * Cleans the page with `options.engine`. The document is serialized now (engine.cleanDocument
+ * reads it when called); the wasm loads meanwhile if it has to.
+ * @param {OpenReaderOptions} options
+ * @param {Document} doc
+ * @param {ReaderResult['timings']} timings filled in: initMs, instantiateMs, cleanMs
+ * @returns {Promise<Article>}
+ */
+function cleanPage(options, doc, timings) {
+  const engine = options.engine;
+  if (!engine) return Promise.reject(new Error('openReader: give it an article or an engine'));
+  const t0 = performance.now();
+  const loaded = engine.init(options.wasmUrl ? { wasmUrl: options.wasmUrl } : undefined);
+  const cleaned = engine.cleanDocument(doc, options.url ? { url: options.url } : undefined);
+  cleaned.catch(() => {}); // awaited below, unless the load fails first
+  return loaded.then(async (info) => {
+    const t1 = performance.now();
+    timings.initMs = t1 - t0;
+    timings.instantiateMs = info.instantiateMs;
+    const article = await cleaned;
+    timings.cleanMs = performance.now() - t1;
+    return article;
+  });
+}
+
+/** @param {Article | null} article */
 function looksLikeArticle(article) {
   if (!article || article.readerable === false) return false;
   const text = (article.textContent || '').trim();

@@ -16,10 +16,6 @@ let env;
 let shimServer; // a second origin that serves the shim (like the demo server would)
 before(async () => {
   env = await setUp();
-  if (!fs.existsSync(path.join(DIST, 'bookmarklet.txt'))) {
-    const r = spawnSync(process.execPath, [path.join(WWW, 'build-channels.mjs')], { stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('build-channels failed');
-  }
   shimServer = await startServer({ port: 0 });
 });
 after(async () => {

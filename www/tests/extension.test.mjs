@@ -20,10 +20,6 @@ let server;
 const tmpDirs = [];
 before(async () => {
   ensureBuilt();
-  if (!fs.existsSync(path.join(EXT, 'manifest.json'))) {
-    const r = spawnSync(process.execPath, [path.join(WWW, 'build-channels.mjs')], { stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('build-channels failed');
-  }
   server = await startServer({
     port: 0,
     headers: (p) => {

@@ -19,8 +19,9 @@ export const hasShared = fs.existsSync(SHARED);
 
 /** Builds dist/ when it is missing (CI builds it before the tests). */
 export function ensureBuilt() {
-  if (fs.existsSync(path.join(DIST, 'pkg', 'article_cleaner_bg.wasm')) && fs.existsSync(path.join(DIST, 'article-cleaner.js'))) return;
-  console.log('www/dist is missing: building it first');
+  const outputs = ['pkg/article_cleaner_bg.wasm', 'article-cleaner.js', 'extension/manifest.json', 'npm/package.json', 'bookmarklet.txt'];
+  if (outputs.every((f) => fs.existsSync(path.join(DIST, f)))) return;
+  console.log('www/dist is missing or incomplete: building it first');
   const r = spawnSync(process.execPath, [path.join(WWW, 'scripts', 'build.mjs'), '--quiet'], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('the build failed');
 }

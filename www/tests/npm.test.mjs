@@ -1,6 +1,6 @@
-// The npm package: `npm pack` dist/npm, install the tarball into a fresh project, then
-// (a) Node imports it and cleans the seed page, (b) esbuild bundles a page that imports it
-// and Chromium shows the reader view.
+// The npm package: the build's tarball (npm pack of dist/npm) installed into a fresh
+// project, then (a) Node imports it and cleans the seed page, (b) esbuild bundles a page
+// that imports it and Chromium shows the reader view.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,7 +9,8 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as esbuild from 'esbuild';
 import { startServer, DIST } from '../scripts/serve.mjs';
-import { ROOT, SHARED, WWW, norm, setUp } from './harness.mjs';
+import { crateVersion } from '../scripts/versions.mjs';
+import { SHARED, WWW, ensureBuilt, norm, setUp } from './harness.mjs';
 
 const NPM_DIR = path.join(DIST, 'npm');
 const SEED = path.join(SHARED, 'fixtures', 'seed-tagdiv', 'source.html');
@@ -23,16 +24,11 @@ const quotes = (s) => norm(s).replace(/[“”«»]/g, '"').replace(/[‘’]/g,
 let tmp;
 let project;
 before(() => {
-  if (!fs.existsSync(path.join(NPM_DIR, 'package.json'))) {
-    const r = spawnSync(process.execPath, [path.join(WWW, 'build-channels.mjs')], { stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('build-channels failed');
-  }
+  ensureBuilt();
+  const built = JSON.parse(fs.readFileSync(path.join(NPM_DIR, 'package.json'), 'utf8'));
+  const tgz = path.join(DIST, `${built.name}-${built.version}.tgz`);
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ac-npm-'));
   const npmEnv = { ...process.env, npm_config_cache: path.join(tmp, 'cache'), npm_config_update_notifier: 'false' };
-  const packed = JSON.parse(
-    execFileSync('npm', ['pack', NPM_DIR, '--json', '--pack-destination', tmp], { cwd: tmp, encoding: 'utf8', env: npmEnv }),
-  );
-  const tgz = path.join(tmp, packed[0].filename);
   project = path.join(tmp, 'project');
   fs.mkdirSync(project);
   fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'try-it', private: true, type: 'module' }));
@@ -47,10 +43,9 @@ describe('npm package', () => {
   test('the tarball: version from Cargo.toml, Apache-2.0, types, wasm and README', () => {
     const dir = path.join(project, 'node_modules', 'article-cleaner');
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-    const cargo = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/^version\s*=\s*"([^"]+)"/m)[1];
-    assert.equal(pkg.version, cargo);
+    assert.equal(pkg.version, crateVersion());
     assert.equal(pkg.license, 'Apache-2.0');
-    for (const f of ['index.js', 'node.js', 'index.d.ts', 'node.d.ts', 'types-common.d.ts', 'article_cleaner_bg.wasm', 'README.md', 'LICENSE']) {
+    for (const f of ['index.js', 'node.js', 'engine.js', 'reader.js', 'document-html.js', 'index.d.ts', 'node.d.ts', 'types-common.d.ts', 'article_cleaner_bg.wasm', 'README.md', 'LICENSE']) {
       assert.ok(fs.existsSync(path.join(dir, f)), f);
     }
     const dts = fs.readFileSync(path.join(dir, 'index.d.ts'), 'utf8') + fs.readFileSync(path.join(dir, 'types-common.d.ts'), 'utf8');

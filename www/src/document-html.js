@@ -1,0 +1,58 @@
+// A live Document as the HTML text the engine parses, the same for every channel: the
+// engine's cleanDocument (npm package, bookmarklet, demo) and the extension's content
+// script, whose engine runs in the extension's background. The doctype is kept: without
+// it the engine would parse a standards-mode page in quirks mode (a <table> would then
+// stay inside an open <p>, for one).
+//
+// Reads the document only; touches no global, so it imports anywhere (a worker too).
+
+/**
+ * Whether `value` is a Document, also one from another window (an iframe's), for which
+ * `instanceof Document` is false.
+ * @param {unknown} value
+ * @returns {value is Document}
+ */
+export function isDocument(value) {
+  return typeof value === 'object' && value !== null && /** @type {{nodeType?: unknown}} */ (value).nodeType === 9 && 'documentElement' in value;
+}
+
+/**
+ * The document as HTML text: its doctype, then `documentElement.outerHTML`. The document
+ * is not changed.
+ * @param {Document} doc
+ * @returns {string}
+ * @throws {Error} when the document has no root element
+ */
+export function documentHtml(doc) {
+  const root = doc.documentElement;
+  if (!root) throw new Error('the document has no root element');
+  return doctypeHtml(doc.doctype) + root.outerHTML;
+}
+
+/**
+ * `<!DOCTYPE name PUBLIC "…" "…">` and a line break, as the document declares it ('' without one).
+ * @param {DocumentType | null} dt
+ */
+function doctypeHtml(dt) {
+  if (!dt) return '';
+  let html = `<!DOCTYPE ${dt.name}`;
+  if (dt.publicId) {
+    html += ` PUBLIC "${dt.publicId}"`;
+    if (dt.systemId) html += ` "${dt.systemId}"`;
+  } else if (dt.systemId) {
+    html += ` SYSTEM "${dt.systemId}"`;
+  }
+  return `${html}>\n`;
+}
+
+/**
+ * The address the document's links resolve against: `document.URL` when it is a web or
+ * file URL, else `document.baseURI` (an about:blank or srcdoc frame has its parent's),
+ * else undefined (links then stay as written).
+ * @param {Document} doc
+ * @returns {string | undefined}
+ */
+export function documentUrl(doc) {
+  const web = (/** @type {string | null | undefined} */ u) => (u && /^(https?|file):/.test(u) ? u : undefined);
+  return web(doc.URL) || web(doc.baseURI);
+}
