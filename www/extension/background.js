@@ -10,12 +10,16 @@ const ext = globalThis.browser || globalThis.chrome;
 const TITLE = 'Reader view (Alt+Shift+R)';
 const MSG = 'article-cleaner:clean';
 
-/** Toggles the reader view in a tab (default: the active tab). Also called by the tests. */
+/**
+ * Toggles the reader view in a tab (default: the active tab). Also called by the tests.
+ * @param {ExtTab | number} [tabOrId]
+ * @returns {Promise<{ok: boolean, error?: string}>}
+ */
 async function toggleReaderInTab(tabOrId) {
   let tabId = typeof tabOrId === 'number' ? tabOrId : tabOrId && tabOrId.id;
   if (tabId === undefined) {
     const [tab] = await ext.tabs.query({ active: true, lastFocusedWindow: true });
-    if (!tab) return { ok: false, error: 'no active tab' };
+    if (!tab || tab.id === undefined) return { ok: false, error: 'no active tab' };
     tabId = tab.id;
   }
   try {
@@ -30,10 +34,16 @@ async function toggleReaderInTab(tabOrId) {
       'Reader view is not available on this page: the browser does not let extensions read it ' +
         '(browser pages, the extension store, the PDF viewer). Open an HTML article page and try again.',
     );
-    return { ok: false, error: String((e && e.message) || e) };
+    return { ok: false, error: String((e instanceof Error && e.message) || e) };
   }
 }
 
+/**
+ * The action's badge and title in a tab.
+ * @param {number} tabId
+ * @param {string} badge
+ * @param {string} title
+ */
 async function setState(tabId, badge, title) {
   try {
     await ext.action.setBadgeText({ tabId, text: badge });
@@ -53,7 +63,7 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (!msg || msg.type !== MSG || !sender.tab) return false;
   clean(String(msg.html), { url: typeof msg.url === 'string' ? msg.url : undefined }).then(
     (article) => sendResponse({ article }),
-    (e) => sendResponse({ error: String((e && e.message) || e) }),
+    (/** @type {unknown} */ e) => sendResponse({ error: String((e instanceof Error && e.message) || e) }),
   );
   return true; // answered asynchronously
 });

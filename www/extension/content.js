@@ -8,6 +8,7 @@ import { documentHtml, documentUrl } from '../src/document-html.js';
 import { openReader, closeReader, isReaderOpen } from '../src/reader.js';
 
 /** @typedef {import('../npm/types-common.js').Article} Article */
+/** @typedef {import('../npm/index.js').ReaderStorage} ReaderStorage */
 
 const KEY = '__articleCleanerExtension';
 const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)$/i;
@@ -16,10 +17,13 @@ const NOTICE_ID = 'article-cleaner-extension-notice';
 // Firefox's `browser` namespace is promise-based everywhere; Chromium's `chrome` is in MV3.
 const ext = globalThis.browser || globalThis.chrome;
 
-/** The reader settings in chrome.storage.local: they follow the user across sites. */
+/**
+ * The reader settings in chrome.storage.local: they follow the user across sites.
+ * @type {ReaderStorage}
+ */
 const storage = {
-  get: (/** @type {string} */ key) => ext.storage.local.get(key).then((/** @type {Record<string, unknown>} */ o) => o[key]),
-  set: (/** @type {string} */ key, /** @type {unknown} */ value) => ext.storage.local.set({ [key]: value }),
+  get: (key) => ext.storage.local.get(key).then((o) => o[key]),
+  set: (key, value) => ext.storage.local.set({ [key]: value }),
 };
 
 function toggle() {
@@ -47,13 +51,16 @@ async function askEngine(html, url) {
   try {
     reply = await ext.runtime.sendMessage({ type: 'article-cleaner:clean', html, url });
   } catch (e) {
-    throw new Error(`the extension's engine did not answer (${(e && e.message) || e})`);
+    throw new Error(`the extension's engine did not answer (${(e instanceof Error && e.message) || e})`);
   }
-  if (reply && reply.article) return reply.article;
-  throw new Error((reply && reply.error) || 'no answer from the engine');
+  if (reply && 'article' in reply && reply.article) return reply.article;
+  throw new Error((reply && 'error' in reply && reply.error) || 'no answer from the engine');
 }
 
-/** A small message box in the page, built with DOM APIs only, that goes away by itself. */
+/**
+ * A small message box in the page, built with DOM APIs only, that goes away by itself.
+ * @param {string} text
+ */
 function notice(text) {
   const old = document.getElementById(NOTICE_ID);
   if (old) old.remove();

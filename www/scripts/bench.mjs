@@ -95,24 +95,33 @@ function bigPage() {
 }
 
 // ---- the server --------------------------------------------------------------------------
+/** @type {Record<string, string>} */
 const MIME = { '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.html': 'text/html; charset=utf-8' };
 const readabilityModule = `${fs.readFileSync(READABILITY_JS, 'utf8')}\nexport default Readability;\n`;
+/** @type {string | null} */
 let big = null;
 
 /** A page's own <meta http-equiv=Content-Security-Policy> would forbid the wasm: it is disabled
- * (renamed). Read and written as latin1, so the page's bytes pass unchanged otherwise. */
+ * (renamed). Read and written as latin1, so the page's bytes pass unchanged otherwise.
+ * @param {string} html */
 function withoutMetaCsp(html) {
   return Buffer.from(html.replace(/http-equiv\s*=\s*(["']?)content-security-policy\1/gi, 'data-bench-removed-csp'), 'latin1');
 }
 
 const server = http.createServer((req, res) => {
-  const u = new URL(req.url, 'http://x');
+  const u = new URL(req.url || '/', 'http://x');
   const headers = {
     'Cache-Control': 'no-cache',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Embedder-Policy': 'require-corp',
     'Cross-Origin-Resource-Policy': 'same-origin',
   };
+  /**
+   * @param {number} status
+   * @param {string} type
+   * @param {string | Buffer} body
+   * @param {Record<string, string>} [extra]
+   */
   const send = (status, type, body, extra = {}) => {
     res.writeHead(status, { ...headers, 'Content-Type': type, ...extra });
     res.end(body);
@@ -135,8 +144,8 @@ const server = http.createServer((req, res) => {
   }
   return send(200, MIME[path.extname(file)] || 'application/octet-stream', fs.readFileSync(file));
 });
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}/`;
+await new Promise((r) => server.listen(0, '127.0.0.1', () => r(undefined)));
+const base = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}/`;
 
 // ---- the browser -------------------------------------------------------------------------
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -148,7 +157,10 @@ await context.route('**/*', (route) => {
 });
 const page = await context.newPage();
 
-/** Runs in the page: loads both systems, warms up, times RUNS interleaved rounds. */
+/**
+ * Runs in the page: loads both systems, warms up, times RUNS interleaved rounds.
+ * @param {{base: string, runs: number}} options
+ */
 async function measureInPage({ base, runs }) {
   const t0 = performance.now();
   const ac = await import(`${base}article-cleaner.js`);
@@ -173,7 +185,7 @@ async function measureInPage({ base, runs }) {
     let ok = true;
     let length = 0;
     try {
-      const a = new Readability(document.cloneNode(true)).parse();
+      const a = new Readability(/** @type {Document} */ (document.cloneNode(true))).parse();
       ok = Boolean(a);
       length = a ? a.length : 0;
     } catch {
@@ -231,20 +243,33 @@ async function measureInPage({ base, runs }) {
   };
 }
 
+/** @param {number[]} xs */
 const median = (xs) => {
   const s = [...xs].sort((x, y) => x - y);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+/** @param {number[]} xs */
 const p95 = (xs) => {
   const s = [...xs].sort((x, y) => x - y);
   return s[Math.max(0, Math.ceil(s.length * 0.95) - 1)];
 };
-const sum = (xs) => xs.reduce((x, y) => x + y, 0);
-const f = (x, d = 2) => (x === null || x === undefined ? '-' : x.toFixed(d));
+const sum = (/** @type {number[]} */ xs) => xs.reduce((x, y) => x + y, 0);
+const f = (/** @type {number | null | undefined} */ x, d = 2) => (x === null || x === undefined ? '-' : x.toFixed(d));
 
 console.log(`${selected.length} pages, ${RUNS} interleaved rounds each (after one warm-up run per system)`);
 console.log(`Chromium ${browser.version()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}`);
+/**
+ * A page's figures (medians over the rounds, in ms).
+ * @typedef {{page: string, bytes: number, domNodes: number, oursMs: number, readabilityMs: number,
+ *   oursRuns: number[], readabilityRuns: number[], serializeMs: number, floorMs: number,
+ *   oursFirstMs: number, readabilityFirstMs: number, instantiateMs: number | null, engineLoadMs: number,
+ *   oursOk: boolean, oursLength: number, readabilityOk: boolean, readabilityLength: number}} Row
+ */
+/** @type {(Row | {page: string, bytes: number, error: string})[]} every page, in order */
 const rows = [];
+/** @type {Row[]} the pages both systems could be timed on */
+const ok = [];
+/** @type {boolean | null} */
 let isolated = null;
 const started = Date.now();
 for (const p of selected) {
@@ -254,6 +279,7 @@ for (const p of selected) {
     await page.goto(`${base}_bench/page/${i}`, { waitUntil: 'load', timeout: 30000 });
     const r = await page.evaluate(measureInPage, { base, runs: RUNS });
     isolated ??= r.isolated;
+    /** @type {Row} */
     const row = {
       page: p.name,
       bytes,
@@ -274,18 +300,21 @@ for (const p of selected) {
       readabilityLength: r.readabilityLength,
     };
     rows.push(row);
+    ok.push(row);
     console.log(
       `${p.name.padEnd(44)} ${(bytes / 1024).toFixed(0).padStart(5)} KB  ours ${f(row.oursMs).padStart(7)} ms` +
         `  readability ${f(row.readabilityMs).padStart(7)} ms  ×${f(row.readabilityMs / row.oursMs)}` +
         `${r.oursOk ? '' : '  (ours: error)'}${r.readabilityOk ? '' : '  (readability: null/error)'}`,
     );
   } catch (e) {
-    console.log(`${p.name.padEnd(44)} FAILED: ${String(e.message || e).split('\n')[0]}`);
-    rows.push({ page: p.name, bytes, error: String(e.message || e) });
+    const message = String((e instanceof Error && e.message) || e);
+    console.log(`${p.name.padEnd(44)} FAILED: ${message.split('\n')[0]}`);
+    rows.push({ page: p.name, bytes, error: message });
   }
 }
 
 // ---- peak wasm memory on a big page ------------------------------------------------------
+/** @type {{pageBytes: number, domNodes: number, before: number, after: number, ms: number, length: number} | {error: string} | null} */
 let memory = null;
 try {
   await page.goto(`${base}_bench/big.html`, { waitUntil: 'load', timeout: 120000 });
@@ -304,14 +333,13 @@ try {
     return { pageBytes: new Blob([html]).size, domNodes: document.getElementsByTagName('*').length, before, after, ms, length: a.length };
   }, base);
 } catch (e) {
-  memory = { error: String(e.message || e) };
+  memory = { error: String((e instanceof Error && e.message) || e) };
 }
 
 await browser.close();
 server.close();
 
 // ---- summary -----------------------------------------------------------------------------
-const ok = rows.filter((r) => !r.error);
 const ours = ok.map((r) => r.oursMs);
 const theirs = ok.map((r) => r.readabilityMs);
 const inst = ok.map((r) => r.instantiateMs).filter((x) => typeof x === 'number');
@@ -336,7 +364,7 @@ const summary = {
 };
 console.log('');
 console.log(`system        median ms    p95 ms   total ms   (over ${ok.length} pages, per-page medians)`);
-for (const [name, s] of [['article-cleaner', summary.ours], ['Readability', summary.readability]]) {
+for (const [name, s] of /** @type {const} */ ([['article-cleaner', summary.ours], ['Readability', summary.readability]])) {
   console.log(`${name.padEnd(15)} ${f(s.medianMs).padStart(7)} ${f(s.p95Ms).padStart(9)} ${f(s.totalMs, 1).padStart(10)}`);
 }
 console.log(
@@ -356,7 +384,7 @@ console.log(
   `wasm instantiation (once per page load, not in the figures above): median ${f(summary.instantiate.medianMs)} ms, ` +
     `max ${f(summary.instantiate.maxMs)} ms`,
 );
-if (memory && !memory.error) {
+if (memory && !('error' in memory)) {
   console.log(
     `big page (${(memory.pageBytes / 1048576).toFixed(1)} MB, ${memory.domNodes} elements): cleanDocument ${f(memory.ms, 0)} ms; ` +
       `wasm memory ${(memory.before / 1048576).toFixed(1)} MB before → ${(memory.after / 1048576).toFixed(1)} MB after (peak)`,

@@ -44,15 +44,15 @@ function copyEdited(src, dst, edits = []) {
 }
 
 /**
- * The files under `dir`, as relative paths with "/".
+ * The files under `dir`, as sorted relative paths with "/".
  * @param {string} dir
  * @returns {string[]}
  */
 function listFiles(dir) {
   return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .map((f) => f.split(path.sep).join('/'))
     .sort();
 }
 
@@ -119,10 +119,8 @@ export async function buildExtension(log = console.log) {
   const content = fs.readFileSync(path.join(out, 'content.js'), 'utf8');
   if (/WebAssembly|article_cleaner_bg/.test(content)) throw new Error('the content script bundle pulled in the engine');
 
-  await webExt.cmd.build(
-    { sourceDir: out, artifactsDir: DIST, filename: path.basename(EXTENSION_ZIP), overwriteDest: true },
-    { showReadyMessage: false },
-  );
+  fs.rmSync(EXTENSION_ZIP, { force: true });
+  await webExt.cmd.build({ sourceDir: out, artifactsDir: DIST, filename: path.basename(EXTENSION_ZIP) }, { showReadyMessage: false });
   log(`extension → dist/extension/ and ${path.basename(EXTENSION_ZIP)} (${fs.statSync(EXTENSION_ZIP).size} bytes, ${listFiles(out).length} files)`);
 }
 

@@ -24,6 +24,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const www = path.resolve(here, '..');
 const root = path.resolve(www, '..');
 const dist = path.join(www, 'dist');
+/** @type {Record<string, string | true>} */
 const args = Object.fromEntries(
   process.argv.slice(2).map((a) => {
     const [k, v] = a.replace(/^--/, '').split('=');
@@ -31,7 +32,7 @@ const args = Object.fromEntries(
   }),
 );
 const quiet = Boolean(args.quiet);
-const log = (...m) => quiet || console.log('[build]', ...m);
+const log = (/** @type {unknown[]} */ ...m) => quiet || console.log('[build]', ...m);
 
 const WASM_OPT_FEATURES = [
   '--enable-bulk-memory',
@@ -42,6 +43,12 @@ const WASM_OPT_FEATURES = [
   '--enable-multivalue',
 ];
 
+/**
+ * Runs a command; throws unless it exits with 0.
+ * @param {string} cmd
+ * @param {string[]} argv
+ * @param {import('node:child_process').SpawnSyncOptions} [opts]
+ */
 function run(cmd, argv, opts = {}) {
   log('$', cmd, argv.join(' '));
   const r = spawnSync(cmd, argv, { stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit', ...opts });
@@ -51,28 +58,16 @@ function run(cmd, argv, opts = {}) {
   if (r.status !== 0) throw new Error(`${cmd} failed with exit code ${r.status}`);
 }
 
+/**
+ * The command's output (its version, by default), or null if it does not run.
+ * @param {string} cmd
+ */
 function has(cmd, argv = ['--version']) {
   try {
     return execFileSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return null;
   }
-}
-
-function copyDir(from, to, filter = () => true) {
-  if (!fs.existsSync(from)) return [];
-  fs.mkdirSync(to, { recursive: true });
-  const copied = [];
-  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
-    const src = path.join(from, entry.name);
-    const dst = path.join(to, entry.name);
-    if (entry.isDirectory()) copied.push(...copyDir(src, dst, filter));
-    else if (filter(entry.name)) {
-      fs.copyFileSync(src, dst);
-      copied.push(dst);
-    }
-  }
-  return copied;
 }
 
 /** Cargo's target directory (CARGO_TARGET_DIR and .cargo/config included). */
@@ -90,7 +85,7 @@ function cargoTargetDir() {
   }
 }
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KiB`;
 
 function buildWasm() {
   const target = path.join(cargoTargetDir(), 'wasm32-unknown-unknown', 'release', 'article_cleaner.wasm');
@@ -176,6 +171,8 @@ async function smokeTest() {
  * A sample page gets a "Reader view" button that loads the shim. The tag goes into the
  * head (a module script runs after parsing anyway): a page may end in `<plaintext>`,
  * which would turn a tag near `</body>` into text.
+ * @param {string} html
+ * @param {number} depth how deep the page is under dist/
  */
 function addReaderButton(html, depth) {
   const tag = `<script type="module" src="${'../'.repeat(depth)}demo-button.js"></script>`;
@@ -186,6 +183,11 @@ function addReaderButton(html, depth) {
   return `${tag}\n${html}`;
 }
 
+/**
+ * The page's <title>, else `fallback`.
+ * @param {string} html
+ * @param {string} fallback
+ */
 function titleOf(html, fallback) {
   const m = html.match(/<title[^>]*>([\s\S]*?)<\/title>/i);
   const t = m ? m[1].replace(/\s+/g, ' ').trim() : '';
@@ -196,17 +198,20 @@ function titleOf(html, fallback) {
 
 async function buildSite() {
   // The engine, the reader view and the shim: plain ES modules, copied as they are.
-  copyDir(path.join(www, 'src'), dist, (n) => n.endsWith('.js'));
+  for (const f of fs.readdirSync(path.join(www, 'src'))) {
+    if (f.endsWith('.js')) fs.copyFileSync(path.join(www, 'src', f), path.join(dist, f));
+  }
   // The reader's style sheet also as a file, for anyone who wants it.
   const { default: css } = await import(pathToFileURL(path.join(www, 'src', 'reader-css.js')).href);
   fs.writeFileSync(path.join(dist, 'reader.css'), css);
   // The demo site: index, playground.
-  copyDir(path.join(www, 'site'), dist);
+  fs.cpSync(path.join(www, 'site'), dist, { recursive: true });
 
   // Sample pages: ours (www/samples) and the project's test pages (tests/pages).
   const samplesDir = path.join(dist, 'samples');
   fs.rmSync(samplesDir, { recursive: true, force: true });
   fs.mkdirSync(samplesDir, { recursive: true });
+  /** @type {{file: string, title: string, origin: string}[]} */
   const list = [];
   for (const [dir, origin] of [
     [path.join(www, 'samples'), 'www/samples'],
@@ -228,7 +233,9 @@ async function buildSite() {
   }
   fs.writeFileSync(path.join(samplesDir, 'samples.json'), `${JSON.stringify(list, null, 2)}\n`);
   // The address the server prints: a plain list of the pages.
-  const esc = (t) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+  /** @type {Record<string, string>} */
+  const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+  const esc = (/** @type {string} */ t) => t.replace(/[&<>"]/g, (c) => entities[c]);
   const items = list
     .map((s) => `<li><a href="${esc(encodeURI(s.file))}">${esc(s.title)}</a> <small>${esc(s.origin)}</small></li>`)
     .join('\n');
@@ -250,6 +257,6 @@ try {
   await buildChannels((...m) => log('[channels]', ...m));
   log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s → ${path.relative(root, dist)}/`);
 } catch (e) {
-  console.error(`[build] ${e.message}`);
+  console.error(`[build] ${e instanceof Error ? e.message : e}`);
   process.exit(1);
 }

@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DIST = path.resolve(here, '..', 'dist');
 
+/** @type {Record<string, string>} */
 export const MIME = {
   '.html': 'text/html; charset=utf-8',
   '.htm': 'text/html; charset=utf-8',
@@ -58,7 +59,7 @@ export function startServer(o = {}) {
   const server = http.createServer((req, res) => {
     let urlPath;
     try {
-      urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      urlPath = decodeURIComponent(new URL(req.url || '/', 'http://x').pathname);
     } catch {
       return send(res, 400, 'Bad request');
     }
@@ -112,7 +113,7 @@ export function startServer(o = {}) {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
-      const actual = server.address().port;
+      const actual = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
       resolve({
         server,
         port: actual,
@@ -127,6 +128,11 @@ export function startServer(o = {}) {
   });
 }
 
+/**
+ * @param {http.ServerResponse} res
+ * @param {number} status
+ * @param {string} text
+ */
 function send(res, status, text) {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
   res.end(text);

@@ -2,8 +2,28 @@
 // (no scripts, opaque origin), its Markdown and its removal report.
 import { clean, formatDate, init, summarizeRemoved } from './article-cleaner.js';
 
-const $ = (id) => document.getElementById(id);
-const form = $('form');
+/** @typedef {import('../npm/types-common.js').Article} Article */
+
+/**
+ * An element of playground.html by id.
+ * @template {HTMLElement} T
+ * @param {string} id
+ * @param {new () => T} type
+ * @returns {T}
+ */
+function $(id, type) {
+  const el = document.getElementById(id);
+  if (!(el instanceof type)) throw new Error(`playground.html has no ${type.name} #${id}`);
+  return el;
+}
+const form = $('form', HTMLFormElement);
+const htmlInput = $('html', HTMLTextAreaElement);
+const urlInput = $('url', HTMLInputElement);
+const sample = $('sample', HTMLSelectElement);
+const timing = $('timing', HTMLElement);
+const rendered = $('rendered', HTMLIFrameElement);
+const markdown = $('markdown', HTMLElement);
+const report = $('report', HTMLElement);
 
 const READER_STYLE = `
   :root { color-scheme: light; }
@@ -21,10 +41,18 @@ const READER_STYLE = `
   td, th { border-bottom: 1px solid #e2e2dc; padding: .4em .6em; text-align: start; }
   a { color: #1f5fbf; }`;
 
+/** @type {Record<string, string>} */
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** @param {unknown} s */
 function escapeHtml(s) {
-  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  return String(s).replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 
+/**
+ * @param {Article} article
+ * @param {number} ms
+ */
 function show(article, ms) {
   const date = article.publishedTime && formatDate(article.publishedTime, article.lang);
   const meta = [article.siteName, article.byline, date, `${article.readingTimeMinutes} min read`]
@@ -34,19 +62,20 @@ function show(article, ms) {
   const dir = article.dir ? ` dir="${escapeHtml(article.dir)}"` : '';
   const lang = article.lang ? ` lang="${escapeHtml(article.lang)}"` : '';
   // The engine's content is sanitized; the iframe's sandbox (no allow-scripts) is a second wall.
-  $('rendered').srcdoc = `<!DOCTYPE html><html${lang}${dir}><head><meta charset="utf-8"><base target="_blank">
+  rendered.srcdoc = `<!DOCTYPE html><html${lang}${dir}><head><meta charset="utf-8"><base target="_blank">
     <style>${READER_STYLE}</style></head><body><main><h1>${escapeHtml(article.title)}</h1>
     <p class="meta">${meta}</p>${article.content}</main></body></html>`;
-  $('markdown').textContent = article.markdown;
-  const report = $('report');
+  markdown.textContent = article.markdown;
   report.replaceChildren();
   const dl = document.createElement('dl');
+  /** @type {(keyof Article)[]} */
   const fields = ['title', 'byline', 'siteName', 'publishedTime', 'lang', 'dir', 'excerpt', 'leadImage', 'length', 'readingTimeMinutes', 'readerable'];
   for (const f of fields) {
     const dt = document.createElement('dt');
     dt.textContent = f;
     const dd = document.createElement('dd');
-    dd.textContent = article[f] === null || article[f] === undefined ? '—' : String(article[f]);
+    const value = article[f];
+    dd.textContent = value === null || value === undefined ? '—' : String(value);
     dl.append(dt, dd);
   }
   report.append(dl);
@@ -69,26 +98,26 @@ function show(article, ms) {
     table.append(body);
     report.append(table);
   }
-  $('timing').textContent = `clean() took ${ms.toFixed(1)} ms for ${$('html').value.length.toLocaleString()} characters`;
+  timing.textContent = `clean() took ${ms.toFixed(1)} ms for ${htmlInput.value.length.toLocaleString()} characters`;
 }
 
 form.addEventListener('submit', async (e) => {
   e.preventDefault();
-  const url = $('url').value.trim();
-  $('timing').textContent = 'Cleaning…';
+  const url = urlInput.value.trim();
+  timing.textContent = 'Cleaning…';
   try {
     await init();
     const t0 = performance.now();
-    const article = await clean($('html').value, url ? { url } : undefined);
+    const article = await clean(htmlInput.value, url ? { url } : undefined);
     show(article, performance.now() - t0);
   } catch (err) {
-    $('timing').textContent = '';
-    $('rendered').srcdoc = '';
-    $('markdown').textContent = '';
+    timing.textContent = '';
+    rendered.srcdoc = '';
+    markdown.textContent = '';
     const p = document.createElement('p');
     p.className = 'error';
-    p.textContent = String(err && err.message ? err.message : err);
-    $('report').replaceChildren(p);
+    p.textContent = String(err instanceof Error ? err.message : err);
+    report.replaceChildren(p);
   }
 });
 
@@ -99,16 +128,16 @@ try {
     const o = document.createElement('option');
     o.value = s.file;
     o.textContent = s.title;
-    $('sample').append(o);
+    sample.append(o);
   }
 } catch { /* no samples */ }
-$('sample').addEventListener('change', async () => {
-  const file = $('sample').value;
+sample.addEventListener('change', async () => {
+  const file = sample.value;
   if (!file) return;
   const page = new URL(`samples/${encodeURIComponent(file)}`, location.href);
   const html = await (await fetch(page)).text();
   // the demo's "Reader view" button script is not part of the page
-  $('html').value = html.replace(/<script type="module" src="[./]*demo-button\.js"><\/script>\n?/, '');
-  $('url').value = page.href;
+  htmlInput.value = html.replace(/<script type="module" src="[./]*demo-button\.js"><\/script>\n?/, '');
+  urlInput.value = page.href;
   form.requestSubmit();
 });

@@ -17,14 +17,23 @@ import READER_CSS from './reader-css.js';
 export const TAG = 'article-cleaner-reader';
 export const SETTINGS_KEY = 'article-cleaner:settings';
 const FONT_SIZES = [14, 15, 16, 17, 18, 19, 20, 22, 24, 27, 30, 34];
+/**
+ * The reader's settings, as stored.
+ * @typedef {{theme: string | null, fontSize: number, font: string, width: string}} Settings
+ */
+/** @type {Readonly<Settings>} */
 const DEFAULTS = Object.freeze({ theme: null, fontSize: 19, font: 'serif', width: 'medium' });
 const THEMES = ['light', 'sepia', 'dark'];
 const WIDTHS = ['narrow', 'medium', 'wide'];
 const MIN_TEXT = 200; // fewer characters than this: "doesn't look like an article"
 const RTL_LANGS = /^(ar|arc|ckb|dv|fa|ha|he|iw|khw|ks|ps|sd|ug|ur|yi)(-|$)/i;
 
-/** Settings storage: `{get(key) → Promise<value>, set(key, value) → Promise}`. Default: localStorage. */
+/**
+ * Settings storage: `{get(key) → Promise<value>, set(key, value) → Promise}`. Default: localStorage.
+ * @type {ReaderStorage}
+ */
 export const localStorageStorage = Object.freeze({
+  /** @param {string} key */
   async get(key) {
     try {
       const raw = globalThis.localStorage.getItem(key);
@@ -33,6 +42,10 @@ export const localStorageStorage = Object.freeze({
       return undefined;
     }
   },
+  /**
+   * @param {string} key
+   * @param {unknown} value
+   */
   async set(key, value) {
     try {
       globalThis.localStorage.setItem(key, JSON.stringify(value));
@@ -42,8 +55,10 @@ export const localStorageStorage = Object.freeze({
   },
 });
 
-let view = null; // the open view
-let opening = null; // Promise while opening
+/** @type {ReaderView | null} the open view */
+let view = null;
+/** @type {Promise<ReaderResult> | null} while opening */
+let opening = null;
 
 /** Whether the reader view is open (or opening). */
 export function isReaderOpen() {
@@ -66,7 +81,7 @@ export function openReader(options = {}) {
   if (opening) return opening;
   if (view) {
     view.focusRoot();
-    return Promise.resolve(view.result);
+    return Promise.resolve(/** @type {ReaderResult} */ (view.result));
   }
   opening = doOpen(options).finally(() => {
     opening = null;
@@ -81,7 +96,11 @@ export function closeReader() {
   return true;
 }
 
-/** Opens the reader view if closed, closes it if open. */
+/**
+ * Opens the reader view if closed, closes it if open.
+ * @param {OpenReaderOptions} [options]
+ * @returns {Promise<ReaderResult | null>}
+ */
 export async function toggleReader(options) {
   if (opening) {
     await opening.catch(() => {});
@@ -124,11 +143,12 @@ async function doOpen(options) {
     return { article, timings, shown: 'closed' };
   }
   const t2 = performance.now();
+  /** @type {ReaderResult['shown']} */
   let shown;
   if (error) {
     v.showError(error);
     shown = 'error';
-  } else if (!options.force && !looksLikeArticle(article)) {
+  } else if (!article || (!options.force && !looksLikeArticle(article))) {
     v.showNotArticle(article);
     shown = 'not-article';
   } else {
@@ -136,8 +156,9 @@ async function doOpen(options) {
     shown = 'article';
   }
   timings.renderMs = performance.now() - t2;
-  v.result = { article, timings, shown, error };
-  return v.result;
+  const result = { article, timings, shown, error };
+  v.result = result;
+  return result;
 }
 
 /**
@@ -175,16 +196,42 @@ function looksLikeArticle(article) {
 // ---------------------------------------------------------------- the view
 
 class ReaderView {
+  // Set by mount():
+  /** @type {HTMLElement} the <article-cleaner-reader> element */
+  host;
+  /** @type {ShadowRoot} */
+  shadow;
+  /** @type {HTMLElement} */
+  rootEl;
+  /** @type {HTMLElement} */
+  toolbar;
+  /** @type {HTMLElement} */
+  page;
+  /** @type {HTMLElement} */
+  status;
+  /** @type {{remove(): void}} */
+  pageStyle;
+
+  /**
+   * @param {Document} doc
+   * @param {ReaderStorage} storage
+   */
   constructor(doc, storage) {
     this.doc = doc;
     this.win = doc.defaultView || window;
     this.storage = storage;
+    /** @type {Settings} */
     this.settings = { ...DEFAULTS };
     this.scroll = { x: this.win.scrollX, y: this.win.scrollY };
     this.previousFocus = doc.activeElement;
+    /** @type {Article | null} */
     this.article = null;
+    /** @type {ReaderResult | null} */
     this.result = null;
-    this.statusTimer = 0;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.statusTimer = undefined;
+    /** @type {HTMLElement | null} the article's content, once shown */
+    this.content = null;
     this.onKeyDown = this.onKeyDown.bind(this);
     this.onFocusIn = this.onFocusIn.bind(this);
     this.onColorScheme = this.onColorScheme.bind(this);
@@ -268,7 +315,7 @@ class ReaderView {
     } catch {
       this.win.scrollTo(this.scroll.x, this.scroll.y);
     }
-    const prev = this.previousFocus;
+    const prev = /** @type {HTMLElement | null} */ (this.previousFocus);
     if (prev && prev !== doc.body && prev.isConnected && typeof prev.focus === 'function') {
       try {
         prev.focus({ preventScroll: true });
@@ -325,6 +372,7 @@ class ReaderView {
       ]),
     ]);
     const widths = h(doc, 'div', { class: 'ac-group ac-group-width', role: 'group', 'aria-label': 'Line width' });
+    /** @type {Record<string, string>} */
     const widthIcons = { narrow: 'M9 7h6M9 12h6M9 17h6', medium: 'M7 7h10M7 12h10M7 17h10', wide: 'M4 7h16M4 12h16M4 17h16' };
     for (const w of WIDTHS) {
       widths.append(
@@ -353,18 +401,20 @@ class ReaderView {
   }
 
   toolbarButtons() {
-    return [...this.toolbar.querySelectorAll('.ac-button')].filter((b) => b.getClientRects().length > 0);
+    return [...this.toolbar.querySelectorAll('button')].filter((b) => b.getClientRects().length > 0);
   }
 
+  /** @param {Element} target */
   setToolbarStop(target) {
-    for (const b of this.toolbar.querySelectorAll('.ac-button')) b.tabIndex = b === target ? 0 : -1;
+    for (const b of this.toolbar.querySelectorAll('button')) b.tabIndex = b === target ? 0 : -1;
   }
 
+  /** @param {KeyboardEvent} e */
   onToolbarKey(e) {
     const keys = ['ArrowLeft', 'ArrowRight', 'Home', 'End'];
     if (!keys.includes(e.key)) return;
     const buttons = this.toolbarButtons();
-    const i = buttons.indexOf(this.shadow.activeElement);
+    const i = buttons.indexOf(/** @type {HTMLButtonElement} */ (this.shadow.activeElement));
     if (i < 0) return;
     let next = i;
     if (e.key === 'ArrowRight') next = (i + 1) % buttons.length;
@@ -376,9 +426,10 @@ class ReaderView {
     buttons[next].focus();
   }
 
+  /** @param {MouseEvent} e */
   onClick(e) {
     const target = e.target instanceof this.win.Element ? e.target : null;
-    const btn = target && target.closest('[data-action]');
+    const btn = /** @type {HTMLButtonElement | null} */ (target && target.closest('[data-action]'));
     if (btn && this.rootEl.contains(btn)) {
       const { action, value } = btn.dataset;
       if (action === 'close') closeReader();
@@ -388,13 +439,13 @@ class ReaderView {
       else if (action === 'width') this.set({ width: value });
       else if (action === 'copy') this.copyMarkdown();
       else if (action === 'print') this.win.print();
-      else if (action === 'show-anyway') this.showArticle(this.article);
+      else if (action === 'show-anyway' && this.article) this.showArticle(this.article);
       return;
     }
     // In-article anchors (#footnote) point into the shadow root, not the page.
     const link = target && target.closest('a[href^="#"]');
     if (link && this.content && this.content.contains(link)) {
-      const id = decodeURIComponent(link.getAttribute('href').slice(1));
+      const id = decodeURIComponent((link.getAttribute('href') || '').slice(1));
       const dest = id && (this.shadow.getElementById(id) || this.shadow.querySelector(`[name="${cssEscape(id)}"]`));
       e.preventDefault();
       if (dest) dest.scrollIntoView({ block: 'start' });
@@ -403,12 +454,14 @@ class ReaderView {
 
   // --- settings
 
+  /** @param {Partial<Settings>} patch */
   set(patch) {
     this.settings = normalizeSettings({ ...this.settings, ...patch });
     this.applySettings();
     this.saveSettings();
   }
 
+  /** @param {number} step */
   changeSize(step) {
     const i = nearestIndex(FONT_SIZES, this.settings.fontSize);
     const j = Math.min(FONT_SIZES.length - 1, Math.max(0, i + step));
@@ -433,7 +486,7 @@ class ReaderView {
     root.dataset.font = s.font;
     root.dataset.width = s.width;
     root.style.setProperty('--ac-font-size', `${s.fontSize}px`);
-    for (const b of this.toolbar.querySelectorAll('[data-action]')) {
+    for (const b of this.toolbar.querySelectorAll('button')) {
       const { action, value } = b.dataset;
       if (action === 'theme') b.setAttribute('aria-pressed', String(value === theme));
       else if (action === 'font') b.setAttribute('aria-pressed', String(value === s.font));
@@ -458,11 +511,13 @@ class ReaderView {
     this.page.append(h(this.doc, 'p', { class: 'ac-loading' }, ['Preparing the reader view…']));
   }
 
+  /** @param {unknown} error */
   showError(error) {
     const doc = this.doc;
     this.clearPage();
     this.rootEl.setAttribute('aria-label', 'Reader view: no article');
-    const msg = String((error && error.message) || error || 'unknown error');
+    const message = error && typeof error === 'object' && 'message' in error ? error.message : null;
+    const msg = String(message || error || 'unknown error');
     this.page.append(
       h(doc, 'section', { class: 'ac-notice' }, [
         h(doc, 'h1', {}, ["Couldn't make a reader view of this page"]),
@@ -475,6 +530,7 @@ class ReaderView {
     this.focusFirstIn(this.page);
   }
 
+  /** @param {Article | null} article */
   showNotArticle(article) {
     const doc = this.doc;
     this.clearPage();
@@ -499,6 +555,7 @@ class ReaderView {
     this.focusFirstIn(this.page);
   }
 
+  /** @param {Article} article */
   showArticle(article) {
     const doc = this.doc;
     this.article = article;
@@ -544,6 +601,7 @@ class ReaderView {
     this.focusRoot();
   }
 
+  /** @param {Removal[]} removed */
   buildRemoved(removed) {
     if (!removed.length) return null;
     const doc = this.doc;
@@ -563,8 +621,9 @@ class ReaderView {
     return details;
   }
 
+  /** @param {HTMLElement} el */
   focusFirstIn(el) {
-    const first = el.querySelector('button, a[href]');
+    const first = /** @type {HTMLElement | null} */ (el.querySelector('button, a[href]'));
     if (first) first.focus({ preventScroll: true });
   }
 
@@ -594,9 +653,10 @@ class ReaderView {
     this.announce(ok ? 'Copied as Markdown' : "Couldn't copy: the browser refused");
   }
 
+  /** @param {string} text */
   copyWithTextarea(text) {
-    const active = this.shadow.activeElement;
-    const ta = h(this.doc, 'textarea', { 'aria-hidden': 'true', readonly: '' });
+    const active = /** @type {HTMLElement | null} */ (this.shadow.activeElement);
+    const ta = /** @type {HTMLTextAreaElement} */ (h(this.doc, 'textarea', { 'aria-hidden': 'true', readonly: '' }));
     ta.value = text;
     ta.style.position = 'fixed';
     ta.style.opacity = '0';
@@ -614,6 +674,7 @@ class ReaderView {
     return ok;
   }
 
+  /** @param {string} message */
   announce(message) {
     this.status.textContent = message;
     this.status.classList.add('ac-visible');
@@ -623,6 +684,7 @@ class ReaderView {
 
   // --- keyboard and focus
 
+  /** @param {KeyboardEvent} e */
   onKeyDown(e) {
     if (e.key === 'Escape') {
       e.preventDefault();
@@ -635,11 +697,12 @@ class ReaderView {
 
   focusables() {
     const sel = 'button:not([disabled]), a[href], summary, input, select, textarea, [tabindex]';
-    return [...this.rootEl.querySelectorAll(sel)].filter(
+    return [.../** @type {NodeListOf<HTMLElement>} */ (this.rootEl.querySelectorAll(sel))].filter(
       (el) => el.tabIndex >= 0 && el.getClientRects().length > 0 && !el.closest('details:not([open]) > :not(summary)'),
     );
   }
 
+  /** @param {KeyboardEvent} e */
   trapTab(e) {
     const items = this.focusables();
     if (!items.length) {
@@ -662,6 +725,7 @@ class ReaderView {
     }
   }
 
+  /** @param {FocusEvent} e */
   onFocusIn(e) {
     // Focus must not wander to the page under the view.
     if (e.target !== this.host && this.host.isConnected) this.focusRoot();
@@ -670,29 +734,48 @@ class ReaderView {
 
 // ---------------------------------------------------------------- helpers
 
+/**
+ * @param {Record<string, unknown>} s
+ * @returns {Settings}
+ */
 function normalizeSettings(s) {
+  const { theme, width } = s;
   return {
-    theme: THEMES.includes(s.theme) ? s.theme : null,
+    theme: typeof theme === 'string' && THEMES.includes(theme) ? theme : null,
     fontSize: FONT_SIZES[nearestIndex(FONT_SIZES, Number(s.fontSize) || DEFAULTS.fontSize)],
     font: s.font === 'sans' ? 'sans' : 'serif',
-    width: WIDTHS.includes(s.width) ? s.width : 'medium',
+    width: typeof width === 'string' && WIDTHS.includes(width) ? width : 'medium',
   };
 }
 
+/**
+ * @param {number[]} list
+ * @param {number} value
+ */
 function nearestIndex(list, value) {
   let best = 0;
   for (let i = 1; i < list.length; i++) if (Math.abs(list[i] - value) < Math.abs(list[best] - value)) best = i;
   return best;
 }
 
+/** @param {string} s */
 function cap(s) {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** @param {string} s */
 function cssEscape(s) {
   return typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(s) : s.replace(/["\\]/g, '\\$&');
 }
 
+/**
+ * An element with attributes (undefined and null ones left out) and children.
+ * @param {Document} doc
+ * @param {string} tag
+ * @param {Record<string, string | undefined | null>} [attrs]
+ * @param {(Node | string)[]} [children]
+ * @returns {HTMLElement}
+ */
 function h(doc, tag, attrs = {}, children = []) {
   const el = doc.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) el.setAttribute(k, v);
@@ -700,10 +783,19 @@ function h(doc, tag, attrs = {}, children = []) {
   return el;
 }
 
+/**
+ * @param {Document} doc
+ * @param {Record<string, string>} attrs
+ * @param {(Node | string)[]} children
+ */
 function button(doc, attrs, children) {
   return h(doc, 'button', { type: 'button', ...attrs, class: `ac-button ${attrs.class || ''}`.trim() }, children);
 }
 
+/**
+ * @param {Document} doc
+ * @param {string} d the SVG path
+ */
 function icon(doc, d) {
   const ns = 'http://www.w3.org/2000/svg';
   const svg = doc.createElementNS(ns, 'svg');
@@ -716,7 +808,12 @@ function icon(doc, d) {
   return svg;
 }
 
-/** Styles for the shadow root: a constructed sheet (not subject to the page's CSP), else <style>. */
+/**
+ * Styles for the shadow root: a constructed sheet (not subject to the page's CSP), else <style>.
+ * @param {ShadowRoot} shadow
+ * @param {string} css
+ * @param {Document} doc
+ */
 function adoptStyles(shadow, css, doc) {
   try {
     const sheet = new (doc.defaultView || window).CSSStyleSheet();
@@ -751,6 +848,8 @@ html > ${TAG} {
  * The page-level rules while the view is open (no page scrolling; print the article only).
  * A constructed sheet in document.adoptedStyleSheets changes no node of the page;
  * browsers without it get a <style> in <head>. Returns {remove()}.
+ * @param {Document} doc
+ * @returns {{remove(): void}}
  */
 function addPageStyle(doc) {
   const win = doc.defaultView || window;
@@ -772,20 +871,31 @@ function addPageStyle(doc) {
   }
 }
 
+/**
+ * The parts of the Trusted Types API used here (not in TypeScript's DOM types yet).
+ * @typedef {{createHTML(html: string): string}} HtmlPolicy
+ * @typedef {{createPolicy(name: string, rules: {createHTML(s: string): string}): HtmlPolicy}} PolicyFactory
+ */
+/** @type {HtmlPolicy | null | undefined} created on first need */
 let trustedPolicy;
 
-/** Inserts the engine's sanitized HTML (a Trusted Types policy where the page enforces them). */
+/**
+ * Inserts the engine's sanitized HTML (a Trusted Types policy where the page enforces them).
+ * @param {HTMLElement} el
+ * @param {string} html
+ * @param {Window & typeof globalThis} win
+ */
 function setHtml(el, html, win) {
   const template = el.ownerDocument.createElement('template');
   try {
     template.innerHTML = html;
   } catch (e) {
-    const tt = win.trustedTypes;
+    const tt = /** @type {{trustedTypes?: PolicyFactory}} */ (win).trustedTypes;
     if (!tt) throw e;
     if (trustedPolicy === undefined) {
       try {
         // The engine's output is sanitized by construction (allowlisted tags, attributes, URLs).
-        trustedPolicy = tt.createPolicy('article-cleaner', { createHTML: (s) => s });
+        trustedPolicy = tt.createPolicy('article-cleaner', { createHTML: (/** @type {string} */ s) => s });
       } catch {
         trustedPolicy = null;
       }
@@ -796,9 +906,14 @@ function setHtml(el, html, win) {
   el.append(template.content);
 }
 
-/** Small fixes to the article for reading: duplicate title, lazy images, scrollable tables. */
+/**
+ * Small fixes to the article for reading: duplicate title, lazy images, scrollable tables.
+ * @param {HTMLElement} content
+ * @param {string} title
+ * @param {Document} doc
+ */
 function tidyContent(content, title, doc) {
-  const norm = (s) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+  const norm = (/** @type {string | null} */ s) => (s || '').replace(/\s+/g, ' ').trim().toLowerCase();
   const firstHeading = content.querySelector('h1, h2');
   if (firstHeading && title && norm(firstHeading.textContent) === norm(title)) {
     // only when it comes before any text of the article
@@ -817,16 +932,22 @@ function tidyContent(content, title, doc) {
   }
 }
 
+/**
+ * Whether some text of `container` comes before `el`.
+ * @param {HTMLElement} container
+ * @param {Element} el
+ */
 function textBefore(container, el) {
   const walker = container.ownerDocument.createTreeWalker(container, 4 /* SHOW_TEXT */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (el.contains(n)) return false;
-    if (n.nodeValue.trim() && el.compareDocumentPosition(n) & 2 /* PRECEDING */) return true;
+    if ((n.nodeValue || '').trim() && el.compareDocumentPosition(n) & 2 /* PRECEDING */) return true;
   }
   return false;
 }
 
 const KIND_ORDER = ['ad', 'ad-label', 'related', 'comments', 'social', 'newsletter', 'navigation', 'hidden', 'consent', 'boilerplate'];
+/** @type {Record<string, [string, string] | null>} */
 const KIND_WORDS = {
   ad: ['ad', 'ads'],
   'ad-label': ['ad label', 'ad labels'],
@@ -842,6 +963,8 @@ const FURNITURE = new Set(['navigation', 'hidden', 'boilerplate']);
 /**
  * "Removed 3 ads, 1 recommended-links block, comments" from the `removed` list; menus,
  * hidden blocks and other page furniture are counted together at the end ("4 other blocks").
+ * @param {Pick<Removal, 'kind'>[]} removed
+ * @returns {string}
  */
 export function summarizeRemoved(removed) {
   const counts = new Map();
@@ -861,13 +984,20 @@ export function summarizeRemoved(removed) {
   return parts.length ? `Removed ${parts.join(', ')}` : '';
 }
 
+/** @param {string} kind */
 function rank(kind) {
   const i = KIND_ORDER.indexOf(kind);
   return i < 0 ? KIND_ORDER.length : i;
 }
 
-/** "5 min" in the page's language ("5 min" in English and French, "٥ د" in Arabic). */
+/**
+ * "5 min" in the page's language ("5 min" in English and French, "٥ د" in Arabic).
+ * @param {number} n
+ * @param {string | null} [lang]
+ * @returns {string}
+ */
 export function formatMinutes(n, lang) {
+  /** @type {Intl.NumberFormatOptions} */
   const opts = { style: 'unit', unit: 'minute', unitDisplay: 'short' };
   try {
     return new Intl.NumberFormat(lang || undefined, opts).format(n);
@@ -880,11 +1010,17 @@ export function formatMinutes(n, lang) {
   }
 }
 
-/** The publication date in the page's language, e.g. "7 janvier 2022". */
+/**
+ * The publication date in the page's language, e.g. "7 janvier 2022".
+ * @param {string} iso
+ * @param {string | null} [lang]
+ * @returns {string}
+ */
 export function formatDate(iso, lang) {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(String(iso).trim());
+  /** @type {Intl.DateTimeFormatOptions} */
   const opts = { dateStyle: 'long', ...(dateOnly ? { timeZone: 'UTC' } : {}) };
   try {
     return new Intl.DateTimeFormat(lang || undefined, opts).format(d);

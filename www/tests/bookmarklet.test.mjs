@@ -1,13 +1,12 @@
 // The bookmarklet: a javascript: URL that imports the shim from another origin and toggles the
 // reader view; where the page's CSP blocks the shim or its wasm, a message in the page says so.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startServer, DIST } from '../scripts/serve.mjs';
 import { bookmarklet, DEFAULT_BASE, MESSAGE } from '../bookmarklet/bookmarklet.mjs';
-import { WWW, norm, setUp } from './harness.mjs';
+import { norm, readerText, setUp } from './harness.mjs';
 
 const AD_PAGE = 'samples/ad-article.html';
 const TITLE = 'Port Ellery votes to bring its tidal mill back to life';
@@ -67,11 +66,11 @@ describe('bookmarklet', () => {
     assert.equal(stored, code, 'the browser keeps the URL as it is (nothing percent-encoded)');
     await run(page, code);
     await page.waitForFunction(
-      (t) => document.querySelector('article-cleaner-reader')?.shadowRoot?.querySelector('.ac-root')?.innerText.includes(t),
+      (t) => /** @type {HTMLElement | undefined} */ (document.querySelector('article-cleaner-reader')?.shadowRoot?.querySelector('.ac-root'))?.innerText.includes(t),
       TITLE,
       { timeout: 20000 },
     );
-    const text = norm(await page.evaluate(() => document.querySelector('article-cleaner-reader').shadowRoot.querySelector('.ac-root').innerText));
+    const text = norm(await readerText(page));
     assert.ok(!text.includes('Advertisement') && !text.includes('Share this article'));
     assert.equal(await page.evaluate((m) => [...document.querySelectorAll('p')].some((p) => p.textContent === m), MESSAGE), false, 'no CSP message');
     await run(page, code);

@@ -34,13 +34,19 @@ describe('engine API', () => {
           out[name] = { type: e.constructor.name, isError: e instanceof Error, message: e.message };
         }
       };
+      // wrong argument types on purpose:
+      // @ts-expect-error
       await grab('number', () => ac.clean(123));
       await grab('null', () => ac.clean(null));
       await grab('empty', () => ac.clean('   '));
       await grab('binary', () => ac.clean('\u0000\u0001\u0002'.repeat(500)));
+      // @ts-expect-error
       await grab('badUrl', () => ac.clean('<p>x</p>', { url: 42 }));
+      // @ts-expect-error
       await grab('badOptions', () => ac.clean('<p>x</p>', 'https://example.com/'));
+      // @ts-expect-error
       await grab('notDocument', () => ac.cleanDocument({ nodeType: 1 }));
+      // @ts-expect-error
       await grab('readerable', () => ac.isProbablyReaderable(7));
       // after all that the engine still works
       const ok = await ac.clean('<html><body><article><h1>T</h1><p>Some text in a paragraph.</p></article></body></html>');
@@ -188,7 +194,7 @@ describe('hostile markup', () => {
       const fromDoc = await ac.cleanDocument(doc, { url: location.href });
       await ac.openReader({ article: fromDoc, force: true });
       await new Promise((r) => setTimeout(r, 500));
-      const links = [...document.querySelector('article-cleaner-reader').shadowRoot.querySelectorAll('a[href]')].map((a) => a.href);
+      const links = [.../** @type {NodeListOf<HTMLAnchorElement>} */ (document.querySelector('article-cleaner-reader').shadowRoot.querySelectorAll('a[href]'))].map((a) => a.href);
       ac.closeReader();
       return { xss: window.__xss, shown1, links, content: fromString.content };
     }, html);
@@ -266,6 +272,7 @@ describe('extension entry points', () => {
           saved.push([key, value]);
         },
       };
+      /** @type {import('../npm/types-common.js').Article} */
       const article = {
         title: 'Given article',
         byline: 'A. Writer',
@@ -293,13 +300,13 @@ describe('extension entry points', () => {
       const styles = getComputedStyle(root.querySelector('.ac-page'));
       const out = {
         shown: res.shown,
-        theme: root.querySelector('.ac-root').dataset.theme,
+        theme: /** @type {HTMLElement} */ (root.querySelector('.ac-root')).dataset.theme,
         fontSize: styles.fontSize,
         summary: root.querySelector('.ac-removed summary').textContent,
         date: root.querySelector('.ac-date').textContent,
-        text: root.querySelector('.ac-root').innerText,
+        text: /** @type {HTMLElement} */ (root.querySelector('.ac-root')).innerText,
       };
-      root.querySelector('[data-action="theme"][data-value="dark"]').click();
+      /** @type {HTMLElement} */ (root.querySelector('[data-action="theme"][data-value="dark"]')).click();
       await new Promise((r2) => setTimeout(r2, 50));
       out.saved = saved;
       window.__ac.closeReader();

@@ -74,7 +74,7 @@ async function launch({ hostAccess }) {
 function readerText(page) {
   return page.evaluate(() => {
     const host = document.querySelector('article-cleaner-reader');
-    const root = host && host.shadowRoot && host.shadowRoot.querySelector('.ac-root');
+    const root = /** @type {HTMLElement | null} */ (host && host.shadowRoot && host.shadowRoot.querySelector('.ac-root'));
     return root ? root.innerText : null;
   });
 }
@@ -83,7 +83,7 @@ async function waitForReader(page, want) {
   await page.waitForFunction(
     (w) => {
       const host = document.querySelector('article-cleaner-reader');
-      const root = host && host.shadowRoot && host.shadowRoot.querySelector('.ac-root');
+      const root = /** @type {HTMLElement | null} */ (host && host.shadowRoot && host.shadowRoot.querySelector('.ac-root'));
       return root && root.innerText.includes(w);
     },
     want,
@@ -122,7 +122,7 @@ describe('extension', () => {
       // a settings change goes to chrome.storage.local (the shim's pluggable storage), not localStorage
       const page2 = context.pages()[0];
       await page2.evaluate(() => {
-        document.querySelector('article-cleaner-reader').shadowRoot.querySelector('[data-action="size"][data-value="1"]').click();
+        /** @type {HTMLElement} */ (document.querySelector('article-cleaner-reader').shadowRoot.querySelector('[data-action="size"][data-value="1"]')).click();
       });
       await new Promise((r) => setTimeout(r, 300));
       const stored = await worker.evaluate(() => chrome.storage.local.get('article-cleaner:settings'));

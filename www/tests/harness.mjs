@@ -36,7 +36,11 @@ export async function setUp() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const contexts = [];
 
-  /** A page in a fresh context; every request not to 127.0.0.1 is aborted. */
+  /**
+   * A page in a fresh context; every request not to 127.0.0.1 is aborted. Its uncaught
+   * errors are collected in `page.errors`.
+   * @returns {Promise<import('playwright-core').Page & {errors: Error[]}>}
+   */
   async function newPage(contextOptions = {}) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
     contexts.push(context);
@@ -45,8 +49,7 @@ export async function setUp() {
       if (u.protocol === 'data:' || u.protocol === 'blob:' || u.hostname === '127.0.0.1') return route.continue();
       return route.abort();
     });
-    const page = await context.newPage();
-    page.errors = [];
+    const page = Object.assign(await context.newPage(), { errors: /** @type {Error[]} */ ([]) });
     page.on('pageerror', (e) => page.errors.push(e));
     return page;
   }
@@ -71,7 +74,7 @@ export async function loadShim(page, base) {
 export async function openReader(page, options = {}) {
   return page.evaluate(async (opts) => {
     const r = await window.__ac.openReader(opts);
-    return { shown: r.shown, timings: r.timings, error: r.error ? String(r.error.message || r.error) : null };
+    return { shown: r.shown, timings: r.timings, error: r.error ? String(/** @type {Error} */ (r.error).message || r.error) : null };
   }, options);
 }
 
@@ -79,7 +82,7 @@ export async function openReader(page, options = {}) {
 export function readerText(page) {
   return page.evaluate(() => {
     const host = document.querySelector('article-cleaner-reader');
-    return host ? host.shadowRoot.querySelector('.ac-root').innerText : null;
+    return host ? /** @type {HTMLElement} */ (host.shadowRoot.querySelector('.ac-root')).innerText : null;
   });
 }
 

@@ -36,7 +36,7 @@ function readerStyles(page) {
       fontSize: cs('.ac-page').fontSize,
       fontFamily: cs('.ac-article').fontFamily,
       maxWidth: cs('.ac-page').maxWidth,
-      theme: root.querySelector('.ac-root').dataset.theme,
+      theme: /** @type {HTMLElement} */ (root.querySelector('.ac-root')).dataset.theme,
     };
   });
 }
@@ -91,7 +91,7 @@ describe('reader view on the ad-laden sample page', () => {
     const img = await page.evaluate(async () => {
       const root = document.querySelector('article-cleaner-reader').shadowRoot;
       const el = root.querySelector('.ac-content figure img');
-      if (!el) return null;
+      if (!(el instanceof HTMLImageElement)) return null;
       el.scrollIntoView();
       for (let i = 0; i < 50 && !(el.complete && el.naturalWidth); i++) await new Promise((r) => setTimeout(r, 50));
       const caption = root.querySelector('.ac-content figcaption');
@@ -128,7 +128,7 @@ describe('reader view on the ad-laden sample page', () => {
       scrollY: window.scrollY,
       active: document.activeElement && document.activeElement.id,
       overflow: getComputedStyle(document.documentElement).overflow,
-      typed: document.getElementById('comment').value,
+      typed: /** @type {HTMLTextAreaElement} */ (document.getElementById('comment')).value,
     }));
     assert.equal(afterClose.host, false, 'Escape closed the view');
     assert.equal(afterClose.body, before.body, 'body unchanged');

@@ -1,0 +1,11 @@
+// Types for the type check only: what the tests put on the pages' and the extension
+// background's globals.
+interface Window {
+  /** The shim (dist/article-cleaner.js), imported into a test page. */
+  __ac: typeof import('../src/article-cleaner.js');
+  /** Set by a hostile fixture's script if it ever runs. */
+  __xss?: unknown;
+  /** The npm test's bundled page: what openReader showed. */
+  __opened?: Promise<string>;
+}
+
