@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer, DIST } from '../scripts/serve.mjs';
 import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
-import { CHROMIUM, WWW, ensureBuilt, norm } from './harness.mjs';
+import { CHROMIUM, FIXTURES, WWW, ensureBuilt, norm } from './harness.mjs';
 
 const EXT = path.join(DIST, 'extension');
 const AD_PAGE = 'samples/ad-article.html';
@@ -26,7 +26,7 @@ before(async () => {
       if (p.startsWith('/csp/')) return { 'Content-Security-Policy': "script-src 'self'" };
       return undefined;
     },
-    mounts: { '/csp/': DIST },
+    mounts: { '/csp/': DIST, '/_fixtures/': FIXTURES },
   });
 });
 after(async () => {
@@ -128,6 +128,51 @@ describe('extension', () => {
       const stored = await worker.evaluate(() => chrome.storage.local.get('article-cleaner:settings'));
       assert.ok(stored['article-cleaner:settings'], 'settings saved in chrome.storage.local');
       assert.equal(await page2.evaluate(() => localStorage.getItem('article-cleaner:settings')), null, 'not in the page\'s localStorage');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the extension gives the Article the npm shim gives, on a page whose doctype matters', async () => {
+    const { context, worker } = await launch({ hostAccess: true });
+    try {
+      const page = context.pages()[0] || (await context.newPage());
+      await page.goto(`${server.url}_fixtures/doctype-matters.html`);
+      await page.bringToFront();
+      // the npm shim (the package's index.js is this file) on the page, before any view is open
+      const shim = await page.evaluate(async (base) => {
+        const ac = await import(`${base}article-cleaner.js`);
+        window.__ac = ac;
+        return {
+          article: await ac.cleanDocument(document),
+          // what the content script sent before it shared document-html.js: no doctype
+          withoutDoctype: await ac.clean(document.documentElement.outerHTML, { url: document.URL }),
+        };
+      }, server.url);
+      assert.notDeepEqual(shim.withoutDoctype, shim.article, 'the fixture must parse differently without its doctype');
+
+      // what the content script sends to the background, recorded there
+      await worker.evaluate(() => {
+        globalThis.__sent = [];
+        chrome.runtime.onMessage.addListener((msg) => {
+          globalThis.__sent.push(msg);
+        });
+      });
+      assert.deepEqual(await toggle(worker), { ok: true });
+      await waitForReader(page, 'Spring tides at the old mill');
+      const sent = await worker.evaluate(() => globalThis.__sent);
+      assert.equal(sent.length, 1);
+      assert.match(sent[0].html, /^<!DOCTYPE html>\n<html/);
+      const fromExtension = await page.evaluate(([html, url]) => window.__ac.clean(html, { url }), [sent[0].html, sent[0].url]);
+      assert.deepEqual(fromExtension, shim.article);
+
+      // and both views show the same article
+      const shown = () => page.evaluate(() => document.querySelector('article-cleaner-reader').shadowRoot.querySelector('.ac-article').innerHTML);
+      const extensionView = await shown();
+      assert.deepEqual(await toggle(worker), { ok: true });
+      await page.waitForFunction(() => !document.querySelector('article-cleaner-reader'), null, { timeout: 10000 });
+      assert.equal((await page.evaluate(() => window.__ac.openReader().then((r) => r.shown))), 'article');
+      assert.equal(await shown(), extensionView);
     } finally {
       await context.close();
     }

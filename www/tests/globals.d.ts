@@ -9,3 +9,5 @@ interface Window {
   __opened?: Promise<string>;
 }
 
+/** The extension test: the messages the background received. */
+declare var __sent: (Partial<CleanRequest> | undefined)[];

@@ -2,7 +2,7 @@
 // project, then (a) Node imports it and cleans the seed page, (b) esbuild bundles a page
 // that imports it and Chromium shows the reader view.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,6 +48,38 @@ describe('npm package', () => {
     for (const f of ['index.js', 'node.js', 'engine.js', 'reader.js', 'document-html.js', 'index.d.ts', 'node.d.ts', 'types-common.d.ts', 'article_cleaner_bg.wasm', 'README.md', 'LICENSE']) {
       assert.ok(fs.existsSync(path.join(dir, f)), f);
     }
+  });
+
+  test('its types declare exactly what its Node and browser entries export, and compile', () => {
+    // the real exports, from Node (the browser entry imports in Node: it touches no DOM then)
+    fs.writeFileSync(
+      path.join(project, 'exports.mjs'),
+      `const node = await import('article-cleaner');\n` +
+        `const browser = await import('./node_modules/article-cleaner/index.js');\n` +
+        `console.log(JSON.stringify({ node: Object.keys(node), browser: Object.keys(browser) }));\n`,
+    );
+    const real = JSON.parse(execFileSync(process.execPath, ['exports.mjs'], { cwd: project, encoding: 'utf8' }));
+    assert.ok(real.node.includes('clean') && !real.node.includes('openReader'), `node entry: ${real.node}`);
+    assert.ok(real.browser.includes('openReader') && real.browser.includes('cleanDocument'), `browser entry: ${real.browser}`);
+    // the declared ones: TypeScript resolves the package as a consumer's project does
+    const names = (/** @type {string[]} */ keys) => `{ ${keys.map((k) => `${k}: true`).join(', ')} }`;
+    fs.writeFileSync(
+      path.join(project, 'check.ts'),
+      `import * as node from 'article-cleaner';\n` +
+        `import * as browser from './node_modules/article-cleaner/index.js';\n` +
+        `export const nodeExports: Record<keyof typeof node, true> = ${names(real.node)};\n` +
+        `export const browserExports: Record<keyof typeof browser, true> = ${names(real.browser)};\n`,
+    );
+    fs.writeFileSync(
+      path.join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2023', 'dom'], types: [] },
+        files: ['check.ts'],
+      }),
+    );
+    const tsc = path.join(WWW, 'node_modules', 'typescript', 'bin', 'tsc');
+    const r = spawnSync(process.execPath, [tsc, '-p', project, '--pretty', 'false'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, `the package's .d.ts files and its exports disagree:\n${r.stdout}${r.stderr}`);
   });
 
   test('Node imports it and cleans the seed page', () => {
