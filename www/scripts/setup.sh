@@ -3,7 +3,8 @@
 #   - the rustup target wasm32-unknown-unknown
 #   - wasm-bindgen-cli, the exact version of the wasm-bindgen crate in Cargo.lock
 #   - Debian's chromium (for the tests, driven by npm playwright-core) and binaryen (wasm-opt)
-#   - www/node_modules (npm ci from www/package-lock.json)
+#   - Debian's firefox-esr (for the Firefox tests, driven by npm puppeteer-core over WebDriver BiDi)
+#   - www/node_modules (npm ci from www/package-lock.json; PUPPETEER_SKIP_DOWNLOAD set)
 # Only package registries are used: no browser or binary downloads.
 set -euo pipefail
 
@@ -39,18 +40,24 @@ else
   cargo install wasm-bindgen-cli --version "$want" --force
 fi
 
-# 3. chromium and wasm-opt from Debian
-if [ -x /usr/bin/chromium ] && command -v wasm-opt >/dev/null 2>&1; then
-  say "chromium and wasm-opt: present"
+# 3. chromium, firefox-esr and wasm-opt from Debian
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+command -v wasm-opt >/dev/null 2>&1 || missing+=(binaryen)
+if [ ${#missing[@]} -eq 0 ]; then
+  say "chromium, firefox-esr and wasm-opt: present"
 else
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  say "installing chromium and binaryen with apt-get"
+  say "installing ${missing[*]} with apt-get"
   $sudo apt-get update
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends chromium binaryen
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
-# 4. npm packages (playwright-core; it downloads no browser)
+# 4. npm packages (playwright-core and puppeteer-core download no browser; the variable
+#    below is a second guard, in case a future version of either grows a postinstall)
+export PUPPETEER_SKIP_DOWNLOAD=1
 stamp="$www/node_modules/.package-lock.sha"
 lock_sum="$( (sha256sum "$www/package-lock.json" 2>/dev/null || echo none) | awk '{ print $1 }')"
 if [ -d "$www/node_modules" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_sum" ]; then
