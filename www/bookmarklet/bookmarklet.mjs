@@ -1,23 +1,25 @@
 // The bookmarklet: a javascript: URL that imports the shim from `base` and toggles the
 // reader view. When the page's CSP blocks the shim's host or the wasm, it shows a small
-// message (DOM APIs only) pointing to the extension, instead of failing silently.
+// message bar (DOM APIs only) pointing to the extension, instead of failing silently. The
+// bar is the body's first element, an ARIA alert, and its Close button takes the focus (Enter
+// or Space closes it; Tab reaches it first).
 // (A CSP without 'unsafe-inline' blocks a javascript: URL outright in Chromium: nothing of it
 // runs, so nothing can be shown — see NOTES-toolchain.md.)
 
 export const DEFAULT_BASE = 'http://127.0.0.1:8080/';
 export const MESSAGE = "This page's security policy blocks reader view. Use the article-cleaner extension.";
+export const CLOSE = 'Close';
 
 /** The bookmarklet's JavaScript (without the `javascript:` prefix). */
 export function bookmarkletCode(base = DEFAULT_BASE) {
   const b = new URL(base).href; // normalised, ends with "/" for a folder URL
   if (/['\\%\s]/.test(b)) throw new Error(`BOOKMARKLET_BASE has characters a bookmarklet can't carry: ${b}`);
   if (/['\\%#]/.test(MESSAGE.replace("page's", ''))) throw new Error('bad message text');
-  // s: shown once; m: show the message; r: the shim's module
+  // c: createElement; s: the bar, shown once; k: its Close button; m: show the bar; r: the shim's module
   return (
-    "(()=>{let d=document,s,r,m=()=>s||(s=d.createElement('p')," +
-    `s.textContent=${JSON.stringify(MESSAGE)},` +
-    "s.style='position:fixed;z-index:99999999;top:0;padding:1em;background:gold;font:16px arial'," +
-    'd.body.append(s));' +
+    "(()=>{let d=document,c=t=>d.createElement(t),s,k,r,m=()=>s||(d.body.prepend(s=c('p')),s.role='alert'," +
+    `s.append(${JSON.stringify(`${MESSAGE} `)},k=c('button')),k.textContent='${CLOSE}',k.onclick=()=>s.remove(),` +
+    "s.style='position:fixed;z-index:99999999;top:0;margin:0;padding:1em;background:gold;color:black;font:16px arial',k.focus());" +
     "addEventListener('securitypolicyviolation',e=>/scr/.test(e.effectiveDirective)&&m());" +
     `import('${b}article-cleaner.js').then(x=>(r=x).toggleReader()).then(o=>o?.shown==\`error\`&&(r.closeReader(),m()),m)})()`
   );

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 import { startServer, DIST } from '../scripts/serve.mjs';
+import { CLOSE, MESSAGE } from '../bookmarklet/bookmarklet.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WWW = path.resolve(here, '..');
@@ -92,3 +93,40 @@ export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
+
+/**
+ * Clicks a bookmarklet as a link in the page (a javascript: URL runs under the page's CSP,
+ * like a bookmarklet; a test can't click the bookmarks bar). a.click(): the reader view
+ * covers the page.
+ */
+export async function clickBookmarklet(page, code) {
+  await page.evaluate((href) => {
+    document.getElementById('__bm')?.remove();
+    const a = document.createElement('a');
+    a.href = href;
+    a.id = '__bm';
+    a.textContent = 'bm';
+    document.body.prepend(a);
+    a.click();
+  }, code);
+}
+
+/**
+ * The bookmarklet's CSP message bar in the page, or null: its text without the button's,
+ * its role, its button's text, whether the button has the focus.
+ * @returns {Promise<{text: string, role: string | null, button: string | null, focused: boolean} | null>}
+ */
+export function cspBar(page) {
+  return page.evaluate((message) => {
+    const bar = [...document.querySelectorAll('p')].find((p) => p.textContent.startsWith(message));
+    if (!bar) return null;
+    const button = bar.querySelector('button');
+    return {
+      text: [...bar.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('').trim(),
+      role: bar.getAttribute('role'),
+      button: button && button.textContent,
+      focused: !!button && document.activeElement === button,
+    };
+  }, MESSAGE);
+}
+export const CSP_BAR = { text: MESSAGE, role: 'alert', button: CLOSE, focused: true };
