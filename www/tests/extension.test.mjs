@@ -1,6 +1,6 @@
 // The browser extension in Chromium: loads unpacked, its background runs the wasm, the
 // action toggles the reader view (also on a page whose CSP forbids wasm), it shows a clear
-// state where it can't run, and `web-ext lint` finds no errors.
+// state where it can't run, and `web-ext lint` finds no errors. (firefox.test.mjs: Firefox.)
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer, DIST } from '../scripts/serve.mjs';
 import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
-import { CHROMIUM, FIXTURES, WWW, ensureBuilt, norm } from './harness.mjs';
+import { CHROMIUM, FIXTURES, WWW, ensureBuilt, extensionCopy, norm } from './harness.mjs';
 
 const EXT = path.join(DIST, 'extension');
 const AD_PAGE = 'samples/ad-article.html';
@@ -42,12 +42,10 @@ after(async () => {
 async function launch({ hostAccess }) {
   let ext = EXT;
   if (hostAccess) {
-    ext = fs.mkdtempSync(path.join(os.tmpdir(), 'ac-ext-'));
+    ext = extensionCopy((m) => {
+      m.host_permissions = ['http://127.0.0.1/*'];
+    });
     tmpDirs.push(ext);
-    fs.cpSync(EXT, ext, { recursive: true });
-    const m = JSON.parse(fs.readFileSync(path.join(ext, 'manifest.json'), 'utf8'));
-    m.host_permissions = ['http://127.0.0.1/*'];
-    fs.writeFileSync(path.join(ext, 'manifest.json'), JSON.stringify(m));
   }
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ac-profile-'));
   tmpDirs.push(profile);

@@ -1,7 +1,12 @@
 // Shared set-up for the browser tests: the built dist/ (built if missing), the static
-// server on an ephemeral port, and Chromium (Debian's, driven by playwright-core).
-import { spawnSync } from 'node:child_process';
+// server on an ephemeral port, and Chromium (Debian's, driven by playwright-core); the
+// channels as the browser tests use them (the packed npm package installed in a fresh
+// project, a copy of the extension with a changed manifest, the bookmarklet clicked in a
+// page). Firefox's own set-up is firefox.mjs. Helpers that take a `page` use page.evaluate
+// with at most one argument only, which Playwright's and Puppeteer's pages both have.
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -92,6 +97,40 @@ export const norm = (s) => s.replace(/\s+/g, ' ').trim();
 export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
+}
+
+/**
+ * The build's npm tarball installed (offline: it has no dependencies) into a fresh project in
+ * a temporary folder. Returns {project, pkgDir, remove}; `pkgDir` is the installed package.
+ */
+export function installPackedPackage() {
+  ensureBuilt();
+  const built = JSON.parse(fs.readFileSync(path.join(DIST, 'npm', 'package.json'), 'utf8'));
+  const tgz = path.join(DIST, `${built.name}-${built.version}.tgz`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ac-npm-'));
+  const npmEnv = { ...process.env, npm_config_cache: path.join(tmp, 'cache'), npm_config_update_notifier: 'false' };
+  const project = path.join(tmp, 'project');
+  fs.mkdirSync(project);
+  fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'try-it', private: true, type: 'module' }));
+  execFileSync('npm', ['install', tgz, '--no-audit', '--no-fund', '--offline'], { cwd: project, stdio: 'pipe', env: npmEnv });
+  return { project, pkgDir: path.join(project, 'node_modules', built.name), remove: () => fs.rmSync(tmp, { recursive: true, force: true }) };
+}
+
+/**
+ * A copy of the built extension (dist/extension) in a temporary folder, its manifest changed
+ * by `edit`, plus `files` ({name: source path}) copied next to it. Returns the folder.
+ * @param {(manifest: any) => void} edit
+ * @param {Record<string, string>} [files]
+ */
+export function extensionCopy(edit, files = {}) {
+  ensureBuilt();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ac-ext-'));
+  fs.cpSync(path.join(DIST, 'extension'), dir, { recursive: true });
+  for (const [name, src] of Object.entries(files)) fs.copyFileSync(src, path.join(dir, name));
+  const m = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  edit(m);
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(m));
+  return dir;
 }
 
 /**

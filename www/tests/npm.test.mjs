@@ -4,15 +4,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as esbuild from 'esbuild';
-import { startServer, DIST } from '../scripts/serve.mjs';
+import { startServer } from '../scripts/serve.mjs';
 import { crateVersion } from '../scripts/versions.mjs';
-import { SHARED, WWW, ensureBuilt, norm, readerText, setUp } from './harness.mjs';
+import { SHARED, WWW, installPackedPackage, norm, readerText, setUp } from './harness.mjs';
 
-const NPM_DIR = path.join(DIST, 'npm');
 const SEED = path.join(SHARED, 'fixtures', 'seed-tagdiv', 'source.html');
 const useSeed = fs.existsSync(SEED);
 const SOURCE = useSeed ? SEED : path.join(WWW, 'samples', 'ad-article.html');
@@ -21,27 +19,17 @@ const EXPECTED_TITLE = useSeed
   : 'Port Ellery votes to bring its tidal mill back to life';
 const quotes = (s) => norm(s).replace(/[“”«»]/g, '"').replace(/[‘’]/g, "'");
 
-let tmp;
+let installed;
 let project;
 before(() => {
-  ensureBuilt();
-  const built = JSON.parse(fs.readFileSync(path.join(NPM_DIR, 'package.json'), 'utf8'));
-  const tgz = path.join(DIST, `${built.name}-${built.version}.tgz`);
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ac-npm-'));
-  const npmEnv = { ...process.env, npm_config_cache: path.join(tmp, 'cache'), npm_config_update_notifier: 'false' };
-  project = path.join(tmp, 'project');
-  fs.mkdirSync(project);
-  fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'try-it', private: true, type: 'module' }));
-  // no dependencies in the tarball: this needs no network
-  execFileSync('npm', ['install', tgz, '--no-audit', '--no-fund', '--offline'], { cwd: project, stdio: 'pipe', env: npmEnv });
+  installed = installPackedPackage();
+  project = installed.project;
 });
-after(() => {
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+after(() => installed?.remove());
 
 describe('npm package', () => {
   test('the tarball: version from Cargo.toml, Apache-2.0, types, wasm and README', () => {
-    const dir = path.join(project, 'node_modules', 'article-cleaner');
+    const dir = installed.pkgDir;
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
     assert.equal(pkg.version, crateVersion());
     assert.equal(pkg.license, 'Apache-2.0');
