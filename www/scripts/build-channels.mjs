@@ -6,6 +6,8 @@
 //                                                   the MV3 extension (web-ext build)
 //   dist/bookmarklet.txt                            the bookmarklet (BOOKMARKLET_BASE env:
 //                                                   where the shim is served)
+//   dist/bookmarklet.mjs                            its maker, for the demo page (which
+//                                                   makes one for its own address)
 // The package's package.json and the extension's manifest.json and icons are the files
 // checked in under www/npm/ and www/extension/; this script only assembles and packs.
 import { execFileSync } from 'node:child_process';
@@ -124,11 +126,16 @@ export async function buildExtension(log = console.log) {
   log(`extension → dist/extension/ and ${path.basename(EXTENSION_ZIP)} (${fs.statSync(EXTENSION_ZIP).size} bytes, ${listFiles(out).length} files)`);
 }
 
-/** The bookmarklet: dist/bookmarklet.txt, a `javascript:` URL for the shim at BOOKMARKLET_BASE. */
+/**
+ * The bookmarklet: dist/bookmarklet.txt, a `javascript:` URL for the shim at BOOKMARKLET_BASE;
+ * and dist/bookmarklet.mjs, with which the demo page makes the one for the address it is
+ * served from (whatever PORT or HOST the server has).
+ */
 export function buildBookmarklet(log = console.log) {
   const base = process.env.BOOKMARKLET_BASE || DEFAULT_BASE;
   const code = bookmarklet(base);
   fs.writeFileSync(path.join(DIST, 'bookmarklet.txt'), `${code}\n`);
+  fs.copyFileSync(path.join(WWW, 'bookmarklet', 'bookmarklet.mjs'), path.join(DIST, 'bookmarklet.mjs'));
   log(`bookmarklet for ${base}: ${code.length} characters → dist/bookmarklet.txt`);
 }
 

@@ -1,7 +1,8 @@
 // The demo site: index, sample pages with their "Reader view" button, playground.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { setUp } from './harness.mjs';
+import { bookmarklet } from '../bookmarklet/bookmarklet.mjs';
+import { clickBookmarklet, setUp } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -54,6 +55,20 @@ test('the index lists the sample pages, and a sample page opens the reader from 
   await page.waitForSelector('article-cleaner-reader .ac-article');
   await page.click('article-cleaner-reader .ac-close');
   assert.equal(await page.$('article-cleaner-reader'), null);
+  assert.deepEqual(page.errors, []);
+});
+
+test("the index's bookmarklet loads the engine from the server's own address (any PORT), and works", async () => {
+  assert.notEqual(new URL(env.base).port, '8080', 'the test server must not use the default port');
+  const page = await env.newPage();
+  await page.goto(env.base);
+  await page.waitForSelector('#bookmarklet a.bookmarklet');
+  const href = await page.getAttribute('#bookmarklet a.bookmarklet', 'href');
+  assert.equal(href, bookmarklet(env.base));
+  assert.match(await page.textContent('#bookmarklet'), new RegExp(`loads the engine from ${env.base.replace(/[.]/g, '\\.')}`));
+  await page.goto(`${env.base}samples/ad-article.html`);
+  await clickBookmarklet(page, href);
+  await page.waitForSelector('article-cleaner-reader .ac-article');
   assert.deepEqual(page.errors, []);
 });
 

@@ -25,7 +25,7 @@ export const hasShared = fs.existsSync(SHARED);
 
 /** Builds dist/ when it is missing (CI builds it before the tests). */
 export function ensureBuilt() {
-  const outputs = ['pkg/article_cleaner_bg.wasm', 'article-cleaner.js', 'extension/manifest.json', 'npm/package.json', 'bookmarklet.txt'];
+  const outputs = ['pkg/article_cleaner_bg.wasm', 'article-cleaner.js', 'extension/manifest.json', 'npm/package.json', 'bookmarklet.txt', 'bookmarklet.mjs'];
   if (outputs.every((f) => fs.existsSync(path.join(DIST, f)))) return;
   console.log('www/dist is missing or incomplete: building it first');
   const r = spawnSync(process.execPath, [path.join(WWW, 'scripts', 'build.mjs'), '--quiet'], { stdio: 'inherit' });
