@@ -72,6 +72,18 @@ test("the index's bookmarklet loads the engine from the server's own address (an
   assert.deepEqual(page.errors, []);
 });
 
+test('the index offers the extension and says how to install it, in Firefox too (firefox.test.mjs installs that zip so)', async () => {
+  const page = await env.newPage();
+  await page.goto(env.base);
+  await page.waitForSelector('#extension', { state: 'visible' });
+  const zip = await page.$eval('#extension-zip', (a) => /** @type {HTMLAnchorElement} */ (a).href);
+  const res = await fetch(zip);
+  assert.equal(`${res.status} ${res.headers.get('content-type')}`, '200 application/zip');
+  assert.match(await page.textContent('#install-firefox'), /about:debugging.*Load Temporary Add-on/s);
+  assert.match(await page.textContent('#install-chromium'), /chrome:\/\/extensions.*Load unpacked/s);
+  assert.match(await page.textContent('#install-android'), /web-ext run -t firefox-android/);
+});
+
 test('the playground cleans pasted HTML and shows article, Markdown and report', async () => {
   const page = await env.newPage();
   await page.goto(`${env.base}playground.html`);
