@@ -649,6 +649,9 @@ function summarize(scenario) {
       loafBlocking: { medianMs: median(values(xs, (o) => o.frames.blockingMs)), p90Ms: p90(values(xs, (o) => o.frames.blockingMs)) },
       phases,
       outcomes: Object.fromEntries(['article', 'notice', 'timeout', 'error'].map((k) => [k, mine.filter((o) => o.system === s && o.outcome === k).length])),
+      // extension opens whose click started the worker (cold: all of them; warm: none)
+      workerStarted: mine.filter((o) => o.system === s && o.worker && o.worker.started).length,
+      workerChecked: mine.filter((o) => o.system === s && o.worker).length,
     };
   };
   const baseline = stats('baseline');
@@ -719,7 +722,14 @@ for (const s of scenarios) {
   const bad = (/** @type {SystemName} */ sys) =>
     Object.entries(x[sys].outcomes).filter(([k, v]) => k !== 'article' && v > 0).map(([k, v]) => `${v} ${k}`).join(', ');
   const note2 = [bad('baseline') && `Readability.js ${bad('baseline')}`, bad('ours') && `article-cleaner ${bad('ours')}`].filter(Boolean).join('; ');
-  L.push(`(${SCENARIOS[s].letter}) load ${x.loadBefore?.join(' ')} → ${x.loadAfter?.join(' ')}, ${x.seconds} s${note2 ? `; not shown as an article (left out of the pairs): ${note2}` : ''}`);
+  const starts = x.baseline.workerChecked
+    ? `; clicks that started the worker: Readability.js ${x.baseline.workerStarted}/${x.baseline.workerChecked}, ` +
+      `article-cleaner ${x.ours.workerStarted}/${x.ours.workerChecked}`
+    : '';
+  L.push(
+    `(${SCENARIOS[s].letter}) load ${x.loadBefore?.join(' ')} → ${x.loadAfter?.join(' ')}, ${x.seconds} s${starts}` +
+      `${note2 ? `; not shown as an article (left out of the pairs): ${note2}` : ''}`,
+  );
 }
 if (wasm) {
   L.push('');
