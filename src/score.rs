@@ -304,8 +304,19 @@ fn gather_siblings(top_candidate: &Handle, scores: &NodeMap<f64>) -> Handle {
         dom::append(&content, top_candidate);
         return content;
     };
-    for sibling in dom::element_children(&parent) {
+    let siblings = dom::element_children(&parent);
+    for (i, sibling) in siblings.iter().cloned().enumerate() {
         let mut append = std::rc::Rc::ptr_eq(&sibling, top_candidate);
+        // The article's lead figure, set just before its body: Readability
+        // leaves it out (a figure scores nothing), and with it its caption.
+        let lead_figure = siblings
+            .get(i + 1)
+            .is_some_and(|next| std::rc::Rc::ptr_eq(next, top_candidate))
+            && is_lead_figure(&sibling);
+        if lead_figure {
+            dom::append(&content, &sibling);
+            continue;
+        }
         if !append {
             let bonus = if !top_class.is_empty()
                 && dom::attr(&sibling, "class").as_deref() == Some(&top_class)
@@ -346,6 +357,16 @@ fn gather_siblings(top_candidate: &Handle, scores: &NodeMap<f64>) -> Handle {
         }
     }
     content
+}
+
+/// Whether `node` is a figure of an image or a video, with at most a caption
+/// (not a linked teaser): the lead art of the article that follows it.
+fn is_lead_figure(node: &Handle) -> bool {
+    dom::is(node, "figure")
+        && dom::any_descendant(node, |n| {
+            matches!(dom::tag(n), Some("img" | "picture" | "video"))
+        })
+        && link_density(node) < 0.5
 }
 
 /// Walks the page once: removes unlikely candidates, the byline and the title
@@ -946,6 +967,22 @@ mod tests {
         let body = dom::find(&doc, "body").unwrap();
         replace_brs(&body);
         assert!(dom::find_all(&body, "p").len() >= 2);
+    }
+
+    #[test]
+    fn the_lead_figure_before_the_article_body_comes_with_its_caption() {
+        let body = P.repeat(6);
+        let page = |figure: &str| {
+            format!("<body><article><h1>Title</h1>{figure}<div class=article-body>{body}</div></article><figure><img src=/ad.jpg><figcaption>After the body</figcaption></figure></body>")
+        };
+        let lead = "<figure><img src=/lead.jpg><figcaption>Waves spill over the sea wall</figcaption></figure>";
+        let (text, _) = pick_text(&page(lead), "Title");
+        assert!(text.starts_with("Waves spill over the sea wall"), "{text}");
+        assert!(!text.contains("After the body"), "{text}");
+        // A figure that is a linked teaser is no lead art.
+        let teaser = "<figure><img src=/t.jpg><figcaption><a href=/other>Another story to read</a></figcaption></figure>";
+        let (text, _) = pick_text(&page(teaser), "Title");
+        assert!(!text.contains("Another story"), "{text}");
     }
 
     #[test]
