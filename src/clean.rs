@@ -46,7 +46,8 @@ pub fn clean(picked: &Picked, report: &mut Report) -> bool {
         ],
     );
     for node in unwanted {
-        if !is_video_embed(&node) {
+        let attribution = dom::is(&node, "footer") && crate::prune::is_attribution(&node);
+        if !is_video_embed(&node) && !attribution {
             dom::detach(&node);
         }
     }
@@ -886,6 +887,14 @@ mod tests {
         assert!(!text.contains("Link one"));
         assert!(text.contains("2020"));
         assert!(dom::find(&root, "h1").is_none() && dom::find(&root, "h2").is_some());
+    }
+
+    #[test]
+    fn a_quotations_footer_stays_in_the_article() {
+        let root = cleaned("<p>Paragraph text, of the article, that stays.</p><blockquote><p>We were lucky for a long time.</p><footer>— Rosa Delgado</footer></blockquote><p>More of the article, with words, and commas.</p><footer>Posted in News</footer>");
+        let text = dom::inner_text(&root);
+        assert!(text.contains("— Rosa Delgado"), "{text}");
+        assert!(!text.contains("Posted in"), "{text}");
     }
 
     #[test]

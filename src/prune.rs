@@ -377,7 +377,8 @@ fn classify(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, S
             return guard(node, page, kind, reason);
         }
         "iframe" => return iframe_kind(node),
-        "footer" if link_heavy_or_short(node, page, 0.2, 600) => {
+        // A quotation's or a figure's `<footer>` holds its attribution.
+        "footer" if !is_attribution(node) && link_heavy_or_short(node, page, 0.2, 600) => {
             return guard(node, page, RemovalKind::Navigation, "<footer>".into())
         }
         "header" if !inside_article(node) && dom::find(node, "nav").is_some() => {
@@ -546,6 +547,24 @@ fn prose_paragraphs(node: &Handle, page: &Page) -> usize {
 
 fn link_heavy_or_short(node: &Handle, page: &Page, density: f64, short: usize) -> bool {
     page.len(node) < short || page.link_density(node) > density
+}
+
+/// Whether a `<footer>` belongs to a quotation or a figure (its attribution or
+/// credit line), not to the page or the article: the nearest sectioning
+/// element or root above it, as HTML assigns a footer, is a `blockquote` or a
+/// `figure`.
+pub(crate) fn is_attribution(footer: &Handle) -> bool {
+    let mut cur = dom::parent(footer);
+    while let Some(p) = cur {
+        match dom::tag(&p) {
+            Some("blockquote" | "figure") => return true,
+            Some("article" | "section" | "aside" | "nav" | "body" | "details" | "td") | None => {
+                return false
+            }
+            _ => cur = dom::parent(&p),
+        }
+    }
+    false
 }
 
 fn inside_article(node: &Handle) -> bool {
@@ -1169,6 +1188,16 @@ mod tests {
             format!("<body><div class='has-ads social-post'><h1>Title</h1>{body}</div></body>");
         let (text, _) = pruned(&html);
         assert_eq!(text.matches("real prose").count(), 6);
+    }
+
+    #[test]
+    fn a_quotations_footer_is_its_attribution_and_stays() {
+        let html = format!("<body><p>{PROSE}</p><blockquote><p>My basement has been dry for years.</p><footer>— Ed Marsh, homeowner</footer></blockquote><figure><img src=a.jpg><footer>Drawing by the author</footer></figure><footer><a href=/about>About</a> <a href=/privacy>Privacy</a></footer></body>");
+        let (text, report) = pruned(&html);
+        assert!(text.contains("— Ed Marsh, homeowner"), "{text}");
+        assert!(text.contains("Drawing by the author"), "{text}");
+        assert!(!text.contains("Privacy"), "{text}");
+        assert_eq!(report.removed.len(), 1, "{:?}", report.removed);
     }
 
     #[test]
