@@ -123,8 +123,7 @@ fn trim_tail(root: &Handle, report: &mut Report) -> bool {
                 Some("img" | "picture" | "video" | "iframe" | "table" | "math")
             )
         });
-        if heading || media || len >= 40 || text.ends_with(['.', '!', '?', '»', '"', '”', '。'])
-        {
+        if heading || media || len >= 40 || ends_sentence(&text) {
             break;
         }
         if len > 0 {
@@ -157,7 +156,10 @@ fn trim_tail(root: &Handle, report: &mut Report) -> bool {
     }
     let blocks = &kept[..];
     let total = blocks.len();
-    for (removed, block) in blocks.iter().rev().enumerate() {
+    // The run of blocks that trail the last paragraph of prose, from the end,
+    // each with whether only its shortness condemns it.
+    let mut tail: Vec<(&Handle, bool)> = Vec::new();
+    for block in blocks.iter().rev() {
         let len = dom::text_len(block);
         let media = dom::any_descendant(block, |n| {
             matches!(
@@ -174,17 +176,28 @@ fn trim_tail(root: &Handle, report: &mut Report) -> bool {
         let linky = link_density(block) > 0.5;
         let heading = matches!(dom::tag(block), Some("h2" | "h3" | "h4" | "h5" | "h6"));
         let text = dom::inner_text(block);
-        let sentence = text.ends_with(['.', '!', '?', '»', '"', '”', '。']);
+        let sentence = ends_sentence(&text);
         // A short question closing the page asks the reader to rate or share.
-        let prompt = len < 60 && text.ends_with('?');
+        let prompt = len < 60 && text.ends_with(['?', '？', '؟']);
         let cta = crate::patterns::is_call_to_action(&text);
-        if !(linky || heading || prompt || cta || (len < 80 && !sentence)) {
+        let short = len < 80 && !sentence;
+        if !(linky || heading || prompt || cta || short) {
             break;
         }
-        if removed + 3 >= total {
+        if tail.len() + 3 >= total {
             break;
         }
-        if len > 0 {
+        tail.push((block, !(linky || heading || prompt || cta)));
+    }
+    // Page furniture trails in a few short lines; a long run of short blocks
+    // is the article's own grid of data (a price table or a list of names
+    // laid out in `div`s): only what follows its last short block goes.
+    if tail.iter().filter(|(_, short)| *short).count() > MAX_SHORT_TAIL {
+        let last_short = tail.iter().position(|(_, short)| *short).unwrap_or(0);
+        tail.truncate(last_short);
+    }
+    for (block, _) in tail {
+        if dom::text_len(block) > 0 {
             report.add(
                 RemovalKind::Boilerplate,
                 "short block after the article",
@@ -195,6 +208,21 @@ fn trim_tail(root: &Handle, report: &mut Report) -> bool {
         changed = true;
     }
     changed
+}
+
+/// Most short blocks (no sentence, no link list) a page's tail of furniture
+/// holds; a longer run is content.
+const MAX_SHORT_TAIL: usize = 12;
+
+/// Whether a block's text ends as a sentence does: with its final punctuation
+/// (in any script), maybe inside closing quotes or brackets (`… he said.”`,
+/// `(… the year before.)`), or with a closing quote.
+fn ends_sentence(text: &str) -> bool {
+    if text.ends_with(['»', '"', '”']) {
+        return true;
+    }
+    text.trim_end_matches([')', ']', '’', '\'', '」', '』', '›', '“'])
+        .ends_with(['.', '!', '?', '…', '。', '！', '？', '؟', '।', '۔'])
 }
 
 /// Gives lazy-loaded images their real `src`/`srcset` (from `data-src`,
@@ -895,6 +923,60 @@ mod tests {
         let text = dom::inner_text(&root);
         assert!(text.contains("— Rosa Delgado"), "{text}");
         assert!(!text.contains("Posted in"), "{text}");
+    }
+
+    const PROSE: &str = "<p>The article's paragraph, long enough to be read as prose, with commas, clauses and a full stop at its end.</p>";
+
+    #[test]
+    fn the_articles_last_lines_stay_when_they_end_as_sentences_do() {
+        for last in [
+            "(It was, he said.)",
+            "„Ich freue mich darauf.“",
+            "And then it rained…",
+            "還有更多嗎？我們不知道。",
+            "They all agreed!”",
+        ] {
+            let root = cleaned(&format!("{}<p>{last}</p>", PROSE.repeat(4)));
+            let text = dom::inner_text(&root);
+            assert!(text.ends_with(last), "{last}: {text}");
+        }
+        // A credit or a date line is still no sentence, and a short question
+        // still asks the reader for something.
+        for scrap in [
+            "(Photo: Jane Roe/Agency)",
+            "Updated May 3, 2024",
+            "您觉得这篇文章有用吗？",
+        ] {
+            let root = cleaned(&format!("{}<p>{scrap}</p>", PROSE.repeat(4)));
+            assert!(!dom::inner_text(&root).contains(scrap), "{scrap}");
+        }
+    }
+
+    #[test]
+    fn a_long_run_of_short_blocks_at_the_end_is_the_articles_data() {
+        let grid: String = (1..=15)
+            .map(|i| format!("<div><p>State {i}</p><p>${i}.00</p></div>"))
+            .collect();
+        let root = cleaned(&format!(
+            "{}<div>{grid}</div><p><a href=/a>Next story</a></p>",
+            PROSE.repeat(4)
+        ));
+        let text = dom::inner_text(&root);
+        assert!(
+            text.contains("State 1$1.00") && text.contains("State 15$15.00"),
+            "{text}"
+        );
+        assert!(!text.contains("Next story"), "{text}");
+        // A few short lines are the page's furniture.
+        let root = cleaned(&format!(
+            "{}<div><p>Tags</p><p>News</p><p>37 views</p></div>",
+            PROSE.repeat(4)
+        ));
+        let text = dom::inner_text(&root);
+        assert!(
+            !text.contains("Tags") && !text.contains("37 views"),
+            "{text}"
+        );
     }
 
     #[test]
