@@ -110,6 +110,11 @@ pub const HTML_TAGS: &[&str] = &[
     "iframe",
     "wbr",
     "math",
+    "ruby",
+    "rb",
+    "rt",
+    "rtc",
+    "rp",
 ];
 
 /// HTML elements removed together with everything inside them: scripts and
@@ -469,6 +474,9 @@ fn fate(node: &Handle, parent: Option<&str>, ctx: Ctx) -> Fate {
         "tr" => matches!(p, "thead" | "tbody" | "tfoot" | "table"),
         "thead" | "tbody" | "tfoot" | "caption" | "colgroup" => p == "table",
         "col" => matches!(p, "colgroup" | "table"),
+        // Ruby parts close each other when parsed: only where the parser puts them.
+        "rb" | "rtc" => p == "ruby",
+        "rt" | "rp" => matches!(p, "ruby" | "rtc"),
         // A heading directly in a heading is closed by the parser: keep the outer one.
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => !is_heading(p),
         _ => true,
@@ -1153,6 +1161,32 @@ mod tests {
         clean("<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>");
         clean("<a href=1><table><tr><td><a href=2>x</a></td></tr></table></a>");
         clean("<p><table><tr><td><p>quirks</p></td></tr></table></p>");
+    }
+
+    #[test]
+    fn ruby_is_kept_where_the_parser_puts_its_parts() {
+        assert_eq!(
+            clean("<p><ruby class=r>漢<rp>(</rp><rt onclick=f()>かん</rt><rp>)</rp></ruby></p>"),
+            "<p><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp></ruby></p>"
+        );
+        assert_eq!(
+            clean("<ruby><rb>a</rb><rtc><rt>b</rt></rtc></ruby>"),
+            "<ruby><rb>a</rb><rtc><rt>b</rt></rtc></ruby>"
+        );
+        // Outside a ruby, or inside a base, an annotation is plain text.
+        let root = dom::new_element("div", &[]);
+        let ruby = dom::new_element("ruby", &[]);
+        let rb = dom::new_element("rb", &[]);
+        let rt = dom::new_element("rt", &[]);
+        dom::append(&rt, &dom::new_text("x"));
+        dom::append(&rb, &rt);
+        dom::append(&ruby, &rb);
+        dom::append(&root, &ruby);
+        let loose = dom::new_element("rt", &[]);
+        dom::append(&loose, &dom::new_text("y"));
+        dom::append(&root, &loose);
+        sanitize(&root, None);
+        assert_eq!(serialize(&root), "<ruby><rb>x</rb></ruby>y");
     }
 
     #[test]

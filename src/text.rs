@@ -8,10 +8,12 @@ use markup5ever_rcdom::{Handle, NodeData};
 
 use crate::dom;
 
-/// Elements whose content is never text (scripts, styles, metadata).
+/// Elements whose content is never text (scripts, styles, metadata), and ruby
+/// annotations: the base text reads on its own (`<ruby>漢<rt>かん</rt></ruby>`
+/// is "漢"; the HTML keeps the annotation).
 const SKIPPED: &[&str] = &[
     "script", "style", "template", "noscript", "head", "title", "svg", "iframe", "object", "embed",
-    "select", "textarea", "button",
+    "select", "textarea", "button", "rt", "rp",
 ];
 
 /// Elements that start a new paragraph-like block (a blank line around them).
@@ -301,7 +303,8 @@ fn collapse_blank_lines(s: &str) -> String {
 pub fn first_paragraph(root: &Handle) -> Option<String> {
     let mut first = None;
     for p in dom::find_all(root, "p") {
-        let text = dom::inner_text(&p);
+        // (without ruby annotations, as the text is written)
+        let text = dom::normalize_space(&dom::text_without(&p, &["rt", "rp"]));
         if text.chars().count() >= 40 {
             return Some(text);
         }
@@ -1189,6 +1192,24 @@ mod tests {
         assert_eq!(
             md("<table><thead><tr><th>A|1</th><th>B</th></tr></thead><tbody><tr><td><code>x|y</code></td><td><p>2</p></td><td>3</td></tr></tbody></table>"),
             "| A\\|1 | B |  |\n| --- | --- | --- |\n| `x\\|y` | 2 | 3 |"
+        );
+    }
+
+    #[test]
+    fn ruby_annotations_stay_out_of_text_and_markdown() {
+        let html = "<p><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp>字<rt>じ</rt></ruby>を読む。これは長い文です、読んでください。もっと長くします。</p>";
+        let root = body(html);
+        assert_eq!(
+            to_text(&root),
+            "漢字を読む。これは長い文です、読んでください。もっと長くします。"
+        );
+        assert_eq!(
+            to_markdown(&root),
+            "漢字を読む。これは長い文です、読んでください。もっと長くします。"
+        );
+        assert_eq!(
+            first_paragraph(&root).as_deref(),
+            Some("漢字を読む。これは長い文です、読んでください。もっと長くします。")
         );
     }
 
