@@ -12,16 +12,8 @@ use crate::score::{class_weight, link_density, link_weight, Picked};
 
 /// Hosts whose embedded players are kept.
 pub const VIDEO_HOSTS: &[&str] = &[
-    "youtube.com",
-    "youtube-nocookie.com",
-    "youtu.be",
-    "player.vimeo.com",
-    "dailymotion.com",
-    "player.twitch.tv",
-    "v.qq.com",
-    "bilibili.com",
-    "archive.org",
-    "upload.wikimedia.org",
+    "youtube.com", "youtube-nocookie.com", "youtu.be", "player.vimeo.com", "dailymotion.com",
+    "player.twitch.tv", "v.qq.com", "bilibili.com", "archive.org", "upload.wikimedia.org",
 ];
 
 /// Tidies the picked article in place. Returns whether the conditional steps
@@ -118,20 +110,13 @@ fn trim_tail(root: &Handle, report: &mut Report) -> bool {
         let text = dom::inner_text(block);
         let heading = matches!(dom::tag(block), Some("h2" | "h3" | "h4" | "h5" | "h6"));
         let media = dom::any_descendant(block, |n| {
-            matches!(
-                dom::tag(n),
-                Some("img" | "picture" | "video" | "iframe" | "table" | "math")
-            )
+            matches!(dom::tag(n), Some("img" | "picture" | "video" | "iframe" | "table" | "math"))
         });
         if heading || media || len >= 40 || ends_sentence(&text) {
             break;
         }
         if len > 0 {
-            report.add(
-                RemovalKind::Boilerplate,
-                "short scrap before the article",
-                block,
-            );
+            report.add(RemovalKind::Boilerplate, "short scrap before the article", block);
         }
         dom::detach(block);
         changed = true;
@@ -198,11 +183,7 @@ fn trim_tail(root: &Handle, report: &mut Report) -> bool {
     }
     for (block, _) in tail {
         if dom::text_len(block) > 0 {
-            report.add(
-                RemovalKind::Boilerplate,
-                "short block after the article",
-                block,
-            );
+            report.add(RemovalKind::Boilerplate, "short block after the article", block);
         }
         dom::detach(block);
         changed = true;
@@ -235,9 +216,8 @@ fn fix_lazy_images(root: &Handle) {
         }
         if let Some(src) = dom::attr(&node, "src") {
             let placeholder = src.starts_with("data:") && (src.len() < 200 || src.contains("svg"));
-            let has_other = dom::attrs(&node)
-                .iter()
-                .any(|(k, v)| k != "src" && looks_like_image_url(v));
+            let has_other =
+                dom::attrs(&node).iter().any(|(k, v)| k != "src" && looks_like_image_url(v));
             if placeholder && has_other {
                 dom::remove_attr(&node, "src");
             }
@@ -314,14 +294,8 @@ pub fn is_video_url(url: &str) -> bool {
     let Some(rest) = url.trim().split("//").nth(1) else {
         return false;
     };
-    let host = rest
-        .split(['/', '?', '#'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    VIDEO_HOSTS
-        .iter()
-        .any(|h| host == *h || host.ends_with(&format!(".{h}")))
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("").to_ascii_lowercase();
+    VIDEO_HOSTS.iter().any(|h| host == *h || host.ends_with(&format!(".{h}")))
 }
 
 /// Readability's data-table test: tables that hold data, not layout.
@@ -347,10 +321,7 @@ fn is_data_table(table: &Handle) -> bool {
     if dom::find(table, "caption").is_some_and(|c| !c.children.borrow().is_empty()) {
         return true;
     }
-    if ["col", "colgroup", "tfoot", "thead", "th"]
-        .iter()
-        .any(|t| dom::find(table, t).is_some())
-    {
+    if ["col", "colgroup", "tfoot", "thead", "th"].iter().any(|t| dom::find(table, t).is_some()) {
         return true;
     }
     if dom::find(table, "table").is_some() {
@@ -394,11 +365,7 @@ fn clean_conditionally(
         if should_remove(&node, tag, picked, data_tables) {
             removed = true;
             if tag == "form" || tag == "fieldset" {
-                report.add(
-                    RemovalKind::Boilerplate,
-                    format!("<{tag}> in the article"),
-                    &node,
-                );
+                report.add(RemovalKind::Boilerplate, format!("<{tag}> in the article"), &node);
             }
             dom::detach(&node);
         }
@@ -432,11 +399,7 @@ fn should_remove(node: &Handle, tag: &str, picked: &Picked, data_tables: &[usize
     if !is_list && content_len > 0 {
         is_list = stats.list_len as f64 / content_len as f64 > 0.9;
     }
-    let weight = if picked.weight_classes {
-        class_weight(node)
-    } else {
-        0.0
-    };
+    let weight = if picked.weight_classes { class_weight(node) } else { 0.0 };
     if weight < 0.0 {
         return true;
     }
@@ -463,11 +426,7 @@ fn should_remove(node: &Handle, tag: &str, picked: &Picked, data_tables: &[usize
     if content_len <= 120 && crate::patterns::is_ad_label(&dom::inner_text(node)) {
         return true;
     }
-    let ld = if content_len == 0 {
-        0.0
-    } else {
-        stats.links / content_len as f64
-    };
+    let ld = if content_len == 0 { 0.0 } else { stats.links / content_len as f64 };
     let density = density(stats.textish_len);
     let figure_child = ancestors.iter().any(|a| dom::is(a, "figure"));
     let remove = (!figure_child && img > 1.0 && p / img < 0.5)
@@ -523,27 +482,13 @@ struct BlockStats {
 impl BlockStats {
     fn of(node: &Handle, data_tables: &[usize]) -> BlockStats {
         const TEXTISH: &[&str] = &[
-            "span",
-            "li",
-            "td",
-            "blockquote",
-            "dl",
-            "div",
-            "img",
-            "ol",
-            "p",
-            "pre",
-            "table",
-            "ul",
+            "span", "li", "td", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul",
         ];
         let mut s = BlockStats::default();
         let mut total = dom::Runs::default();
         // In document order, as the whole text's length depends on it.
-        let mut stack: Vec<(Handle, [usize; 3])> = dom::children(node)
-            .into_iter()
-            .rev()
-            .map(|c| (c, [0; 3]))
-            .collect();
+        let mut stack: Vec<(Handle, [usize; 3])> =
+            dom::children(node).into_iter().rev().map(|c| (c, [0; 3])).collect();
         while let Some((n, [list, heading, textish])) = stack.pop() {
             match &n.data {
                 NodeData::Text { contents } => {
@@ -577,13 +522,7 @@ impl BlockStats {
                             + usize::from(matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")),
                         textish + usize::from(TEXTISH.contains(&tag)),
                     ];
-                    stack.extend(
-                        n.children
-                            .borrow()
-                            .iter()
-                            .rev()
-                            .map(|c| (c.clone(), counts)),
-                    );
+                    stack.extend(n.children.borrow().iter().rev().map(|c| (c.clone(), counts)));
                 }
                 _ => {}
             }
@@ -599,26 +538,11 @@ impl BlockStats {
 /// © start a credit; elsewhere only a ©.
 fn strip_credits(root: &Handle, report: &mut Report) {
     const BLOCKS: &[&str] = &[
-        "p",
-        "div",
-        "figcaption",
-        "ul",
-        "ol",
-        "table",
-        "figure",
-        "section",
-        "blockquote",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
+        "p", "div", "figcaption", "ul", "ol", "table", "figure", "section", "blockquote", "h2",
+        "h3", "h4", "h5", "h6", "li",
     ];
-    let blocks = dom::find_all_named(
-        root,
-        &["p", "figcaption", "span", "div", "small", "em", "i", "cite"],
-    );
+    let blocks =
+        dom::find_all_named(root, &["p", "figcaption", "span", "div", "small", "em", "i", "cite"]);
     for block in blocks {
         if dom::parent(&block).is_none()
             // the bounded count first: the scan for `:` or `©` reads a whole subtree
@@ -632,10 +556,8 @@ fn strip_credits(root: &Handle, report: &mut Report) {
             || dom::ancestors(&block)
                 .iter()
                 .any(|a| dom::is(a, "figure") || dom::is(a, "figcaption"));
-        let texts: Vec<Handle> = dom::descendants(&block)
-            .into_iter()
-            .filter(dom::is_text)
-            .collect();
+        let texts: Vec<Handle> =
+            dom::descendants(&block).into_iter().filter(dom::is_text).collect();
         let strings: Vec<String> = texts.iter().map(dom::text_content).collect();
         let Some((i, at)) = credit_start(&strings, in_figure) else {
             continue;
@@ -724,8 +646,7 @@ fn credit_start(strings: &[String], in_figure: bool) -> Option<(usize, usize)> {
 /// Whether `text` starts with a caption credit word followed by a colon.
 fn starts_with_credit_lead(text: &str) -> bool {
     crate::patterns::PHOTO_CREDIT_LEADS.iter().any(|lead| {
-        text.get(..lead.len())
-            .is_some_and(|head| head.to_lowercase() == *lead)
+        text.get(..lead.len()).is_some_and(|head| head.to_lowercase() == *lead)
             && text[lead.len()..].trim_start().starts_with(':')
     })
 }
@@ -875,10 +796,7 @@ mod tests {
                 && !text.contains("Bild"),
             "{text}"
         );
-        assert!(
-            text.contains("ski star from Switzerland.") && !text.contains("AFP"),
-            "{text}"
-        );
+        assert!(text.contains("ski star from Switzerland.") && !text.contains("AFP"), "{text}");
         assert!(text.contains("a © sign that is quoted"), "{text}");
         // a caption that starts with a credit word is no caption-with-credit: it stays
         assert!(text.contains("Image: a diagram of the pump"), "{text}");
@@ -889,15 +807,9 @@ mod tests {
         let root = cleaned("<p>Text of the article, with words.</p><img src='data:image/gif;base64,R0lGODlhAQABAAAAACw=' data-src='/photo.jpg'><img data-lazy-src='https://e.com/b.png'><picture><source data-srcset='/a.webp 1x, /a2.webp 2x'><img src=x.jpg></picture>");
         let imgs = dom::find_all(&root, "img");
         assert_eq!(dom::attr(&imgs[0], "src").as_deref(), Some("/photo.jpg"));
-        assert_eq!(
-            dom::attr(&imgs[1], "src").as_deref(),
-            Some("https://e.com/b.png")
-        );
+        assert_eq!(dom::attr(&imgs[1], "src").as_deref(), Some("https://e.com/b.png"));
         let source = dom::find(&root, "source").unwrap();
-        assert_eq!(
-            dom::attr(&source, "srcset").as_deref(),
-            Some("/a.webp 1x, /a2.webp 2x")
-        );
+        assert_eq!(dom::attr(&source, "srcset").as_deref(), Some("/a.webp 1x, /a2.webp 2x"));
     }
 
     #[test]
@@ -942,11 +854,8 @@ mod tests {
         }
         // A credit or a date line is still no sentence, and a short question
         // still asks the reader for something.
-        for scrap in [
-            "(Photo: Jane Roe/Agency)",
-            "Updated May 3, 2024",
-            "您觉得这篇文章有用吗？",
-        ] {
+        for scrap in ["(Photo: Jane Roe/Agency)", "Updated May 3, 2024", "您觉得这篇文章有用吗？"]
+        {
             let root = cleaned(&format!("{}<p>{scrap}</p>", PROSE.repeat(4)));
             assert!(!dom::inner_text(&root).contains(scrap), "{scrap}");
         }
@@ -954,18 +863,14 @@ mod tests {
 
     #[test]
     fn a_long_run_of_short_blocks_at_the_end_is_the_articles_data() {
-        let grid: String = (1..=15)
-            .map(|i| format!("<div><p>State {i}</p><p>${i}.00</p></div>"))
-            .collect();
+        let grid: String =
+            (1..=15).map(|i| format!("<div><p>State {i}</p><p>${i}.00</p></div>")).collect();
         let root = cleaned(&format!(
             "{}<div>{grid}</div><p><a href=/a>Next story</a></p>",
             PROSE.repeat(4)
         ));
         let text = dom::inner_text(&root);
-        assert!(
-            text.contains("State 1$1.00") && text.contains("State 15$15.00"),
-            "{text}"
-        );
+        assert!(text.contains("State 1$1.00") && text.contains("State 15$15.00"), "{text}");
         assert!(!text.contains("Next story"), "{text}");
         // A few short lines are the page's furniture.
         let root = cleaned(&format!(
@@ -973,10 +878,7 @@ mod tests {
             PROSE.repeat(4)
         ));
         let text = dom::inner_text(&root);
-        assert!(
-            !text.contains("Tags") && !text.contains("37 views"),
-            "{text}"
-        );
+        assert!(!text.contains("Tags") && !text.contains("37 views"), "{text}");
     }
 
     #[test]

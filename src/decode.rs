@@ -251,10 +251,7 @@ fn charset_from_content(content: &[u8]) -> Option<&[u8]> {
                 Some(&rest[1..1 + end])
             }
             _ => {
-                let end = rest
-                    .iter()
-                    .position(|&c| is_space(c) || c == b';')
-                    .unwrap_or(rest.len());
+                let end = rest.iter().position(|&c| is_space(c) || c == b';').unwrap_or(rest.len());
                 Some(&rest[..end])
             }
         };
@@ -266,9 +263,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn find_ci(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
+    haystack.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
 }
 
 #[cfg(test)]
@@ -334,18 +329,11 @@ mod tests {
     #[test]
     fn meta_charset_quoting_and_case_variants() {
         for meta in [
-            "<meta charset=KOI8-R>",
-            "<meta charset='koi8-r'>",
-            "<Meta CharSet = \"koi8-r\">",
-            "<meta name=x charset=koi8-r />",
-            "<meta/charset=koi8-r>",
+            "<meta charset=KOI8-R>", "<meta charset='koi8-r'>", "<Meta CharSet = \"koi8-r\">",
+            "<meta name=x charset=koi8-r />", "<meta/charset=koi8-r>",
             "<meta\tcharset=\" koi8-r \">",
         ] {
-            assert_eq!(
-                prescan(meta.as_bytes()),
-                Some(encoding_rs::KOI8_R),
-                "{meta}"
-            );
+            assert_eq!(prescan(meta.as_bytes()), Some(encoding_rs::KOI8_R), "{meta}");
         }
     }
 
@@ -353,10 +341,7 @@ mod tests {
     fn comments_and_other_tags_are_skipped() {
         let html = b"<!-- <meta charset=koi8-r> --><div title='<meta charset=koi8-r>'><meta charset=iso-8859-2>";
         assert_eq!(prescan(html), Some(encoding_rs::ISO_8859_2));
-        assert_eq!(
-            prescan(b"<!--><meta charset=koi8-r>"),
-            Some(encoding_rs::KOI8_R)
-        );
+        assert_eq!(prescan(b"<!--><meta charset=koi8-r>"), Some(encoding_rs::KOI8_R));
         assert_eq!(prescan(b"<!-- <meta charset=koi8-r>"), None);
         assert_eq!(
             prescan(b"<meta charset=no-such-thing><meta charset=koi8-r>"),
@@ -374,20 +359,14 @@ mod tests {
 
     #[test]
     fn meta_beyond_1024_bytes_is_not_seen() {
-        let html = format!(
-            "<!-- {} --><meta charset=windows-1251><p>\u{e9}</p>",
-            "x".repeat(1100)
-        );
+        let html = format!("<!-- {} --><meta charset=windows-1251><p>\u{e9}</p>", "x".repeat(1100));
         assert_eq!(decode_html(html.as_bytes()), html);
     }
 
     #[test]
     fn invalid_utf8_falls_back_to_windows_1252() {
         let bytes = b"<p>caf\xe9 \x93quoted\x94 \x80</p>";
-        assert_eq!(
-            decode_html(bytes),
-            "<p>café \u{201c}quoted\u{201d} \u{20ac}</p>"
-        );
+        assert_eq!(decode_html(bytes), "<p>café \u{201c}quoted\u{201d} \u{20ac}</p>");
         assert_eq!(decode_html("<p>café</p>".as_bytes()), "<p>café</p>");
     }
 
@@ -398,10 +377,7 @@ mod tests {
         assert_eq!(decode_html(html.as_bytes()), html);
         assert_eq!(sniff_encoding(html.as_bytes()), UTF_8);
         // ASCII-only pages keep the declared encoding (nothing tells them apart)
-        assert_eq!(
-            sniff_encoding(b"<meta charset=gb2312><p>x</p>"),
-            encoding_rs::GBK
-        );
+        assert_eq!(sniff_encoding(b"<meta charset=gb2312><p>x</p>"), encoding_rs::GBK);
     }
 
     #[test]

@@ -56,11 +56,9 @@ pub fn attr_is(node: &Handle, name: &str, pred: impl FnOnce(&str) -> bool) -> bo
 /// `f` of the value of attribute `name`, read in place, if present.
 fn with_attr<T>(node: &Handle, name: &str, f: impl FnOnce(&str) -> T) -> Option<T> {
     match &node.data {
-        NodeData::Element { attrs, .. } => attrs
-            .borrow()
-            .iter()
-            .find(|a| &*a.name.local == name)
-            .map(|a| f(&a.value)),
+        NodeData::Element { attrs, .. } => {
+            attrs.borrow().iter().find(|a| &*a.name.local == name).map(|a| f(&a.value))
+        }
         _ => None,
     }
 }
@@ -76,11 +74,9 @@ pub fn has_attr(node: &Handle, name: &str) -> bool {
 /// All attributes as (name, value) pairs.
 pub fn attrs(node: &Handle) -> Vec<(String, String)> {
     match &node.data {
-        NodeData::Element { attrs, .. } => attrs
-            .borrow()
-            .iter()
-            .map(|a| (a.name.local.to_string(), a.value.to_string()))
-            .collect(),
+        NodeData::Element { attrs, .. } => {
+            attrs.borrow().iter().map(|a| (a.name.local.to_string(), a.value.to_string())).collect()
+        }
         _ => Vec::new(),
     }
 }
@@ -168,12 +164,7 @@ pub fn children(node: &Handle) -> Vec<Handle> {
 
 /// The element children only.
 pub fn element_children(node: &Handle) -> Vec<Handle> {
-    node.children
-        .borrow()
-        .iter()
-        .filter(|c| is_element(c))
-        .cloned()
-        .collect()
+    node.children.borrow().iter().filter(|c| is_element(c)).cloned().collect()
 }
 
 /// Every node below `root` (not `root` itself) in document order.
@@ -254,9 +245,7 @@ pub fn find_all_named(root: &Handle, names: &[&str]) -> Vec<Handle> {
 /// The walk of `descendant_elements`, keeping only the elements whose name passes
 /// `wanted` (no list of every element); names compared as interned atoms.
 fn find_all_where(root: &Handle, wanted: impl Fn(&LocalName) -> bool) -> Vec<Handle> {
-    Elements::below(root)
-        .filter(|n| local_name(n).is_some_and(&wanted))
-        .collect()
+    Elements::below(root).filter(|n| local_name(n).is_some_and(&wanted)).collect()
 }
 
 /// The first element below `root` named `name`.
@@ -285,8 +274,7 @@ impl Elements {
 
     fn push_children(&mut self, node: &Handle) {
         let kids = node.children.borrow();
-        self.0
-            .extend(kids.iter().rev().filter(|c| is_element(c)).cloned());
+        self.0.extend(kids.iter().rev().filter(|c| is_element(c)).cloned());
     }
 }
 
@@ -484,10 +472,7 @@ impl Runs {
     pub fn of(s: &str) -> Runs {
         const HIGH: u64 = 0x8080_8080_8080_8080;
         let b = s.as_bytes();
-        let mut r = Runs {
-            any: !b.is_empty(),
-            ..Runs::default()
-        };
+        let mut r = Runs { any: !b.is_empty(), ..Runs::default() };
         // whether the character before `i` is whitespace (none yet: no)
         let mut prev_space = false;
         let mut i = 0;
@@ -586,13 +571,7 @@ pub fn text_lens(root: &Handle) -> NodeMap<usize> {
                 if !expanded {
                     marks.push(done.len());
                     stack.push((node.clone(), true));
-                    stack.extend(
-                        node.children
-                            .borrow()
-                            .iter()
-                            .rev()
-                            .map(|c| (c.clone(), false)),
-                    );
+                    stack.extend(node.children.borrow().iter().rev().map(|c| (c.clone(), false)));
                     continue;
                 }
                 let start = marks.pop().expect("a mark per expanded node");
@@ -781,10 +760,7 @@ pub fn insert_before(reference: &Handle, new: &Handle) {
     let Some(p) = parent(reference) else { return };
     detach(new);
     let mut kids = p.children.borrow_mut();
-    let i = kids
-        .iter()
-        .position(|c| Rc::ptr_eq(c, reference))
-        .unwrap_or(kids.len());
+    let i = kids.iter().position(|c| Rc::ptr_eq(c, reference)).unwrap_or(kids.len());
     new.parent.set(Some(Rc::downgrade(&p)));
     kids.insert(i, new.clone());
 }
@@ -829,9 +805,7 @@ pub fn new_element(name: &str, attributes: &[(&str, &str)]) -> Handle {
 
 /// A new detached text node.
 pub fn new_text(text: &str) -> Handle {
-    Node::new(NodeData::Text {
-        contents: RefCell::new(StrTendril::from_slice(text)),
-    })
+    Node::new(NodeData::Text { contents: RefCell::new(StrTendril::from_slice(text)) })
 }
 
 /// Moves the children of `from` to the end of `to`.
@@ -860,20 +834,18 @@ pub fn rename(node: &Handle, name: &str) -> Handle {
 pub fn deep_clone(node: &Handle) -> Handle {
     let copy_one = |n: &Handle| -> Handle {
         let data = match &n.data {
-            NodeData::Element {
-                name,
-                attrs,
-                mathml_annotation_xml_integration_point,
-                ..
-            } => NodeData::Element {
-                name: name.clone(),
-                attrs: RefCell::new(attrs.borrow().clone()),
-                template_contents: RefCell::new(None),
-                mathml_annotation_xml_integration_point: *mathml_annotation_xml_integration_point,
-            },
-            NodeData::Text { contents } => NodeData::Text {
-                contents: RefCell::new(contents.borrow().clone()),
-            },
+            NodeData::Element { name, attrs, mathml_annotation_xml_integration_point, .. } => {
+                NodeData::Element {
+                    name: name.clone(),
+                    attrs: RefCell::new(attrs.borrow().clone()),
+                    template_contents: RefCell::new(None),
+                    mathml_annotation_xml_integration_point:
+                        *mathml_annotation_xml_integration_point,
+                }
+            }
+            NodeData::Text { contents } => {
+                NodeData::Text { contents: RefCell::new(contents.borrow().clone()) }
+            }
             other => other.clone(),
         };
         Rc::new(Node {
@@ -992,10 +964,7 @@ mod tests {
 
     #[test]
     fn detach_all_removes_many_siblings_in_one_pass() {
-        let doc = parse_html(&format!(
-            "<div>{}<p>keep</p></div>",
-            "<span>x</span>".repeat(1000)
-        ));
+        let doc = parse_html(&format!("<div>{}<p>keep</p></div>", "<span>x</span>".repeat(1000)));
         let spans = find_all(&doc, "span");
         detach_all(&spans);
         assert!(spans.iter().all(|s| parent(s).is_none()));
@@ -1009,12 +978,7 @@ mod tests {
              <div id=b><i> </i><b>x</b></div><div id=c></div><p id=d>  y  </p>",
         );
         for node in descendants(&doc) {
-            assert_eq!(
-                has_text(&node),
-                text_len(&node) > 0,
-                "{:?}",
-                attr(&node, "id")
-            );
+            assert_eq!(has_text(&node), text_len(&node) > 0, "{:?}", attr(&node, "id"));
         }
         assert!(has_text(&doc));
     }
@@ -1040,10 +1004,7 @@ mod tests {
 
     /// `text_len` as its doc says, one character at a time.
     fn collapsed_len_by_chars(s: &str) -> usize {
-        let words: Vec<&str> = s
-            .split(char::is_whitespace)
-            .filter(|w| !w.is_empty())
-            .collect();
+        let words: Vec<&str> = s.split(char::is_whitespace).filter(|w| !w.is_empty()).collect();
         words.iter().map(|w| w.chars().count()).sum::<usize>() + words.len().saturating_sub(1)
     }
 
@@ -1066,28 +1027,15 @@ mod tests {
             for _ in 0..len {
                 // mostly ASCII, so most chunks take the eight-byte path
                 let pick = (k % 64) as usize;
-                s.push_str(
-                    alphabet[if pick < 40 {
-                        pick % 12
-                    } else {
-                        pick % alphabet.len()
-                    }],
-                );
+                s.push_str(alphabet[if pick < 40 { pick % 12 } else { pick % alphabet.len() }]);
                 k = k.rotate_left(7) ^ 0x9e37_79b9_7f4a_7c15;
             }
             let runs = Runs::of(&s);
             assert_eq!(runs.collapsed_len(), collapsed_len_by_chars(&s), "{s:?}");
             // any split joins back to the whole
-            let cut = (0..=s.len())
-                .filter(|i| s.is_char_boundary(*i))
-                .nth(len / 2)
-                .unwrap();
+            let cut = (0..=s.len()).filter(|i| s.is_char_boundary(*i)).nth(len / 2).unwrap();
             let joined = Runs::of(&s[..cut]).then(Runs::of(&s[cut..]));
-            assert_eq!(
-                joined.collapsed_len(),
-                runs.collapsed_len(),
-                "{s:?} cut at {cut}"
-            );
+            assert_eq!(joined.collapsed_len(), runs.collapsed_len(), "{s:?} cut at {cut}");
         }
     }
 

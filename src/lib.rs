@@ -130,10 +130,7 @@ pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
     }
     let markdown = text::to_markdown(&picked.content);
     let length = text_content.chars().count();
-    let excerpt = meta
-        .excerpt
-        .clone()
-        .or_else(|| text::first_paragraph(&picked.content));
+    let excerpt = meta.excerpt.clone().or_else(|| text::first_paragraph(&picked.content));
     let byline = meta.byline.clone().or(picked.byline);
     Ok(Article {
         title: meta.title.clone().unwrap_or_default(),
@@ -250,10 +247,7 @@ fn reading_time(text: &str) -> u32 {
         (0, text.split_whitespace().count())
     } else {
         let cjk = text.chars().filter(|c| text::is_cjk(*c)).count();
-        let words = text
-            .split_whitespace()
-            .filter(|w| !w.chars().all(text::is_cjk))
-            .count();
+        let words = text.split_whitespace().filter(|w| !w.chars().all(text::is_cjk)).count();
         (cjk, words)
     };
     let minutes = words as f64 / WORDS_PER_MINUTE as f64 + cjk as f64 / CJK_CHARS_PER_MINUTE as f64;
@@ -271,17 +265,9 @@ mod tests {
     #[test]
     fn empty_and_binary_input_are_clear_errors() {
         assert_eq!(clean("  \n", &Options::default()), Err(Error::Empty));
-        assert!(matches!(
-            clean("just words", &Options::default()),
-            Err(Error::NotHtml(_))
-        ));
-        let junk: String = (0..2000u32)
-            .map(|i| char::from_u32(i % 32).unwrap())
-            .collect();
-        assert!(matches!(
-            clean(&junk, &Options::default()),
-            Err(Error::NotHtml(_))
-        ));
+        assert!(matches!(clean("just words", &Options::default()), Err(Error::NotHtml(_))));
+        let junk: String = (0..2000u32).map(|i| char::from_u32(i % 32).unwrap()).collect();
+        assert!(matches!(clean(&junk, &Options::default()), Err(Error::NotHtml(_))));
     }
 
     #[test]
@@ -304,11 +290,7 @@ mod tests {
             &Options::default(),
         )
         .unwrap();
-        assert!(
-            b.text_content.starts_with("The council met"),
-            "{}",
-            b.text_content
-        );
+        assert!(b.text_content.starts_with("The council met"), "{}", b.text_content);
     }
 
     #[test]
@@ -328,11 +310,7 @@ mod tests {
         assert!(!a.text_content.contains("Posted on"), "{}", a.text_content);
         // Without one in the article, none: not the hidden one, not the commenter.
         let bare = page("").replace("<a rel=author href=/u/jr>Jane Roe</a>", "Jane Roe");
-        let b = clean(
-            &bare.replace("entry-meta", "entry-info"),
-            &Options::default(),
-        )
-        .unwrap();
+        let b = clean(&bare.replace("entry-meta", "entry-info"), &Options::default()).unwrap();
         assert_eq!(b.byline, None, "{:?}", b.byline);
         // The page's metadata still comes first.
         let c = clean(
@@ -358,10 +336,7 @@ mod tests {
         // Nothing below the root element says: the root's word stands.
         let root = format!("<html dir=rtl><body><div>{para}{para}</div></body></html>");
         assert_eq!(dir(root).as_deref(), Some("rtl"));
-        assert_eq!(
-            dir(format!("<html><body><div>{para}</div></body></html>")),
-            None
-        );
+        assert_eq!(dir(format!("<html><body><div>{para}</div></body></html>")), None);
     }
 
     #[test]

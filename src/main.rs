@@ -62,10 +62,7 @@ fn main() -> ExitCode {
         }
         Ok(Command::Run(cli)) => run(&cli),
         Err(message) => {
-            eprintln!(
-                "article-cleaner: {message}\n{}",
-                USAGE.lines().next().unwrap_or_default()
-            );
+            eprintln!("article-cleaner: {message}\n{}", USAGE.lines().next().unwrap_or_default());
             eprintln!("Try 'article-cleaner --help' for more information.");
             ExitCode::from(2)
         }
@@ -117,14 +114,10 @@ fn parse_args(args: impl Iterator<Item = OsString>) -> Result<Command, String> {
     }
     if format != Format::Json && files.len() > 1 {
         return Err(
-            "--format html, text and markdown take a single file; use json for several".into(),
+            "--format html, text and markdown take a single file; use json for several".into()
         );
     }
-    Ok(Command::Run(Cli {
-        options: Options { url },
-        format,
-        files,
-    }))
+    Ok(Command::Run(Cli { options: Options { url }, format, files }))
 }
 
 /// One line of `--format json`: the source, then every article field.
@@ -229,11 +222,7 @@ impl Printer {
 
 /// Reads, decodes and cleans one file, then formats its result.
 fn process(path: &OsString, stdin: &Result<Vec<u8>, String>, cli: &Cli) -> Result<String, String> {
-    let bytes = if path == "-" {
-        stdin.clone()?
-    } else {
-        read_file(path)?
-    };
+    let bytes = if path == "-" { stdin.clone()? } else { read_file(path)? };
     if let Some(kind) = binary_kind(&bytes) {
         return Err(format!("the input is not HTML: it looks like {kind}"));
     }
@@ -244,9 +233,7 @@ fn process(path: &OsString, stdin: &Result<Vec<u8>, String>, cli: &Cli) -> Resul
     CATCHING.with(|c| c.set(false));
     let article = caught
         .map_err(|_| {
-            let why = LAST_PANIC
-                .with(|p| p.borrow_mut().take())
-                .unwrap_or_default();
+            let why = LAST_PANIC.with(|p| p.borrow_mut().take()).unwrap_or_default();
             format!("internal error, please report it: {why}")
         })?
         .map_err(|e| e.to_string())?;
@@ -278,10 +265,7 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         (b"GIF8", "a GIF image"),
         (b"\x7fELF", "an executable"),
     ];
-    MAGIC
-        .iter()
-        .find(|(magic, _)| bytes.starts_with(magic))
-        .map(|(_, kind)| *kind)
+    MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|(_, kind)| *kind)
 }
 
 fn render(article: &Article, format: Format, source: &str) -> Result<String, String> {
@@ -328,10 +312,7 @@ fn render(article: &Article, format: Format, source: &str) -> Result<String, Str
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 thread_local! {
@@ -356,10 +337,8 @@ fn install_panic_hook() {
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "panic".into());
-        let at = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
+        let at =
+            info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
         LAST_PANIC.with(|p| *p.borrow_mut() = Some(format!("{message}{at}")));
     }));
 }

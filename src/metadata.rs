@@ -59,11 +59,8 @@ pub fn extract(doc: &Handle, base: Option<&Url>) -> Metadata {
     let article_title = || article_title(&doc_title, &page);
 
     // JSON-LD exactly as Readability reads it, then everything it ignores.
-    let strict = page
-        .json_ld
-        .iter()
-        .find_map(|s| strict_json_ld(s, &article_title))
-        .unwrap_or_default();
+    let strict =
+        page.json_ld.iter().find_map(|s| strict_json_ld(s, &article_title)).unwrap_or_default();
     let lenient = lenient_json_ld(&page.json_ld);
     let values = readability_values(&page.metas);
     let extra = extra_values(&page.metas);
@@ -87,11 +84,7 @@ pub fn extract(doc: &Handle, base: Option<&Url>) -> Metadata {
     // Where Readability finds no title at all, the page's first headline is one.
     let title = clean_text(&title)
         .or_else(|| lenient.title.as_deref().and_then(clean_text))
-        .or_else(|| {
-            page.first_h1
-                .as_ref()
-                .and_then(|h1| clean_text(&dom::inner_text(h1)))
-        });
+        .or_else(|| page.first_h1.as_ref().and_then(|h1| clean_text(&dom::inner_text(h1))));
 
     let article_author = v("article:author").filter(|a| Url::parse(a).is_err());
     let byline = first([
@@ -103,11 +96,7 @@ pub fn extract(doc: &Handle, base: Option<&Url>) -> Metadata {
         article_author,
     ])
     .and_then(clean_text)
-    .or_else(|| {
-        crate::score::page_byline(doc)
-            .as_deref()
-            .and_then(clean_text)
-    });
+    .or_else(|| crate::score::page_byline(doc).as_deref().and_then(clean_text));
 
     let excerpt = first([
         strict.excerpt.as_deref(),
@@ -140,11 +129,7 @@ pub fn extract(doc: &Handle, base: Option<&Url>) -> Metadata {
         .as_deref()
         .and_then(clean_attr)
         .or_else(|| page.content_language.as_deref().and_then(first_language))
-        .or_else(|| {
-            x("og:locale")
-                .and_then(clean_attr)
-                .map(|l| l.replace('_', "-"))
-        })
+        .or_else(|| x("og:locale").and_then(clean_attr).map(|l| l.replace('_', "-")))
         .or_else(|| lenient.lang.as_deref().and_then(clean_attr));
 
     let dir = [page.html_dir.as_deref(), page.body_dir.as_deref()]
@@ -164,16 +149,7 @@ pub fn extract(doc: &Handle, base: Option<&Url>) -> Metadata {
     .flatten()
     .find_map(|u| absolute_image_url(u, base));
 
-    Metadata {
-        title,
-        byline,
-        site_name,
-        published_time,
-        lang,
-        dir,
-        excerpt,
-        lead_image,
-    }
+    Metadata { title, byline, site_name, published_time, lang, dir, excerpt, lead_image }
 }
 
 // ---------------------------------------------------------------------------
@@ -207,10 +183,8 @@ impl Page {
     /// collapsed (then `trim()`med as Readability does).
     fn doc_title(&self) -> String {
         let raw = self.title_text.as_deref().unwrap_or("");
-        let collapsed: Vec<&str> = raw
-            .split(['\t', '\n', '\x0c', '\r', ' '])
-            .filter(|w| !w.is_empty())
-            .collect();
+        let collapsed: Vec<&str> =
+            raw.split(['\t', '\n', '\x0c', '\r', ' ']).filter(|w| !w.is_empty()).collect();
         js_trim(&collapsed.join(" ")).to_string()
     }
 }
@@ -423,10 +397,7 @@ fn article_title(orig: &str, page: &Page) -> String {
         }
     } else if orig.contains(": ") {
         // A heading that repeats the whole title means the colon belongs to it.
-        let matched = page
-            .headings
-            .iter()
-            .any(|h| js_trim(&visible_text(h)) == orig);
+        let matched = page.headings.iter().any(|h| js_trim(&visible_text(h)) == orig);
         if !matched {
             let last = orig.rfind(':').unwrap_or(0);
             let first = orig.find(':').unwrap_or(0);
@@ -476,11 +447,7 @@ fn text_similarity(a: &str, b: &str) -> f64 {
     if ta.is_empty() || tb.is_empty() {
         return 0.0;
     }
-    let uniq: Vec<&str> = tb
-        .iter()
-        .filter(|t| !ta.contains(t))
-        .map(String::as_str)
-        .collect();
+    let uniq: Vec<&str> = tb.iter().filter(|t| !ta.contains(t)).map(String::as_str).collect();
     let all: Vec<&str> = tb.iter().map(String::as_str).collect();
     1.0 - js_len(&uniq.join(" ")) as f64 / js_len(&all.join(" ")) as f64
 }
@@ -495,15 +462,10 @@ fn unescape_entities(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         named.push_str(&rest[..i]);
         rest = &rest[i..];
-        let entity = [
-            ("&quot;", '"'),
-            ("&amp;", '&'),
-            ("&apos;", '\''),
-            ("&lt;", '<'),
-            ("&gt;", '>'),
-        ]
-        .into_iter()
-        .find(|(e, _)| rest.starts_with(e));
+        let entity =
+            [("&quot;", '"'), ("&amp;", '&'), ("&apos;", '\''), ("&lt;", '<'), ("&gt;", '>')]
+                .into_iter()
+                .find(|(e, _)| rest.starts_with(e));
         if let Some((e, c)) = entity {
             named.push(c);
             rest = &rest[e.len()..];
@@ -545,13 +507,7 @@ fn numeric_reference(s: &str) -> Option<(char, usize)> {
         let tail = &s[digits_start..];
         let n = tail
             .bytes()
-            .take_while(|b| {
-                if hex {
-                    b.is_ascii_hexdigit()
-                } else {
-                    b.is_ascii_digit()
-                }
-            })
+            .take_while(|b| if hex { b.is_ascii_hexdigit() } else { b.is_ascii_digit() })
             .count();
         &tail[..n]
     };
@@ -559,9 +515,9 @@ fn numeric_reference(s: &str) -> Option<(char, usize)> {
         return None;
     }
     let radix = if hex { 16 } else { 10 };
-    let num = digits.chars().try_fold(0u32, |acc, d| {
-        acc.checked_mul(radix)?.checked_add(d.to_digit(radix)?)
-    });
+    let num = digits
+        .chars()
+        .try_fold(0u32, |acc, d| acc.checked_mul(radix)?.checked_add(d.to_digit(radix)?));
     let c = num
         .filter(|&n| n != 0 && n <= 0x10ffff && !(0xd800..=0xdfff).contains(&n))
         .and_then(char::from_u32)
@@ -604,11 +560,7 @@ fn readability_values(metas: &[MetaTag]) -> HashMap<String, String> {
             continue;
         };
         let mut matched = false;
-        if let Some(key) = meta
-            .property
-            .as_deref()
-            .filter(|p| !p.is_empty())
-            .and_then(property_key)
+        if let Some(key) = meta.property.as_deref().filter(|p| !p.is_empty()).and_then(property_key)
         {
             values.insert(key, js_trim(content).to_string());
             matched = true;
@@ -629,14 +581,8 @@ fn readability_values(metas: &[MetaTag]) -> HashMap<String, String> {
 }
 
 const PROPERTY_PREFIXES: &[&str] = &["article", "dc", "dcterm", "og", "twitter"];
-const PROPERTY_NAMES: &[&str] = &[
-    "author",
-    "creator",
-    "description",
-    "published_time",
-    "title",
-    "site_name",
-];
+const PROPERTY_NAMES: &[&str] =
+    &["author", "creator", "description", "published_time", "title", "site_name"];
 
 /// First match of `/\s*(article|dc|dcterm|og|twitter)\s*:\s*(author|creator|
 /// description|published_time|title|site_name)\s*/i`, lower-cased, without spaces.
@@ -670,23 +616,9 @@ fn property_key(property: &str) -> Option<String> {
 /// `/^\s*(?:(dc|dcterm|og|twitter|parsely|weibo:(article|webpage))\s*[-\.:]\s*)?
 /// (author|creator|pub-date|description|title|site_name)\s*$/i`.
 fn name_matches(name: &str) -> bool {
-    const NAMES: &[&str] = &[
-        "author",
-        "creator",
-        "pub-date",
-        "description",
-        "title",
-        "site_name",
-    ];
-    const PREFIXES: &[&str] = &[
-        "dc",
-        "dcterm",
-        "og",
-        "twitter",
-        "parsely",
-        "weibo:article",
-        "weibo:webpage",
-    ];
+    const NAMES: &[&str] = &["author", "creator", "pub-date", "description", "title", "site_name"];
+    const PREFIXES: &[&str] =
+        &["dc", "dcterm", "og", "twitter", "parsely", "weibo:article", "weibo:webpage"];
     let lower = name.to_lowercase();
     let s = js_trim(&lower);
     if NAMES.contains(&s) {
@@ -706,12 +638,7 @@ fn name_matches(name: &str) -> bool {
 fn extra_values(metas: &[MetaTag]) -> HashMap<String, String> {
     let mut out: HashMap<String, String> = HashMap::new();
     for meta in metas {
-        let Some(content) = meta
-            .content
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-        else {
+        let Some(content) = meta.content.as_deref().map(str::trim).filter(|c| !c.is_empty()) else {
             continue;
         };
         let tokens = meta
@@ -721,8 +648,7 @@ fn extra_values(metas: &[MetaTag]) -> HashMap<String, String> {
             .flat_map(|p| p.split_whitespace().map(str::to_string))
             .chain(meta.name.iter().map(|n| n.trim().to_string()));
         for key in tokens {
-            out.entry(key.to_lowercase())
-                .or_insert_with(|| content.to_string());
+            out.entry(key.to_lowercase()).or_insert_with(|| content.to_string());
         }
     }
     out
@@ -770,22 +696,10 @@ fn strip_cdata(s: &str) -> &str {
 /// bind the first and last alternatives).
 fn readability_article_type(t: &str) -> bool {
     const ANYWHERE: &[&str] = &[
-        "AdvertiserContentArticle",
-        "NewsArticle",
-        "AnalysisNewsArticle",
-        "AskPublicNewsArticle",
-        "BackgroundNewsArticle",
-        "OpinionNewsArticle",
-        "ReportageNewsArticle",
-        "ReviewNewsArticle",
-        "Report",
-        "SatiricalArticle",
-        "ScholarlyArticle",
-        "MedicalScholarlyArticle",
-        "SocialMediaPosting",
-        "BlogPosting",
-        "LiveBlogPosting",
-        "DiscussionForumPosting",
+        "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
+        "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle",
+        "Report", "SatiricalArticle", "ScholarlyArticle", "MedicalScholarlyArticle",
+        "SocialMediaPosting", "BlogPosting", "LiveBlogPosting", "DiscussionForumPosting",
         "TechArticle",
     ];
     t.starts_with("Article")
@@ -837,10 +751,9 @@ fn strict_json_ld(script: &str, article_title: &dyn Fn() -> String) -> Option<Js
     }
     let context_ok = match parsed.get("@context") {
         Some(Value::String(s)) => is_schema_org(s),
-        Some(Value::Object(o)) => o
-            .get("@vocab")
-            .and_then(Value::as_str)
-            .is_some_and(is_schema_org),
+        Some(Value::Object(o)) => {
+            o.get("@vocab").and_then(Value::as_str).is_some_and(is_schema_org)
+        }
         _ => false,
     };
     if !context_ok {
@@ -875,14 +788,7 @@ fn strict_json_ld(script: &str, article_title: &dyn Fn() -> String) -> Option<Js
             let title = article_title();
             let name_matches = text_similarity(n, &title) > 0.75;
             let headline_matches = text_similarity(h, &title) > 0.75;
-            Some(
-                if headline_matches && !name_matches {
-                    h
-                } else {
-                    n
-                }
-                .to_string(),
-            )
+            Some(if headline_matches && !name_matches { h } else { n }.to_string())
         }
         (Some(n), _) => Some(js_trim(n).to_string()),
         (None, Some(h)) => Some(js_trim(h).to_string()),
@@ -894,11 +800,7 @@ fn strict_json_ld(script: &str, article_title: &dyn Fn() -> String) -> Option<Js
         if let Some(n) = author.get("name").and_then(Value::as_str) {
             out.byline = Some(js_trim(n).to_string());
         } else if let Value::Array(list) = author {
-            if list
-                .first()
-                .and_then(|a| a.get("name"))
-                .is_some_and(Value::is_string)
-            {
+            if list.first().and_then(|a| a.get("name")).is_some_and(Value::is_string) {
                 let names: Vec<&str> = list
                     .iter()
                     .filter_map(|a| a.get("name").and_then(Value::as_str))
@@ -908,10 +810,7 @@ fn strict_json_ld(script: &str, article_title: &dyn Fn() -> String) -> Option<Js
             }
         }
     }
-    out.excerpt = parsed
-        .get("description")
-        .and_then(Value::as_str)
-        .map(|s| js_trim(s).to_string());
+    out.excerpt = parsed.get("description").and_then(Value::as_str).map(|s| js_trim(s).to_string());
     let publisher = parsed.get("publisher");
     if truthy(publisher) {
         out.site_name = publisher
@@ -919,10 +818,8 @@ fn strict_json_ld(script: &str, article_title: &dyn Fn() -> String) -> Option<Js
             .and_then(Value::as_str)
             .map(|s| js_trim(s).to_string());
     }
-    out.date_published = parsed
-        .get("datePublished")
-        .and_then(Value::as_str)
-        .map(|s| js_trim(s).to_string());
+    out.date_published =
+        parsed.get("datePublished").and_then(Value::as_str).map(|s| js_trim(s).to_string());
     Some(out)
 }
 
@@ -938,16 +835,10 @@ fn lenient_json_ld(scripts: &[String]) -> LenientJsonLd {
         let mut nodes = Vec::new();
         let mut budget = MAX_JSON_NODES;
         collect_nodes(&value, 0, &mut budget, &mut nodes);
-        let by_id: HashMap<&str, &Value> = nodes
-            .iter()
-            .filter_map(|n| Some((n.get("@id")?.as_str()?, *n)))
-            .collect();
+        let by_id: HashMap<&str, &Value> =
+            nodes.iter().filter_map(|n| Some((n.get("@id")?.as_str()?, *n))).collect();
         let resolve = |v: &'_ Value| -> Value {
-            match v
-                .get("@id")
-                .and_then(Value::as_str)
-                .and_then(|id| by_id.get(id))
-            {
+            match v.get("@id").and_then(Value::as_str).and_then(|id| by_id.get(id)) {
                 Some(target) if v.as_object().is_some_and(|o| o.len() == 1) => (*target).clone(),
                 _ => v.clone(),
             }
@@ -985,11 +876,7 @@ fn parse_lenient(script: &str) -> Option<Value> {
     if let Ok(v) = serde_json::from_str(s) {
         return Some(v);
     }
-    for (open, close) in [
-        ("<!--", "-->"),
-        ("//<![CDATA[", "//]]>"),
-        ("/*<![CDATA[*/", "/*]]>*/"),
-    ] {
+    for (open, close) in [("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("/*<![CDATA[*/", "/*]]>*/")] {
         if let Some(rest) = s.strip_prefix(open) {
             s = js_trim(rest);
         }
@@ -1054,10 +941,7 @@ fn image_url(v: &Value, resolve: &dyn Fn(&Value) -> Value, depth: usize) -> Opti
     }
     match v {
         Value::String(s) => clean_attr(s),
-        Value::Array(list) => list
-            .iter()
-            .take(16)
-            .find_map(|i| image_url(i, resolve, depth + 1)),
+        Value::Array(list) => list.iter().take(16).find_map(|i| image_url(i, resolve, depth + 1)),
         Value::Object(_) => {
             let obj = resolve(v);
             ["url", "contentUrl"]
@@ -1095,10 +979,7 @@ mod tests {
     }
 
     fn title_of(title: &str, body: &str) -> Option<String> {
-        meta(&format!(
-            "<html><head><title>{title}</title></head><body>{body}</body></html>"
-        ))
-        .title
+        meta(&format!("<html><head><title>{title}</title></head><body>{body}</body></html>")).title
     }
 
     #[test]
@@ -1130,10 +1011,7 @@ mod tests {
             Some("The quick brown fox jumps over")
         );
         // A short result (≤ 4 words) without hierarchical separators keeps the original.
-        assert_eq!(
-            title_of("Short one here - Site", "").as_deref(),
-            Some("Short one here - Site")
-        );
+        assert_eq!(title_of("Short one here - Site", "").as_deref(), Some("Short one here - Site"));
         // Hierarchical separators: one word dropped is fine.
         assert_eq!(
             title_of("Home » News » Big fire downtown", "").as_deref(),
@@ -1159,11 +1037,7 @@ mod tests {
         );
         // Too many words before the colon: keep the original.
         assert_eq!(
-            title_of(
-                "This is a long title with a colon: Hello there my friend",
-                ""
-            )
-            .as_deref(),
+            title_of("This is a long title with a colon: Hello there my friend", "").as_deref(),
             Some("This is a long title with a colon: Hello there my friend")
         );
     }
@@ -1183,10 +1057,7 @@ mod tests {
         assert_eq!(meta("<p>text</p>").title, None);
         // ... unless the page has a headline: Readability gives "" (a short h1 falls
         // back to the empty title); a reader view wants the headline.
-        assert_eq!(
-            meta("<h1>Short one</h1><p>text</p>").title.as_deref(),
-            Some("Short one")
-        );
+        assert_eq!(meta("<h1>Short one</h1><p>text</p>").title.as_deref(), Some("Short one"));
     }
 
     #[test]
@@ -1216,10 +1087,7 @@ mod tests {
         );
         assert_eq!(m.title.as_deref(), Some("Dublin title"));
         assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
-        assert_eq!(
-            m.published_time.as_deref(),
-            Some("2024-04-20T04:20:00.000Z")
-        );
+        assert_eq!(m.published_time.as_deref(), Some("2024-04-20T04:20:00.000Z"));
         assert_eq!(m.excerpt.as_deref(), Some("Tw desc"));
     }
 
@@ -1237,10 +1105,7 @@ mod tests {
         let m = meta(
             r#"<meta property="og:description" content="&amp;#xg; &amp;#x1F62D; &amp;#128557; &amp;#xFFFFFFFF; &amp;#x0; &amp;quot;q&amp;quot;">"#,
         );
-        assert_eq!(
-            m.excerpt.as_deref(),
-            Some("&#xg; 😭 😭 \u{fffd} \u{fffd} \"q\"")
-        );
+        assert_eq!(m.excerpt.as_deref(), Some("&#xg; 😭 😭 \u{fffd} \u{fffd} \"q\""));
     }
 
     #[test]
@@ -1273,9 +1138,7 @@ mod tests {
             ))
         };
         assert_eq!(
-            page("Rocket lands on the moon safely | Site")
-                .title
-                .as_deref(),
+            page("Rocket lands on the moon safely | Site").title.as_deref(),
             Some("Rocket lands on the moon safely")
         );
         assert_eq!(
@@ -1353,10 +1216,7 @@ mod tests {
         let m = meta(
             r#"<p><time itemprop="datePublished" datetime="2018-02-03T10:00:00+01:00">3 Feb</time>"#,
         );
-        assert_eq!(
-            m.published_time.as_deref(),
-            Some("2018-02-03T10:00:00+01:00")
-        );
+        assert_eq!(m.published_time.as_deref(), Some("2018-02-03T10:00:00+01:00"));
     }
 
     #[test]

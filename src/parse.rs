@@ -245,9 +245,7 @@ pub fn parse_html(html: &str) -> Handle {
 /// absolute URL.
 pub fn base_url(doc: &Handle, page_url: Option<&str>) -> Option<Url> {
     let usable = |u: &Url| matches!(u.scheme(), "http" | "https" | "file");
-    let page = page_url
-        .and_then(|u| Url::parse(u.trim()).ok())
-        .filter(usable);
+    let page = page_url.and_then(|u| Url::parse(u.trim()).ok()).filter(usable);
     let base_href = dom::find(doc, "base").and_then(|b| dom::attr(&b, "href"));
     let from_base = base_href.and_then(|href| match &page {
         Some(page) => page.join(href.trim()).ok(),
@@ -297,15 +295,9 @@ mod tests {
         let base = base_url(&doc, Some("https://example.com/a/b.html")).unwrap();
         assert_eq!(base.as_str(), "https://example.com/sub/");
         let doc = parse_html("<p>x");
-        assert_eq!(
-            base_url(&doc, Some("https://e.org/x")).unwrap().as_str(),
-            "https://e.org/x"
-        );
+        assert_eq!(base_url(&doc, Some("https://e.org/x")).unwrap().as_str(), "https://e.org/x");
         assert!(base_url(&doc, Some("javascript:alert(1)")).is_none());
         let doc = parse_html("<head><base href='javascript:alert(1)//'></head><p>x");
-        assert_eq!(
-            base_url(&doc, Some("https://e.org/x")).unwrap().as_str(),
-            "https://e.org/x"
-        );
+        assert_eq!(base_url(&doc, Some("https://e.org/x")).unwrap().as_str(), "https://e.org/x");
     }
 }

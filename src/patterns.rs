@@ -7,9 +7,7 @@ use std::sync::OnceLock;
 /// Splits a lower-cased class/id string into its words at anything that is not a
 /// letter or digit: `"td-a-rec share_bar"` → `td`, `a`, `rec`, `share`, `bar`.
 pub fn words(lowered: &str) -> impl Iterator<Item = &str> + Clone {
-    lowered
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    lowered.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
 /// A list of up to 64 non-empty fragments to look for inside short strings such as
@@ -93,87 +91,27 @@ pub fn is_ad_class(name: &str) -> bool {
 
 /// Whole class names (lower case) used by ad networks and ad plugins.
 pub const AD_CLASSES: &[&str] = &[
-    "adsbygoogle",
-    "td-a-rec",
-    "td-a-ad",
-    "td-adspot-title",
-    "google-auto-placed",
-    "gpt-ad",
-    "dfp-ad",
-    "dfp-slot",
-    "ad-slot",
-    "adslot",
-    "ad-unit",
-    "adunit",
-    "ad-container",
-    "ad-wrapper",
-    "ad-wrap",
-    "ad-box",
-    "adbox",
-    "ad-banner",
-    "ad-placeholder",
-    "ad-block",
-    "advert",
-    "advertisement",
-    "advertising",
-    "trc_related_container",
-    "taboola",
-    "outbrain",
-    "ob-widget",
-    "mgid",
-    "teads",
-    "ezoic-ad",
-    "adthrive",
-    "mv-ad-box",
-    "amp-ad",
-    "sponsored",
-    "sponsored-content",
-    "native-ad",
-    "pub",
-    "publicite",
-    "werbung",
-    "anzeige",
+    "adsbygoogle", "td-a-rec", "td-a-ad", "td-adspot-title", "google-auto-placed", "gpt-ad",
+    "dfp-ad", "dfp-slot", "ad-slot", "adslot", "ad-unit", "adunit", "ad-container", "ad-wrapper",
+    "ad-wrap", "ad-box", "adbox", "ad-banner", "ad-placeholder", "ad-block", "advert",
+    "advertisement", "advertising", "trc_related_container", "taboola", "outbrain", "ob-widget",
+    "mgid", "teads", "ezoic-ad", "adthrive", "mv-ad-box", "amp-ad", "sponsored",
+    "sponsored-content", "native-ad", "pub", "publicite", "werbung", "anzeige",
 ];
 
 /// Words that, standing alone in a class or id, name an ad slot.
 pub const AD_WORDS: &[&str] = &[
-    "ad",
-    "ads",
-    "adv",
-    "advert",
-    "adverts",
-    "advertisement",
-    "advertising",
-    "advertorial",
-    "adsense",
-    "adslot",
-    "adunit",
-    "adzone",
-    "adbox",
-    "adspot",
-    "adsbygoogle",
-    "dfp",
-    "doubleclick",
-    "taboola",
-    "outbrain",
-    "sponsored",
-    "sponsoredcontent",
-    "publicite",
-    "werbung",
-    "anzeige",
-    "reklama",
+    "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "advertorial",
+    "adsense", "adslot", "adunit", "adzone", "adbox", "adspot", "adsbygoogle", "dfp",
+    "doubleclick", "taboola", "outbrain", "sponsored", "sponsoredcontent", "publicite", "werbung",
+    "anzeige", "reklama",
 ];
 
 /// Words whose presence makes an ad-word match doubtful (`ad` in `add-comment`
 /// is not split that way, but `load more`, `head`, `lead`… never reach here as
 /// they are whole words; these guard compound names such as `ad-free`).
-pub const AD_NEGATIVE_WORDS: &[&str] = &[
-    "free",
-    "blocker",
-    "block-detect",
-    "choices",
-    "feedback-form",
-];
+pub const AD_NEGATIVE_WORDS: &[&str] =
+    &["free", "blocker", "block-detect", "choices", "feedback-form"];
 
 /// Share endpoints of social networks and messengers, as lower-case `host/path`
 /// prefixes (`www.` and the scheme dropped): a link to one of them shares the page.
@@ -246,23 +184,10 @@ pub fn is_share_url(href: &str) -> bool {
 
 /// Hosts whose iframes and scripts serve ads.
 pub const AD_HOSTS: &[&str] = &[
-    "doubleclick.net",
-    "googlesyndication.com",
-    "googleadservices.com",
-    "amazon-adsystem.com",
-    "adnxs.com",
-    "taboola.com",
-    "outbrain.com",
-    "criteo.com",
-    "criteo.net",
-    "pubmatic.com",
-    "rubiconproject.com",
-    "smartadserver.com",
-    "adform.net",
-    "teads.tv",
-    "mgid.com",
-    "revcontent.com",
-    "zergnet.com",
+    "doubleclick.net", "googlesyndication.com", "googleadservices.com", "amazon-adsystem.com",
+    "adnxs.com", "taboola.com", "outbrain.com", "criteo.com", "criteo.net", "pubmatic.com",
+    "rubiconproject.com", "smartadserver.com", "adform.net", "teads.tv", "mgid.com",
+    "revcontent.com", "zergnet.com",
 ];
 
 /// Ad labels: a block whose whole text is one of these (case and punctuation
@@ -506,23 +431,8 @@ pub const RELATED_PHRASES: &[&str] = &[
 
 /// Words that open a photo credit ("Foto: …", "Bild: …"), standalone or ending a caption.
 pub const PHOTO_CREDIT_LEADS: &[&str] = &[
-    "foto",
-    "fotos",
-    "photo",
-    "photos",
-    "photograph",
-    "bild",
-    "bilder",
-    "image",
-    "images",
-    "imagen",
-    "imagem",
-    "credit",
-    "credits",
-    "crédit",
-    "crédits",
-    "fotografía",
-    "getty images",
+    "foto", "fotos", "photo", "photos", "photograph", "bild", "bilder", "image", "images",
+    "imagen", "imagem", "credit", "credits", "crédit", "crédits", "fotografía", "getty images",
 ];
 
 /// Words that start a source line ("Quelle: dpa"); with [`PHOTO_CREDIT_LEADS`],
@@ -548,11 +458,7 @@ pub fn is_credit_line(text: &str) -> bool {
         return false;
     };
     let leads = LEADS.get_or_init(|| {
-        let all: Vec<&str> = PHOTO_CREDIT_LEADS
-            .iter()
-            .chain(SOURCE_LEADS)
-            .copied()
-            .collect();
+        let all: Vec<&str> = PHOTO_CREDIT_LEADS.iter().chain(SOURCE_LEADS).copied().collect();
         Keys::of(&all)
     });
     let head = label_key_upto(head, leads.longest);
@@ -562,38 +468,12 @@ pub fn is_credit_line(text: &str) -> bool {
 /// Calls to action and legal lines that close pages: subscribe, download the
 /// app, follow, donate, copyright. Matched lower-case, anywhere in a short block.
 pub const CALLS_TO_ACTION: &[&str] = &[
-    "subscribe",
-    "subscription",
-    "sign up",
-    "newsletter",
-    "download the",
-    "download our",
-    "follow us",
-    "support our",
-    "support us",
-    "donate",
-    "all rights reserved",
-    "copyright",
-    "abonnieren",
-    "abonnent",
-    "abonnement",
-    "jetzt abo",
-    "folgen sie uns",
-    "alle rechte vorbehalten",
-    "abonnez",
-    "inscrivez-vous",
-    "tous droits réservés",
-    "suivez-nous",
-    "suscríbete",
-    "suscribirse",
-    "síguenos",
-    "derechos reservados",
-    "iscriviti",
-    "seguici",
-    "tutti i diritti riservati",
-    "assine",
-    "siga-nos",
-    "todos os direitos",
+    "subscribe", "subscription", "sign up", "newsletter", "download the", "download our",
+    "follow us", "support our", "support us", "donate", "all rights reserved", "copyright",
+    "abonnieren", "abonnent", "abonnement", "jetzt abo", "folgen sie uns",
+    "alle rechte vorbehalten", "abonnez", "inscrivez-vous", "tous droits réservés", "suivez-nous",
+    "suscríbete", "suscribirse", "síguenos", "derechos reservados", "iscriviti", "seguici",
+    "tutti i diritti riservati", "assine", "siga-nos", "todos os direitos",
 ];
 
 /// Whether a short block reads as a call to action or a legal line.
@@ -734,24 +614,14 @@ struct Keys {
 
 impl Keys {
     fn of(list: &[&str]) -> Keys {
-        let mut sorted: Vec<(String, usize)> = list
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (label_key(l), i))
-            .collect();
+        let mut sorted: Vec<(String, usize)> =
+            list.iter().enumerate().map(|(i, l)| (label_key(l), i)).collect();
         let longest = sorted.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
         sorted.sort_unstable_by(|(a, i), (b, j)| (a.len(), a, i).cmp(&(b.len(), b, j)));
-        let firsts: std::collections::HashSet<String, StrHash> = sorted
-            .iter()
-            .filter_map(|(k, _)| k.split(' ').next())
-            .map(str::to_owned)
-            .collect();
+        let firsts: std::collections::HashSet<String, StrHash> =
+            sorted.iter().filter_map(|(k, _)| k.split(' ').next()).map(str::to_owned).collect();
         assert!(firsts.iter().all(|f| f.len() <= FirstWord::MAX));
-        Keys {
-            sorted,
-            longest,
-            firsts,
-        }
+        Keys { sorted, longest, firsts }
     }
 
     /// Whether some key starts with the word `first` (a whole word of the key).
@@ -764,21 +634,15 @@ impl Keys {
     fn key_of(&self, text: &str) -> Option<String> {
         let mut first = FirstWord::new();
         first.feed(text);
-        self.starts_with(&first)
-            .then(|| label_key_upto(text, self.longest))
+        self.starts_with(&first).then(|| label_key_upto(text, self.longest))
     }
 
     /// The place in the list of the first entry whose key is `key`: a binary
     /// search (this runs on every short text of the page) over keys ordered by
     /// length first, so that most steps compare two numbers, not two strings.
     fn position(&self, key: &str) -> Option<usize> {
-        let i = self
-            .sorted
-            .partition_point(|(k, _)| (k.len(), k.as_str()) < (key.len(), key));
-        self.sorted
-            .get(i)
-            .filter(|(k, _)| k == key)
-            .map(|&(_, place)| place)
+        let i = self.sorted.partition_point(|(k, _)| (k.len(), k.as_str()) < (key.len(), key));
+        self.sorted.get(i).filter(|(k, _)| k == key).map(|&(_, place)| place)
     }
 
     fn has(&self, key: &str) -> bool {
@@ -792,9 +656,7 @@ pub fn is_ad_label(text: &str) -> bool {
         return false;
     }
     let labels = ad_label_keys();
-    labels
-        .key_of(text)
-        .is_some_and(|key| !key.is_empty() && labels.has(&key))
+    labels.key_of(text).is_some_and(|key| !key.is_empty() && labels.has(&key))
 }
 
 /// Label keys of the ad labels, computed once.
@@ -821,9 +683,7 @@ pub fn related_lead(text: &str) -> Option<usize> {
     // The key's words are split by single spaces: a lead-in is the key up to a
     // word's end; where several are phrases, the first in the list wins.
     let ends = key.match_indices(' ').map(|(i, _)| i).chain([key.len()]);
-    ends.filter_map(|end| Some((phrases.position(&key[..end])?, end)))
-        .min()
-        .map(|(_, end)| end)
+    ends.filter_map(|end| Some((phrases.position(&key[..end])?, end))).min().map(|(_, end)| end)
 }
 
 /// Whether `text` is exactly a "related"/"read also" heading.
@@ -832,9 +692,7 @@ pub fn is_related_heading(text: &str) -> bool {
         return false;
     }
     let phrases = related_keys();
-    phrases
-        .key_of(text)
-        .is_some_and(|key| !key.is_empty() && key.len() < 60 && phrases.has(&key))
+    phrases.key_of(text).is_some_and(|key| !key.is_empty() && key.len() < 60 && phrases.has(&key))
 }
 
 #[cfg(test)]
@@ -893,11 +751,7 @@ mod tests {
             for entry in list {
                 let mut w = FirstWord::new();
                 w.feed(entry);
-                let keys = if list == AD_LABELS {
-                    ad_label_keys()
-                } else {
-                    related_keys()
-                };
+                let keys = if list == AD_LABELS { ad_label_keys() } else { related_keys() };
                 assert!(keys.starts_with(&w), "{entry}");
             }
         }
@@ -957,19 +811,11 @@ mod tests {
 
     #[test]
     fn calls_to_action_are_recognised() {
-        assert!(is_call_to_action(
-            "Subscribe now to our weekly edition for the full story."
-        ));
-        assert!(is_call_to_action(
-            "© 2024 Example News. All rights reserved."
-        ));
+        assert!(is_call_to_action("Subscribe now to our weekly edition for the full story."));
+        assert!(is_call_to_action("© 2024 Example News. All rights reserved."));
         assert!(is_call_to_action("Folgen Sie uns auf Mastodon"));
-        assert!(!is_call_to_action(
-            "The minister said the plan would be published next week."
-        ));
-        assert!(!is_call_to_action(
-            &"A long paragraph that mentions subscribe once. ".repeat(6)
-        ));
+        assert!(!is_call_to_action("The minister said the plan would be published next week."));
+        assert!(!is_call_to_action(&"A long paragraph that mentions subscribe once. ".repeat(6)));
     }
 
     #[test]
@@ -979,8 +825,6 @@ mod tests {
         assert!(related_lead("Mehr zum Thema").is_some());
         assert!(related_lead("Readers wrote in to say").is_none());
         assert!(is_related_heading("Te puede interesar"));
-        assert!(!is_related_heading(
-            "Related to the budget, the minister said no"
-        ));
+        assert!(!is_related_heading("Related to the budget, the minister said no"));
     }
 }

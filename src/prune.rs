@@ -40,11 +40,7 @@ pub fn prune(doc: &Handle, report: &mut Report) {
                     remove_with_empty_ancestors(&node);
                 } else if patterns::is_credit_line(&contents.borrow()) && stands_alone(&node) {
                     // a credit set as bare text beside its image
-                    report.add(
-                        RemovalKind::Boilerplate,
-                        "photo credit or source line",
-                        &node,
-                    );
+                    report.add(RemovalKind::Boilerplate, "photo credit or source line", &node);
                     dom::detach(&node);
                 }
                 continue;
@@ -81,11 +77,7 @@ pub fn prune(doc: &Handle, report: &mut Report) {
                     next = dom::next_element_sibling(&n);
                     more.push(n);
                 }
-                report.add(
-                    RemovalKind::Related,
-                    "\"related\" heading and its links",
-                    &list,
-                );
+                report.add(RemovalKind::Related, "\"related\" heading and its links", &list);
                 dom::detach(&heading);
                 dom::detach_all(&more);
                 remove_with_empty_ancestors(&list);
@@ -108,10 +100,7 @@ struct Page {
 impl Page {
     fn measure(body: &Handle) -> Page {
         let lens = dom::TextLens::measure(body);
-        Page {
-            text: lens.len(body).max(1),
-            lens,
-        }
+        Page { text: lens.len(body).max(1), lens }
     }
 
     fn len(&self, node: &Handle) -> usize {
@@ -161,11 +150,7 @@ fn is_silent_junk(node: &Handle) -> bool {
 }
 
 fn is_tracking_pixel(img: &Handle) -> bool {
-    let tiny = |a| {
-        dom::attr(img, a)
-            .map(|v| v.trim() == "1" || v.trim() == "0")
-            .unwrap_or(false)
-    };
+    let tiny = |a| dom::attr(img, a).map(|v| v.trim() == "1" || v.trim() == "0").unwrap_or(false);
     tiny("width") && tiny("height")
 }
 
@@ -189,134 +174,51 @@ const RULE_WORDS: &[(u16, &[&str])] = &[
     (rule::AD, patterns::AD_WORDS),
     (rule::AD_NEGATIVE, patterns::AD_NEGATIVE_WORDS),
     // comment sections
-    (
-        rule::COMMENTS,
-        &[
-            "comments",
-            "commentlist",
-            "commentform",
-            "disqus",
-            "respond",
-            "replies",
-        ],
-    ),
+    (rule::COMMENTS, &["comments", "commentlist", "commentform", "disqus", "respond", "replies"]),
     // share and follow bars
     (
         rule::SOCIAL,
         &[
-            "share",
-            "sharing",
-            "social",
-            "sharedaddy",
-            "addthis",
-            "sharethis",
-            "shariff",
-            "addtoany",
-            "sharebar",
-            "socials",
-            "follow",
+            "share", "sharing", "social", "sharedaddy", "addthis", "sharethis", "shariff",
+            "addtoany", "sharebar", "socials", "follow",
         ],
     ),
     // newsletter and sign-up boxes
     (
         rule::NEWSLETTER,
-        &[
-            "newsletter",
-            "subscribe",
-            "subscription",
-            "signup",
-            "mailchimp",
-            "mc4wp",
-            "optin",
-        ],
+        &["newsletter", "subscribe", "subscription", "signup", "mailchimp", "mc4wp", "optin"],
     ),
     // cookie and consent boxes, blocked-embed placeholders
     (
         rule::CONSENT,
-        &[
-            "cookie",
-            "cookies",
-            "consent",
-            "gdpr",
-            "onetrust",
-            "didomi",
-            "cookiebar",
-            "blocker",
-        ],
+        &["cookie", "cookies", "consent", "gdpr", "onetrust", "didomi", "cookiebar", "blocker"],
     ),
     // related and recommended links
     (
         rule::RELATED,
         &[
-            "related",
-            "relatedposts",
-            "recommended",
-            "recommendations",
-            "recommendation",
-            "popular",
-            "trending",
-            "mostread",
-            "yarpp",
-            "readnext",
-            "morestories",
+            "related", "relatedposts", "recommended", "recommendations", "recommendation",
+            "popular", "trending", "mostread", "yarpp", "readnext", "morestories",
         ],
     ),
     // menus, breadcrumbs, pagination
     (
         rule::NAVIGATION,
-        &[
-            "breadcrumb",
-            "breadcrumbs",
-            "navbar",
-            "navigation",
-            "menu",
-            "pagination",
-            "pager",
-        ],
+        &["breadcrumb", "breadcrumbs", "navbar", "navigation", "menu", "pagination", "pager"],
     ),
     // paywall and subscriber prompts
     (
         rule::PAYWALL,
-        &[
-            "paywall",
-            "regwall",
-            "premium",
-            "piano",
-            "metered",
-            "subscriber",
-            "subscribers",
-        ],
+        &["paywall", "regwall", "premium", "piano", "metered", "subscriber", "subscribers"],
     ),
     // meta lines: dates, tags, credits, tools, ratings
     (
         rule::META,
         &[
-            "meta",
-            "postmeta",
-            "date",
-            "dateline",
-            "timestamp",
-            "published",
-            "updated",
-            "posted",
-            "tags",
-            "tag",
-            "tagcloud",
-            "categories",
-            "category",
-            "credit",
-            "credits",
-            "copyright",
-            "print",
-            "printfriendly",
-            "toolbar",
-            "tools",
-            "actions",
-            "utility",
-            "rating",
-            "ratings",
-            "donate",
-            "donation",
+            "meta", "postmeta", "date", "dateline", "timestamp", "published", "updated", "posted",
+            "tags", "tag", "tagcloud", "categories", "category", "credit", "credits", "copyright",
+            "print", "printfriendly", "toolbar", "tools", "actions", "utility", "rating",
+            "ratings", "donate", "donation",
         ],
     ),
 ];
@@ -353,22 +255,15 @@ fn classify(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, S
     if let Some(kind) = ad_label_block(node, page, first) {
         return Some(kind);
     }
-    if matches!(
-        tag,
-        "p" | "span" | "div" | "small" | "em" | "i" | "cite" | "figcaption"
-    ) && page.len(node) <= 90
+    if matches!(tag, "p" | "span" | "div" | "small" | "em" | "i" | "cite" | "figcaption")
+        && page.len(node) <= 90
         && patterns::is_credit_line(&dom::text_content(node))
         && stands_alone(node)
         && !has_media(node)
     {
-        return Some((
-            RemovalKind::Boilerplate,
-            "photo credit or source line".into(),
-        ));
+        return Some((RemovalKind::Boilerplate, "photo credit or source line".into()));
     }
-    let role = dom::attr(node, "role")
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+    let role = dom::attr(node, "role").unwrap_or_default().to_ascii_lowercase();
     match tag {
         "nav" => return guard(node, page, RemovalKind::Navigation, "<nav>".into()),
         "aside" => return guard(node, page, RemovalKind::Boilerplate, "<aside>".into()),
@@ -387,28 +282,13 @@ fn classify(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, S
         _ => {}
     }
     if matches!(role.as_str(), "navigation" | "menu" | "menubar" | "search") {
-        return guard(
-            node,
-            page,
-            RemovalKind::Navigation,
-            format!("role \"{role}\""),
-        );
+        return guard(node, page, RemovalKind::Navigation, format!("role \"{role}\""));
     }
     if matches!(role.as_str(), "dialog" | "alertdialog" | "complementary") {
-        return guard(
-            node,
-            page,
-            RemovalKind::Boilerplate,
-            format!("role \"{role}\""),
-        );
+        return guard(node, page, RemovalKind::Boilerplate, format!("role \"{role}\""));
     }
     if share_links(node, page) {
-        return guard(
-            node,
-            page,
-            RemovalKind::Social,
-            "links that share the page".into(),
-        );
+        return guard(node, page, RemovalKind::Social, "links that share the page".into());
     }
     if words.is_empty() {
         return related_line(node, page, first);
@@ -448,9 +328,7 @@ fn classify(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, S
             return guard(node, page, RemovalKind::Newsletter, reason(w));
         }
     }
-    let author_box = words
-        .iter()
-        .any(|&(w, _)| w == "author" || w == "autor" || w == "authors")
+    let author_box = words.iter().any(|&(w, _)| w == "author" || w == "autor" || w == "authors")
         && words.iter().any(|&(w, _)| {
             matches!(
                 w,
@@ -458,9 +336,7 @@ fn classify(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, S
             )
         });
     let bio = author_box
-        || words
-            .iter()
-            .any(|&(w, _)| w == "bio" || w == "biography" || w == "authorbox");
+        || words.iter().any(|&(w, _)| w == "bio" || w == "biography" || w == "authorbox");
     if bio && page.len(node) < 1500 {
         return guard(node, page, RemovalKind::Boilerplate, "author box".into());
     }
@@ -500,18 +376,13 @@ fn guard(
     {
         return None;
     }
-    if matches!(
-        kind,
-        RemovalKind::Ad | RemovalKind::Social | RemovalKind::Newsletter
-    ) && prose_paragraphs(node, page) >= 3
+    if matches!(kind, RemovalKind::Ad | RemovalKind::Social | RemovalKind::Newsletter)
+        && prose_paragraphs(node, page) >= 3
     {
         return None;
     }
     if kind == RemovalKind::Navigation && is_headline_list(node, page) {
-        return Some((
-            RemovalKind::Related,
-            format!("{reason}: a list of article links"),
-        ));
+        return Some((RemovalKind::Related, format!("{reason}: a list of article links")));
     }
     Some((kind, reason))
 }
@@ -520,11 +391,7 @@ fn guard(
 /// words each), as recommended-article grids are, unlike menus of short labels.
 fn is_headline_list(node: &Handle, page: &Page) -> bool {
     let links = dom::find_all(node, "a");
-    let texts: Vec<usize> = links
-        .iter()
-        .map(|a| page.len(a))
-        .filter(|l| *l > 0)
-        .collect();
+    let texts: Vec<usize> = links.iter().map(|a| page.len(a)).filter(|l| *l > 0).collect();
     texts.len() >= 3
         && texts.iter().sum::<usize>() / texts.len() >= 30
         && page.link_density(node) > 0.5
@@ -568,9 +435,7 @@ pub(crate) fn is_attribution(footer: &Handle) -> bool {
 }
 
 fn inside_article(node: &Handle) -> bool {
-    dom::ancestors(node)
-        .iter()
-        .any(|a| dom::is(a, "article") || dom::is(a, "main"))
+    dom::ancestors(node).iter().any(|a| dom::is(a, "article") || dom::is(a, "main"))
 }
 
 /// Hidden by the page: `hidden`, `aria-hidden="true"`, inline `display:none` or `visibility:hidden`.
@@ -585,11 +450,8 @@ fn is_hidden(node: &Handle) -> bool {
         return true;
     }
     if let Some(style) = dom::attr(node, "style") {
-        let s: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let s: String =
+            style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         return s.contains("display:none") || s.contains("visibility:hidden");
     }
     false
@@ -630,9 +492,7 @@ fn ad_markup(node: &Handle, words: &[(&str, u16)]) -> Option<String> {
             }
         }
     }
-    let class = dom::attr(node, "class")
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+    let class = dom::attr(node, "class").unwrap_or_default().to_ascii_lowercase();
     for name in class.split_whitespace() {
         if patterns::is_ad_class(name) {
             return Some(format!("class \"{name}\""));
@@ -641,10 +501,7 @@ fn ad_markup(node: &Handle, words: &[(&str, u16)]) -> Option<String> {
     if words.iter().any(|(_, r)| r & rule::AD_NEGATIVE != 0) {
         return None;
     }
-    words
-        .iter()
-        .find(|(_, r)| r & rule::AD != 0)
-        .map(|(w, _)| format!("class or id \"{w}\""))
+    words.iter().find(|(_, r)| r & rule::AD != 0).map(|(w, _)| format!("class or id \"{w}\""))
 }
 
 /// A block whose whole text is an ad label and that stands on a line of its own.
@@ -669,10 +526,7 @@ struct First<'a> {
 
 impl<'a> First<'a> {
     fn of(node: &'a Handle) -> First<'a> {
-        First {
-            node,
-            word: std::cell::OnceCell::new(),
-        }
+        First { node, word: std::cell::OnceCell::new() }
     }
 
     fn word(&self) -> &patterns::FirstWord {
@@ -728,43 +582,13 @@ fn text_on_line<'a>(siblings: impl Iterator<Item = &'a Handle>) -> bool {
 /// Elements that end a line of text: what stands before them and after them are
 /// different lines.
 const LINE_BREAKING: &[&str] = &[
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "table",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "nav",
-    "aside",
-    "figure",
-    "figcaption",
-    "blockquote",
-    "pre",
-    "hr",
-    "form",
-    "main",
-    "details",
-    "summary",
-    "address",
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table",
+    "section", "article", "header", "footer", "nav", "aside", "figure", "figcaption", "blockquote",
+    "pre", "hr", "form", "main", "details", "summary", "address",
 ];
 
 fn form_kind(form: &Handle) -> (RemovalKind, String) {
-    let action = dom::attr(form, "action")
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+    let action = dom::attr(form, "action").unwrap_or_default().to_ascii_lowercase();
     let words = dom::ClassWords::of(form);
     if action.contains("comment") || words.iter().any(|w| w.starts_with("comment")) {
         (RemovalKind::Comments, "comment form".into())
@@ -773,10 +597,7 @@ fn form_kind(form: &Handle) -> (RemovalKind, String) {
         || dom::attr(form, "role").is_some()
     {
         (RemovalKind::Navigation, "search form".into())
-    } else if words
-        .iter()
-        .any(|w| w.contains("newsletter") || w.contains("subscri"))
-    {
+    } else if words.iter().any(|w| w.contains("newsletter") || w.contains("subscri")) {
         (RemovalKind::Newsletter, "subscription form".into())
     } else {
         (RemovalKind::Boilerplate, "form".into())
@@ -785,16 +606,9 @@ fn form_kind(form: &Handle) -> (RemovalKind, String) {
 
 /// Iframes from ad hosts are ads; other non-video iframes are dropped later by the sanitizer.
 fn iframe_kind(iframe: &Handle) -> Option<(RemovalKind, String)> {
-    let src = dom::attr(iframe, "src")
-        .or_else(|| dom::attr(iframe, "data-src"))
-        .unwrap_or_default();
-    let host = src
-        .split("//")
-        .nth(1)
-        .unwrap_or("")
-        .split(['/', '?'])
-        .next()
-        .unwrap_or("");
+    let src =
+        dom::attr(iframe, "src").or_else(|| dom::attr(iframe, "data-src")).unwrap_or_default();
+    let host = src.split("//").nth(1).unwrap_or("").split(['/', '?']).next().unwrap_or("");
     patterns::AD_HOSTS
         .iter()
         .find(|h| host == **h || host.ends_with(&format!(".{h}")))
@@ -817,10 +631,7 @@ fn share_links(node: &Handle, page: &Page) -> bool {
     if links.len() < 2 {
         return false;
     }
-    let share = links
-        .iter()
-        .filter(|a| dom::attr_is(a, "href", patterns::is_share_url))
-        .count();
+    let share = links.iter().filter(|a| dom::attr_is(a, "href", patterns::is_share_url)).count();
     share >= 2
         && share * 3 >= links.len() * 2
         && page.len(node).saturating_sub(page.link_len(node)) <= 40
@@ -867,10 +678,8 @@ fn related_line(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKin
 /// `len` is the node's text length.
 fn related_heading(node: &Handle, len: usize, first: &First) -> Option<Handle> {
     let tag = dom::tag(node)?;
-    if !matches!(
-        tag,
-        "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "div" | "span" | "strong" | "header"
-    ) {
+    if !matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "div" | "span" | "strong" | "header")
+    {
         return None;
     }
     if len > 60
@@ -904,10 +713,8 @@ fn heading_list(heading: &Handle) -> Option<Handle> {
 
 /// A short block that is one link and little else, like a headline teaser.
 fn is_link_line(node: &Handle) -> bool {
-    matches!(
-        dom::tag(node),
-        Some("p" | "div" | "li" | "h3" | "h4" | "h5" | "h6")
-    ) && dom::text_len_upto(node, 200) <= 200
+    matches!(dom::tag(node), Some("p" | "div" | "li" | "h3" | "h4" | "h5" | "h6"))
+        && dom::text_len_upto(node, 200) <= 200
         && dom::find_all(node, "a").len() == 1
         && dom::link_density(node) > 0.8
 }
@@ -935,10 +742,8 @@ fn remove_with_empty_ancestors(node: &Handle) {
         let parent = dom::parent(&cur);
         dom::detach(&cur);
         let Some(p) = parent else { return };
-        if matches!(
-            dom::tag(&p),
-            Some("body" | "html" | "main" | "article") | None
-        ) || dom::has_text(&p)
+        if matches!(dom::tag(&p), Some("body" | "html" | "main" | "article") | None)
+            || dom::has_text(&p)
             || has_media(&p)
         {
             return;
@@ -973,11 +778,7 @@ fn resolve_noscript_images(body: &Handle) {
         let img = imgs[0].clone();
         let prev = previous_element(&ns);
         if let Some(prev) = prev.filter(|p| dom::is(p, "img") || single_image(p).is_some()) {
-            let target = if dom::is(&prev, "img") {
-                prev
-            } else {
-                single_image(&prev).unwrap()
-            };
+            let target = if dom::is(&prev, "img") { prev } else { single_image(&prev).unwrap() };
             for (k, v) in dom::attrs(&target) {
                 if k.starts_with("data-") && !dom::has_attr(&img, &k) {
                     dom::set_attr(&img, &k, &v);
@@ -995,12 +796,7 @@ fn previous_element(node: &Handle) -> Option<Handle> {
     let p = dom::parent(node)?;
     let kids = dom::children(&p);
     let i = kids.iter().position(|k| std::rc::Rc::ptr_eq(k, node))?;
-    kids[..i]
-        .iter()
-        .rev()
-        .find(|k| !dom::is_blank(k))
-        .filter(|k| dom::is_element(k))
-        .cloned()
+    kids[..i].iter().rev().find(|k| !dom::is_blank(k)).filter(|k| dom::is_element(k)).cloned()
 }
 
 fn single_image(node: &Handle) -> Option<Handle> {
@@ -1030,37 +826,21 @@ mod tests {
         assert_ne!(rules_of("adsense") & rule::AD, 0);
         assert_eq!(rules_of("article"), 0);
         for &(bit, words) in RULE_WORDS {
-            assert!(words
-                .iter()
-                .all(|w| rules_of(w) & bit != 0 && w.to_lowercase() == *w));
+            assert!(words.iter().all(|w| rules_of(w) & bit != 0 && w.to_lowercase() == *w));
         }
     }
 
     #[test]
     fn ad_labels_in_every_language_go_but_prose_mentioning_them_stays() {
         for label in [
-            "- Publicité-",
-            "ADVERTISEMENT",
-            "Anzeige",
-            "Werbung",
-            "Publicidad",
-            "Pubblicità",
-            "Reklama",
-            "Реклама",
-            "广告",
-            "広告",
-            "إعلان",
-            "Sponsorisé",
-            "Contenu sponsorisé",
+            "- Publicité-", "ADVERTISEMENT", "Anzeige", "Werbung", "Publicidad", "Pubblicità",
+            "Reklama", "Реклама", "广告", "広告", "إعلان", "Sponsorisé", "Contenu sponsorisé",
             "Annonce",
         ] {
             let html = format!("<body><p>{PROSE}</p><div><span>{label}</span></div><p>{PROSE}</p><p>La publicité ciblée, dit-il, est une <em>Publicité</em> comme une autre.</p></body>");
             let (text, report) = pruned(&html);
             assert!(!text.contains(label), "{label} survived");
-            assert!(
-                text.contains("est une Publicité comme une autre"),
-                "{label}: prose lost"
-            );
+            assert!(text.contains("est une Publicité comme une autre"), "{label}: prose lost");
             assert_eq!(report.removed[0].kind, RemovalKind::AdLabel);
         }
     }
@@ -1092,14 +872,7 @@ mod tests {
         assert!(!text.contains("Un autre article"));
         assert!(!text.contains("Erster Link") && !text.contains("Mehr zum Thema"));
         assert!(text.contains("in our long explainer"));
-        assert_eq!(
-            report
-                .removed
-                .iter()
-                .filter(|r| r.kind == RemovalKind::Related)
-                .count(),
-            2
-        );
+        assert_eq!(report.removed.iter().filter(|r| r.kind == RemovalKind::Related).count(), 2);
     }
 
     #[test]
@@ -1115,12 +888,7 @@ mod tests {
         let kinds: Vec<_> = report.removed.iter().map(|r| r.kind).collect();
         assert_eq!(
             kinds,
-            [
-                RemovalKind::Social,
-                RemovalKind::Comments,
-                RemovalKind::Hidden,
-                RemovalKind::Hidden
-            ]
+            [RemovalKind::Social, RemovalKind::Comments, RemovalKind::Hidden, RemovalKind::Hidden]
         );
     }
 
@@ -1139,14 +907,10 @@ mod tests {
         let share = "<div><strong>Share this article</strong><a href='https://www.facebook.com/sharer.php?u=x'>f</a><a href='https://twitter.com/intent/tweet?url=x'>t</a><a href='mailto:?subject=x'>mail</a></div>";
         let header = "<div><span class=byline>By Jane Doe</span><a href='https://www.facebook.com/sharer.php?u=x'>f</a><a href='https://twitter.com/intent/tweet?url=x'>t</a></div>";
         let profiles = "<div><a href='https://www.facebook.com/someone'>Facebook</a><a href='https://twitter.com/someone'>Twitter</a></div>";
-        let (text, report) = pruned(&format!(
-            "<body>{header}<p>{PROSE}</p>{share}{profiles}</body>"
-        ));
+        let (text, report) =
+            pruned(&format!("<body>{header}<p>{PROSE}</p>{share}{profiles}</body>"));
         assert!(!text.contains("Share this article"), "{text}");
-        assert!(
-            text.contains("By Jane Doe") && text.contains("Facebook"),
-            "{text}"
-        );
+        assert!(text.contains("By Jane Doe") && text.contains("Facebook"), "{text}");
         assert_eq!(report.removed.len(), 1);
         assert_eq!(report.removed[0].kind, RemovalKind::Social);
     }
@@ -1162,10 +926,7 @@ mod tests {
             "{text}"
         );
         assert_eq!(dom::find_all(&doc, "img").len(), 2);
-        assert!(
-            text.contains("Text that names the source: inline"),
-            "{text}"
-        );
+        assert!(text.contains("Text that names the source: inline"), "{text}");
     }
 
     #[test]

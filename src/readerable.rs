@@ -55,10 +55,7 @@ pub fn is_readerable_doc(doc: &Handle) -> bool {
 
 /// Whether the node may be seen, as Readability's `_isProbablyVisible` judges it.
 pub(crate) fn visible(node: &Handle) -> bool {
-    let style = dom::attr(node, "style")
-        .unwrap_or_default()
-        .replace(' ', "")
-        .to_ascii_lowercase();
+    let style = dom::attr(node, "style").unwrap_or_default().replace(' ', "").to_ascii_lowercase();
     !style.contains("display:none")
         && !style.contains("visibility:hidden")
         && !dom::has_attr(node, "hidden")
@@ -80,11 +77,8 @@ mod tests {
             para.repeat(3)
         )));
         assert!(!is_probably_readerable("<body><ul><li><a href=/a>Home</a></li><li><a href=/b>News</a></li></ul><p>Short.</p></body>"));
-        let hidden = format!(
-            "<body><div style='display:none'>{}</div></body>",
-            para.repeat(3)
-        )
-        .replace("<p>", "<p hidden>");
+        let hidden = format!("<body><div style='display:none'>{}</div></body>", para.repeat(3))
+            .replace("<p>", "<p hidden>");
         assert!(!is_probably_readerable(&hidden));
         let comments = format!(
             "<body><div class=comments>{}</div></body>",

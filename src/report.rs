@@ -81,11 +81,7 @@ impl Report {
             return;
         }
         let sample = sample_text(&dom::visible_text_start(node, SAMPLE_CHARS));
-        self.removed.push(Removal {
-            kind,
-            reason: reason.into(),
-            sample,
-        });
+        self.removed.push(Removal { kind, reason: reason.into(), sample });
     }
 }
 
@@ -133,10 +129,7 @@ mod tests {
 
     #[test]
     fn kinds_serialize_in_kebab_case() {
-        assert_eq!(
-            serde_json::to_string(&RemovalKind::AdLabel).unwrap(),
-            "\"ad-label\""
-        );
+        assert_eq!(serde_json::to_string(&RemovalKind::AdLabel).unwrap(), "\"ad-label\"");
         assert_eq!(RemovalKind::AdLabel.as_str(), "ad-label");
     }
 }

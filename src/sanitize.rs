@@ -45,121 +45,22 @@ use crate::dom;
 
 /// HTML elements kept (with their allowlisted attributes).
 pub const HTML_TAGS: &[&str] = &[
-    "p",
-    "br",
-    "hr",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "blockquote",
-    "q",
-    "cite",
-    "pre",
-    "code",
-    "kbd",
-    "samp",
-    "var",
-    "em",
-    "strong",
-    "b",
-    "i",
-    "u",
-    "s",
-    "del",
-    "ins",
-    "mark",
-    "small",
-    "sub",
-    "sup",
-    "abbr",
-    "time",
-    "span",
-    "div",
-    "section",
-    "article",
-    "a",
-    "img",
-    "picture",
-    "source",
-    "figure",
-    "figcaption",
-    "table",
-    "caption",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "th",
-    "td",
-    "colgroup",
-    "col",
-    "details",
-    "summary",
-    "video",
-    "audio",
-    "track",
-    "iframe",
-    "wbr",
-    "math",
-    "ruby",
-    "rb",
-    "rt",
-    "rtc",
-    "rp",
+    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
+    "blockquote", "q", "cite", "pre", "code", "kbd", "samp", "var", "em", "strong", "b", "i", "u",
+    "s", "del", "ins", "mark", "small", "sub", "sup", "abbr", "time", "span", "div", "section",
+    "article", "a", "img", "picture", "source", "figure", "figcaption", "table", "caption",
+    "thead", "tbody", "tfoot", "tr", "th", "td", "colgroup", "col", "details", "summary", "video",
+    "audio", "track", "iframe", "wbr", "math", "ruby", "rb", "rt", "rtc", "rp",
 ];
 
 /// HTML elements removed together with everything inside them: scripts and
 /// styles, raw-text elements, forms, plugins, document metadata, frames.
 const DROPPED_TAGS: &[&str] = &[
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "object",
-    "embed",
-    "applet",
-    "form",
-    "input",
-    "button",
-    "textarea",
-    "select",
-    "option",
-    "optgroup",
-    "datalist",
-    "frame",
-    "frameset",
-    "base",
-    "meta",
-    "link",
-    "title",
-    "head",
-    "iframe",
-    "svg",
-    "xmp",
-    "plaintext",
-    "noembed",
-    "noframes",
-    "marquee",
-    "area",
-    "param",
-    "keygen",
-    "bgsound",
-    "basefont",
-    "portal",
-    "fencedframe",
-    "dialog",
-    "slot",
-    "canvas",
-    "menuitem",
+    "script", "style", "noscript", "template", "object", "embed", "applet", "form", "input",
+    "button", "textarea", "select", "option", "optgroup", "datalist", "frame", "frameset", "base",
+    "meta", "link", "title", "head", "iframe", "svg", "xmp", "plaintext", "noembed", "noframes",
+    "marquee", "area", "param", "keygen", "bgsound", "basefont", "portal", "fencedframe", "dialog",
+    "slot", "canvas", "menuitem",
 ];
 
 /// Unknown block-level HTML elements that become a `div` (their content is
@@ -171,76 +72,19 @@ const AS_DIV: &[&str] = &[
 
 /// MathML presentation elements kept inside `math`.
 const MATHML_TAGS: &[&str] = &[
-    "math",
-    "mi",
-    "mo",
-    "mn",
-    "ms",
-    "mtext",
-    "mrow",
-    "msup",
-    "msub",
-    "msubsup",
-    "mfrac",
-    "msqrt",
-    "mroot",
-    "mtable",
-    "mtr",
-    "mtd",
-    "mspace",
-    "mstyle",
-    "mover",
-    "munder",
-    "munderover",
-    "mpadded",
-    "mphantom",
-    "menclose",
-    "mmultiscripts",
-    "mprescripts",
-    "none",
-    "semantics",
+    "math", "mi", "mo", "mn", "ms", "mtext", "mrow", "msup", "msub", "msubsup", "mfrac", "msqrt",
+    "mroot", "mtable", "mtr", "mtd", "mspace", "mstyle", "mover", "munder", "munderover",
+    "mpadded", "mphantom", "menclose", "mmultiscripts", "mprescripts", "none", "semantics",
     "annotation",
 ];
 
 /// MathML attributes kept (plain values, no URLs).
 const MATHML_ATTRS: &[&str] = &[
-    "display",
-    "dir",
-    "mathvariant",
-    "displaystyle",
-    "scriptlevel",
-    "fence",
-    "separator",
-    "stretchy",
-    "symmetric",
-    "largeop",
-    "movablelimits",
-    "accent",
-    "accentunder",
-    "lspace",
-    "rspace",
-    "linethickness",
-    "columnalign",
-    "rowalign",
-    "columnspan",
-    "rowspan",
-    "columnlines",
-    "rowlines",
-    "frame",
-    "width",
-    "height",
-    "depth",
-    "voffset",
-    "form",
-    "encoding",
-    "minsize",
-    "maxsize",
-    "mathsize",
-    "notation",
-    "numalign",
-    "denomalign",
-    "bevelled",
-    "align",
+    "display", "dir", "mathvariant", "displaystyle", "scriptlevel", "fence", "separator",
+    "stretchy", "symmetric", "largeop", "movablelimits", "accent", "accentunder", "lspace",
+    "rspace", "linethickness", "columnalign", "rowalign", "columnspan", "rowspan", "columnlines",
+    "rowlines", "frame", "width", "height", "depth", "voffset", "form", "encoding", "minsize",
+    "maxsize", "mathsize", "notation", "numalign", "denomalign", "bevelled", "align",
 ];
 
 /// Void elements: written without an end tag, never with children.
@@ -267,14 +111,8 @@ const IFRAME_HOSTS: &[(&str, &str)] = &[
 pub const IFRAME_SANDBOX: &str = "allow-scripts allow-same-origin allow-presentation allow-popups";
 
 /// Image formats allowed in `data:` URLs (never SVG, which can carry script).
-const DATA_IMAGE_TYPES: &[&str] = &[
-    "image/png",
-    "image/jpeg",
-    "image/jpg",
-    "image/gif",
-    "image/webp",
-    "image/avif",
-];
+const DATA_IMAGE_TYPES: &[&str] =
+    &["image/png", "image/jpeg", "image/jpg", "image/gif", "image/webp", "image/avif"];
 
 /// What a URL attribute may point at.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -310,11 +148,8 @@ struct Ctx {
 pub fn sanitize(root: &Handle, base: Option<&Url>) {
     let mut stack: Vec<(Handle, Ctx)> = vec![(root.clone(), Ctx::default())];
     while let Some((node, ctx)) = stack.pop() {
-        let parent_tag = if Rc::ptr_eq(&node, root) {
-            None
-        } else {
-            dom::tag(&node).map(str::to_owned)
-        };
+        let parent_tag =
+            if Rc::ptr_eq(&node, root) { None } else { dom::tag(&node).map(str::to_owned) };
         let parent_tag = parent_tag.as_deref();
         let mut queue: VecDeque<Handle> = node.children.borrow_mut().drain(..).collect();
         let mut out: Vec<Handle> = Vec::with_capacity(queue.len());
@@ -345,10 +180,8 @@ pub fn sanitize(root: &Handle, base: Option<&Url>) {
                     Fate::Keep => {
                         clean_attrs(&child, base);
                         let tag = dom::tag(&child).unwrap_or("");
-                        let child_ctx = Ctx {
-                            math: ctx.math || tag == "math",
-                            pre: ctx.pre || tag == "pre",
-                        };
+                        let child_ctx =
+                            Ctx { math: ctx.math || tag == "math", pre: ctx.pre || tag == "pre" };
                         out.push(child.clone());
                         stack.push((child, child_ctx));
                     }
@@ -419,10 +252,7 @@ fn fate(node: &Handle, parent: Option<&str>, ctx: Ctx) -> Fate {
     if name.ns == ns!(mathml) {
         return if tag == "math" || (ctx.math && MATHML_TAGS.contains(&tag)) {
             // Token elements hold text only: markup in them is HTML when parsed again.
-            if matches!(
-                parent,
-                Some("mi" | "mo" | "mn" | "ms" | "mtext" | "annotation")
-            ) {
+            if matches!(parent, Some("mi" | "mo" | "mn" | "ms" | "mtext" | "annotation")) {
                 Fate::Unwrap
             } else {
                 Fate::Keep
@@ -575,11 +405,7 @@ fn iframe_src_ok(node: &Handle) -> bool {
 /// The absolute URL of an allowed player, or `None`.
 fn iframe_url(raw: &str) -> Option<String> {
     let s = strip_url(raw);
-    let s = if s.starts_with("//") {
-        format!("https:{s}")
-    } else {
-        s
-    };
+    let s = if s.starts_with("//") { format!("https:{s}") } else { s };
     let url = Url::parse(&s).ok()?;
     if url.scheme() != "https" || url.username() != "" || url.password().is_some() {
         return None;
@@ -589,10 +415,7 @@ fn iframe_url(raw: &str) -> Option<String> {
     }
     let host = url.host_str()?.to_ascii_lowercase();
     let path = url.path();
-    IFRAME_HOSTS
-        .iter()
-        .any(|(h, p)| host == *h && path.starts_with(p))
-        .then(|| url.to_string())
+    IFRAME_HOSTS.iter().any(|(h, p)| host == *h && path.starts_with(p)).then(|| url.to_string())
 }
 
 /// Keeps only the allowed attributes of a kept element, with checked values.
@@ -652,8 +475,7 @@ fn clean_mathml_attr(key: &str, value: &str) -> Option<String> {
     let v = value.trim();
     // Plain presentation values only: no URLs, no CSS, no markup.
     let plain = v.len() <= 64
-        && v.chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '+' | '%' | '#'));
+        && v.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '+' | '%' | '#'));
     plain.then(|| v.to_owned())
 }
 
@@ -785,12 +607,7 @@ fn data_image_ok(url: &str) -> bool {
     let Some(rest) = url.get(5..) else {
         return false;
     };
-    let mime = rest
-        .split([';', ','])
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let mime = rest.split([';', ',']).next().unwrap_or("").trim().to_ascii_lowercase();
     rest.contains(',') && DATA_IMAGE_TYPES.contains(&mime.as_str())
 }
 
@@ -882,13 +699,8 @@ pub fn serialize(root: &Handle) -> String {
         Close(String),
     }
     let mut out = String::new();
-    let mut stack: Vec<Step> = root
-        .children
-        .borrow()
-        .iter()
-        .rev()
-        .map(|c| Step::Open(c.clone()))
-        .collect();
+    let mut stack: Vec<Step> =
+        root.children.borrow().iter().rev().map(|c| Step::Open(c.clone())).collect();
     while let Some(step) = stack.pop() {
         let node = match step {
             Step::Close(tag) => {
@@ -998,10 +810,7 @@ mod tests {
             "<p>Hi <a href=\"https://example.com/b?c=1&amp;d=2\">there</a></p>"
         );
         assert_eq!(
-            clean_with(
-                "<a href='b.html'>x</a><img src='i.png' alt='A \"q\"'>",
-                None
-            ),
+            clean_with("<a href='b.html'>x</a><img src='i.png' alt='A \"q\"'>", None),
             "<a href=\"b.html\">x</a><img src=\"i.png\" alt=\"A &quot;q&quot;\">"
         );
     }
@@ -1035,11 +844,7 @@ mod tests {
         ] {
             for base in [Some("https://example.com/"), None] {
                 assert_eq!(
-                    safe_url(
-                        bad,
-                        base.map(|b| Url::parse(b).unwrap()).as_ref(),
-                        UrlKind::Image
-                    ),
+                    safe_url(bad, base.map(|b| Url::parse(b).unwrap()).as_ref(), UrlKind::Image),
                     None,
                     "{bad:?}"
                 );
@@ -1049,20 +854,11 @@ mod tests {
             safe_url("data:image/png;base64,AAAA", None, UrlKind::Image).as_deref(),
             Some("data:image/png;base64,AAAA")
         );
-        assert_eq!(
-            safe_url("data:image/png;base64,AAAA", None, UrlKind::Link),
-            None
-        );
-        assert_eq!(
-            safe_url("mailto:a@b.c", None, UrlKind::Link).as_deref(),
-            Some("mailto:a@b.c")
-        );
+        assert_eq!(safe_url("data:image/png;base64,AAAA", None, UrlKind::Link), None);
+        assert_eq!(safe_url("mailto:a@b.c", None, UrlKind::Link).as_deref(), Some("mailto:a@b.c"));
         assert_eq!(safe_url("tel:+1", None, UrlKind::Image), None);
         assert_eq!(safe_url("a:b/c", None, UrlKind::Link), None);
-        assert_eq!(
-            safe_url("x/y:z", None, UrlKind::Link).as_deref(),
-            Some("x/y:z")
-        );
+        assert_eq!(safe_url("x/y:z", None, UrlKind::Link).as_deref(), Some("x/y:z"));
     }
 
     #[test]
@@ -1146,10 +942,7 @@ mod tests {
         dom::append(&table, &tr);
         dom::append(&root, &table);
         sanitize(&root, None);
-        assert_eq!(
-            serialize(&root),
-            "<table><tbody><tr><td><p>x</p></td></tr></tbody></table>"
-        );
+        assert_eq!(serialize(&root), "<table><tbody><tr><td><p>x</p></td></tr></tbody></table>");
     }
 
     #[test]

@@ -47,26 +47,10 @@ pub struct Flags {
 /// The attempts, strictest first: the pipeline takes the first whose cleaned
 /// article reaches [`CHAR_THRESHOLD`] characters, else the longest.
 pub const ATTEMPTS: [Flags; 4] = [
-    Flags {
-        strip_unlikely: true,
-        weight_classes: true,
-        clean_conditionally: true,
-    },
-    Flags {
-        strip_unlikely: false,
-        weight_classes: true,
-        clean_conditionally: true,
-    },
-    Flags {
-        strip_unlikely: false,
-        weight_classes: false,
-        clean_conditionally: true,
-    },
-    Flags {
-        strip_unlikely: false,
-        weight_classes: false,
-        clean_conditionally: false,
-    },
+    Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
+    Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
+    Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
+    Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
 ];
 
 /// Text length under which an attempt is retried with looser rules.
@@ -86,10 +70,8 @@ pub fn pick(doc: &Handle, meta: &Metadata, flags: Flags) -> Picked {
 /// block of its own, a copy goes first in the article.
 pub fn recover_lead(doc: &Handle, content: &Handle, excerpt: Option<&str>) {
     let Some(excerpt) = excerpt else { return };
-    let key: String = dom::normalize_space(excerpt.trim_end_matches(['.', '…']))
-        .chars()
-        .take(80)
-        .collect();
+    let key: String =
+        dom::normalize_space(excerpt.trim_end_matches(['.', '…'])).chars().take(80).collect();
     let key_len = key.chars().count();
     if key_len < 40 || dom::inner_text(content).contains(&key) {
         return;
@@ -112,10 +94,7 @@ pub fn recover_lead(doc: &Handle, content: &Handle, excerpt: Option<&str>) {
         .filter(|(len, _)| (key_len..1200).contains(len))
         .collect();
     blocks.sort_by_key(|(len, _)| *len);
-    let found = blocks
-        .into_iter()
-        .map(|(_, n)| n)
-        .find(|n| dom::inner_text(n).contains(&key));
+    let found = blocks.into_iter().map(|(_, n)| n).find(|n| dom::inner_text(n).contains(&key));
     if let Some(lead) = found {
         let copy = dom::rename(&dom::deep_clone(&lead), "p");
         let first = content.children.borrow().first().cloned();
@@ -188,9 +167,7 @@ fn grab(page: &Handle, flags: Flags, title: &str) -> Picked {
     let score_of = |n: &Handle, scores: &NodeMap<f64>| scores.get(&dom::key(n)).copied();
     let mut top: Vec<Handle> = candidates.clone();
     top.sort_by(|a, b| {
-        score_of(b, &scores)
-            .unwrap_or(0.0)
-            .total_cmp(&score_of(a, &scores).unwrap_or(0.0))
+        score_of(b, &scores).unwrap_or(0.0).total_cmp(&score_of(a, &scores).unwrap_or(0.0))
     });
     top.truncate(TOP_CANDIDATES);
 
@@ -218,10 +195,7 @@ fn grab(page: &Handle, flags: Flags, title: &str) -> Picked {
 fn article_dir(node: &Handle) -> Option<String> {
     let mut cur = Some(node.clone());
     while let Some(n) = cur {
-        if let Some(dir) = dom::attr(&n, "dir")
-            .as_deref()
-            .and_then(crate::metadata::dir_value)
-        {
+        if let Some(dir) = dom::attr(&n, "dir").as_deref().and_then(crate::metadata::dir_value) {
             return Some(dir);
         }
         cur = dom::parent(&n);
@@ -255,9 +229,7 @@ fn refine_top(
             parent = dom::parent(&p);
         }
     }
-    scores
-        .entry(dom::key(&top_candidate))
-        .or_insert_with(|| initial_score(&top_candidate, flags));
+    scores.entry(dom::key(&top_candidate)).or_insert_with(|| initial_score(&top_candidate, flags));
 
     let mut last = scores[&dom::key(&top_candidate)];
     let threshold = last / 3.0;
@@ -284,9 +256,7 @@ fn refine_top(
         top_candidate = p.clone();
         parent = dom::parent(&p);
     }
-    scores
-        .entry(dom::key(&top_candidate))
-        .or_insert_with(|| initial_score(&top_candidate, flags));
+    scores.entry(dom::key(&top_candidate)).or_insert_with(|| initial_score(&top_candidate, flags));
     top_candidate
 }
 
@@ -309,10 +279,9 @@ fn gather_siblings(top_candidate: &Handle, scores: &NodeMap<f64>) -> Handle {
         let mut append = std::rc::Rc::ptr_eq(&sibling, top_candidate);
         // The article's lead figure, set just before its body: Readability
         // leaves it out (a figure scores nothing), and with it its caption.
-        let lead_figure = siblings
-            .get(i + 1)
-            .is_some_and(|next| std::rc::Rc::ptr_eq(next, top_candidate))
-            && is_lead_figure(&sibling);
+        let lead_figure =
+            siblings.get(i + 1).is_some_and(|next| std::rc::Rc::ptr_eq(next, top_candidate))
+                && is_lead_figure(&sibling);
         if lead_figure {
             dom::append(&content, &sibling);
             continue;
@@ -325,10 +294,7 @@ fn gather_siblings(top_candidate: &Handle, scores: &NodeMap<f64>) -> Handle {
             } else {
                 0.0
             };
-            if scores
-                .get(&dom::key(&sibling))
-                .is_some_and(|s| s + bonus >= threshold)
-            {
+            if scores.get(&dom::key(&sibling)).is_some_and(|s| s + bonus >= threshold) {
                 append = true;
             } else if dom::is(&sibling, "p") {
                 let ld = link_density(&sibling);
@@ -363,9 +329,7 @@ fn gather_siblings(top_candidate: &Handle, scores: &NodeMap<f64>) -> Handle {
 /// (not a linked teaser): the lead art of the article that follows it.
 fn is_lead_figure(node: &Handle) -> bool {
     dom::is(node, "figure")
-        && dom::any_descendant(node, |n| {
-            matches!(dom::tag(n), Some("img" | "picture" | "video"))
-        })
+        && dom::any_descendant(node, |n| matches!(dom::tag(n), Some("img" | "picture" | "video")))
         && link_density(node) < 0.5
 }
 
@@ -414,10 +378,8 @@ fn prepare_nodes(page: &Handle, flags: Flags, title: &str) -> (Vec<Handle>, Opti
             empty.push(node);
             continue;
         }
-        if matches!(
-            tag.as_str(),
-            "section" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "td" | "pre"
-        ) {
+        if matches!(tag.as_str(), "section" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "td" | "pre")
+        {
             to_score.push(node.clone());
         }
         let mut node = node;
@@ -426,9 +388,7 @@ fn prepare_nodes(page: &Handle, flags: Flags, title: &str) -> (Vec<Handle>, Opti
             let kids = dom::element_children(&node);
             let only_text_is_p = kids.len() == 1
                 && dom::is(&kids[0], "p")
-                && dom::children(&node)
-                    .iter()
-                    .all(|c| dom::is_element(c) || dom::is_blank(c));
+                && dom::children(&node).iter().all(|c| dom::is_element(c) || dom::is_blank(c));
             if only_text_is_p && link_density(&node) < 0.25 {
                 let p = kids[0].clone();
                 dom::replace(&node, &p);
@@ -447,37 +407,10 @@ fn prepare_nodes(page: &Handle, flags: Flags, title: &str) -> (Vec<Handle>, Opti
 
 /// Class/id fragments of page furniture (Readability's `unlikelyCandidates`).
 static UNLIKELY: patterns::Needles = patterns::Needles::new(&[
-    "-ad-",
-    "ai2html",
-    "banner",
-    "breadcrumbs",
-    "combx",
-    "comment",
-    "community",
-    "cover-wrap",
-    "disqus",
-    "extra",
-    "footer",
-    "gdpr",
-    "header",
-    "legends",
-    "menu",
-    "related",
-    "remark",
-    "replies",
-    "rss",
-    "shoutbox",
-    "sidebar",
-    "skyscraper",
-    "social",
-    "sponsor",
-    "supplemental",
-    "ad-break",
-    "agegate",
-    "pagination",
-    "pager",
-    "popup",
-    "yom-remote",
+    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap",
+    "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
+    "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
+    "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
 ]);
 /// Fragments that rescue a match (Readability's `okMaybeItsACandidate`).
 static MAYBE: patterns::Needles = patterns::Needles::new(&[
@@ -769,17 +702,9 @@ fn initial_score(node: &Handle, flags: Flags) -> f64 {
         _ => 0.0,
     };
     // schema.org's articleBody is the page's own word for where the article is.
-    let body_mark = if dom::attr_is(node, "itemprop", |v| v.contains("articleBody")) {
-        50.0
-    } else {
-        0.0
-    };
-    base + body_mark
-        + if flags.weight_classes {
-            class_weight(node)
-        } else {
-            0.0
-        }
+    let body_mark =
+        if dom::attr_is(node, "itemprop", |v| v.contains("articleBody")) { 50.0 } else { 0.0 };
+    base + body_mark + if flags.weight_classes { class_weight(node) } else { 0.0 }
 }
 
 /// Whether any element below `root` has a class weight: when none has, an attempt
@@ -795,50 +720,16 @@ pub fn any_class_weight(root: &Handle) -> bool {
 /// as `field--label-hidden` or `hidden-xs` describe a label or a screen size.
 pub fn class_weight(node: &Handle) -> f64 {
     static NEGATIVE: patterns::Needles = patterns::Needles::new(&[
-        "-ad-",
-        "banner",
-        "combx",
-        "comment",
-        "com-",
-        "contact",
-        "footer",
-        "gdpr",
-        "masthead",
-        "media",
-        "meta",
-        "outbrain",
-        "promo",
-        "related",
-        "scroll",
-        "share",
-        "shoutbox",
-        "sidebar",
-        "skyscraper",
-        "sponsor",
-        "shopping",
-        "tags",
-        "widget",
+        "-ad-", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
+        "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
+        "skyscraper", "sponsor", "shopping", "tags", "widget",
     ]);
     static POSITIVE: patterns::Needles = patterns::Needles::new(&[
-        "article",
-        "body",
-        "content",
-        "entry",
-        "hentry",
-        "h-entry",
-        "main",
-        "page",
-        "pagination",
-        "post",
-        "text",
-        "blog",
-        "story",
+        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
+        "post", "text", "blog", "story",
     ]);
     let mut weight = 0.0;
-    for value in [dom::attr(node, "class"), dom::attr(node, "id")]
-        .into_iter()
-        .flatten()
-    {
+    for value in [dom::attr(node, "class"), dom::attr(node, "id")].into_iter().flatten() {
         let v = value.to_lowercase();
         let hid = v.split(' ').any(|w| w == "hid");
         if hid || NEGATIVE.found_in(&v) {
@@ -889,11 +780,7 @@ fn link_density_with(node: &Handle, text_len: impl Fn(&Handle) -> usize) -> f64 
         return 0.0;
     }
     let mut links = 0.0;
-    let anchors = if dom::is(node, "a") {
-        vec![node.clone()]
-    } else {
-        dom::find_all(node, "a")
-    };
+    let anchors = if dom::is(node, "a") { vec![node.clone()] } else { dom::find_all(node, "a") };
     for a in anchors {
         links += text_len(&a) as f64 * link_weight(&a);
     }
@@ -925,10 +812,7 @@ mod tests {
 
     fn pick_text(html: &str, title: &str) -> (String, Option<String>) {
         let doc = parse_html(html);
-        let meta = Metadata {
-            title: Some(title.into()),
-            ..Default::default()
-        };
+        let meta = Metadata { title: Some(title.into()), ..Default::default() };
         let picked = ATTEMPTS
             .iter()
             .map(|flags| pick(&doc, &meta, *flags))
@@ -944,10 +828,7 @@ mod tests {
         let (text, byline) = pick_text(&html, "The Title Here");
         assert_eq!(text.matches("A long paragraph").count(), 6);
         assert!(!text.contains("Home") && !text.contains("Sidebar") && !text.contains("Copyright"));
-        assert!(
-            !text.contains("The Title Here"),
-            "title heading duplicates the title"
-        );
+        assert!(!text.contains("The Title Here"), "title heading duplicates the title");
         assert_eq!(byline.as_deref(), Some("By Jane Doe"));
     }
 

@@ -18,44 +18,10 @@ const SKIPPED: &[&str] = &[
 
 /// Elements that start a new paragraph-like block (a blank line around them).
 const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "pre",
-    "figure",
-    "figcaption",
-    "table",
-    "section",
-    "article",
-    "main",
-    "header",
-    "footer",
-    "nav",
-    "aside",
-    "hr",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "details",
-    "summary",
-    "address",
-    "center",
-    "fieldset",
-    "form",
-    "caption",
-    "picture",
-    "video",
-    "audio",
-    "body",
-    "html",
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figure", "figcaption",
+    "table", "section", "article", "main", "header", "footer", "nav", "aside", "hr", "ul", "ol",
+    "dl", "dt", "dd", "details", "summary", "address", "center", "fieldset", "form", "caption",
+    "picture", "video", "audio", "body", "html",
 ];
 
 /// Whether `c` is white space that HTML collapses (not the no-break space).
@@ -431,10 +397,7 @@ impl Md {
     }
 
     fn open_mark(&mut self, mark: &'static str) {
-        let nested = self
-            .open
-            .iter()
-            .any(|o| matches!(o, Open::Mark(m, _) if *m == mark));
+        let nested = self.open.iter().any(|o| matches!(o, Open::Mark(m, _) if *m == mark));
         self.frames.push(!nested);
         if !nested {
             self.open_mark_now(mark);
@@ -566,12 +529,8 @@ impl Md {
     fn line(&mut self, s: &str) {
         if self.need_blank && !self.out.is_empty() {
             // Containers opened since the last line do not mark the blank line.
-            let blank: String = self
-                .prefixes
-                .iter()
-                .filter(|p| p.used)
-                .map(|p| p.rest.as_str())
-                .collect();
+            let blank: String =
+                self.prefixes.iter().filter(|p| p.used).map(|p| p.rest.as_str()).collect();
             self.out.push_str(blank.trim_end());
             self.out.push('\n');
         }
@@ -619,10 +578,7 @@ impl Md {
 /// Characters that [`escape_inline`] may escape, and the no-break space that
 /// [`Md::text`] turns into a space.
 fn needs_inline_escape(c: char) -> bool {
-    matches!(
-        c,
-        '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '~' | '|' | '&' | '\u{a0}'
-    )
+    matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '~' | '|' | '&' | '\u{a0}')
 }
 
 /// Escapes what Markdown would read as syntax inside a line of text.
@@ -638,10 +594,7 @@ fn escape_inline(s: &str) -> String {
                 // Only where it would start an entity reference.
                 let rest: String = s[i + 1..].chars().take(33).collect();
                 let entity = rest.find(';').is_some_and(|end| {
-                    end > 0
-                        && rest[..end]
-                            .chars()
-                            .all(|c| c.is_ascii_alphanumeric() || c == '#')
+                    end > 0 && rest[..end].chars().all(|c| c.is_ascii_alphanumeric() || c == '#')
                 });
                 if entity {
                     out.push('\\');
@@ -696,11 +649,7 @@ fn code_span(text: &str) -> String {
     }
     let longest = longest_run(&text, '`');
     let fence = "`".repeat(longest + 1);
-    let pad = if text.starts_with('`') || text.ends_with('`') {
-        " "
-    } else {
-        ""
-    };
+    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
     format!("{fence}{pad}{text}{pad}{fence}")
 }
 
@@ -745,11 +694,7 @@ fn code_block(pre: &Handle) -> Vec<String> {
 /// Markdown of `node`'s children flattened to one line (table cells, captions).
 fn inline_markdown(node: &Handle, depth: usize) -> String {
     let md = render(node, depth + 1);
-    md.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    md.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// The rows of a simple table (no spans, no nested tables, no block content
@@ -835,10 +780,7 @@ pub fn to_markdown(root: &Handle) -> String {
 }
 
 fn render(root: &Handle, depth: usize) -> String {
-    let mut md = Md {
-        depth,
-        ..Md::default()
-    };
+    let mut md = Md { depth, ..Md::default() };
     let mut stack = Vec::new();
     push_children(&mut stack, root);
     while let Some(ev) = stack.pop() {
@@ -952,14 +894,8 @@ fn enter(md: &mut Md, node: &Handle, tag: &str) -> bool {
             // A list inside a list item follows its text without a blank line.
             let in_item = md.prefixes.last().is_some_and(|p| p.item);
             md.need_blank = !in_item;
-            let start = dom::attr(node, "start")
-                .and_then(|s| s.trim().parse().ok())
-                .unwrap_or(1);
-            md.lists.push(List {
-                ordered: tag == "ol",
-                next: start,
-                items: 0,
-            });
+            let start = dom::attr(node, "start").and_then(|s| s.trim().parse().ok()).unwrap_or(1);
+            md.lists.push(List { ordered: tag == "ol", next: start, items: 0 });
         }
         "li" => {
             md.flush();
@@ -982,18 +918,12 @@ fn enter(md: &mut Md, node: &Handle, tag: &str) -> bool {
                 None => "- ".to_owned(),
             };
             let rest = " ".repeat(marker.len());
-            md.push_prefix(Prefix {
-                item: true,
-                first: marker,
-                rest,
-                used: false,
-            });
+            md.push_prefix(Prefix { item: true, first: marker, rest, used: false });
         }
         "table" if md.depth < 2 => {
             if let Some(rows) = simple_table(node) {
-                if let Some(caption) = dom::element_children(node)
-                    .into_iter()
-                    .find(|c| dom::is(c, "caption"))
+                if let Some(caption) =
+                    dom::element_children(node).into_iter().find(|c| dom::is(c, "caption"))
                 {
                     let text = inline_markdown(&caption, md.depth);
                     if !text.is_empty() {
@@ -1076,10 +1006,7 @@ mod tests {
         assert!(run.before && run.after);
         assert_eq!(run.words, "two words");
         let spaces = SpacedRun::of(" ", |_| false).expect("a space");
-        assert_eq!(
-            (spaces.before, spaces.words, spaces.after),
-            (true, "", true)
-        );
+        assert_eq!((spaces.before, spaces.words, spaces.after), (true, "", true));
         for slow in ["a  b", "a\nb", "a\tb", "a\u{a0}b", "\r"] {
             assert!(SpacedRun::of(slow, |_| false).is_none(), "{slow:?}");
         }
@@ -1089,10 +1016,7 @@ mod tests {
             "<p>One <b>two</b> three<i> four </i>five <a href=/x>six</a>  \
              seven\u{a0}eight <em>nine*</em></p>",
         );
-        assert_eq!(
-            to_text(&root),
-            "One two three four five six seven eight nine*"
-        );
+        assert_eq!(to_text(&root), "One two three four five six seven eight nine*");
         assert_eq!(
             to_markdown(&root),
             "One **two** three *four* five [six](/x) seven eight *nine\\**"
@@ -1113,10 +1037,7 @@ mod tests {
             text("  <h1>Title</h1>\n<p>One   <b>two</b>\n three.</p><div><p>Four<br>five</p></div><hr><p>six</p>  "),
             "Title\n\nOne two three.\n\nFour\nfive\n\nsix"
         );
-        assert_eq!(
-            text("<ul><li>a</li><li>b <i>c</i></li></ul><p>d</p>"),
-            "a\nb c\n\nd"
-        );
+        assert_eq!(text("<ul><li>a</li><li>b <i>c</i></li></ul><p>d</p>"), "a\nb c\n\nd");
         assert_eq!(text("<p>a&nbsp;b</p><p></p><p></p><p>c</p>"), "a b\n\nc");
     }
 
@@ -1143,10 +1064,7 @@ mod tests {
             first_paragraph(&root).as_deref(),
             Some("This paragraph is long enough to be an excerpt of the page.")
         );
-        assert_eq!(
-            first_paragraph(&body("<p></p><p>Tiny</p>")).as_deref(),
-            Some("Tiny")
-        );
+        assert_eq!(first_paragraph(&body("<p></p><p>Tiny</p>")).as_deref(), Some("Tiny"));
         assert_eq!(first_paragraph(&body("<div>none</div>")), None);
     }
 

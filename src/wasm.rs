@@ -37,10 +37,7 @@ pub fn version() -> String {
 pub fn clean_html(html: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     console_error_panic_hook::set_once();
     let html = html.as_string().ok_or_else(|| {
-        type_error(&format!(
-            "clean(html): html must be a string, got {}",
-            type_name(&html)
-        ))
+        type_error(&format!("clean(html): html must be a string, got {}", type_name(&html)))
     })?;
     let options = read_options("clean", &options)?;
     run(|| crate::clean(&html, &options))
@@ -88,15 +85,9 @@ fn run(f: impl FnOnce() -> Result<Article, crate::Error>) -> Result<JsValue, JsV
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(Ok(article)) => article
             .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| {
-                error(&format!(
-                    "article-cleaner: could not convert the article: {e}"
-                ))
-            }),
+            .map_err(|e| error(&format!("article-cleaner: could not convert the article: {e}"))),
         Ok(Err(e)) => Err(error(&format!("article-cleaner: {e}"))),
-        Err(_) => Err(error(
-            "article-cleaner: internal error (panic); see the console",
-        )),
+        Err(_) => Err(error("article-cleaner: internal error (panic); see the console")),
     }
 }
 
@@ -182,10 +173,7 @@ fn type_name(value: &JsValue) -> String {
     } else if js_sys::Array::is_array(value) {
         "array".into()
     } else {
-        value
-            .js_typeof()
-            .as_string()
-            .unwrap_or_else(|| "unknown".into())
+        value.js_typeof().as_string().unwrap_or_else(|| "unknown".into())
     }
 }
 

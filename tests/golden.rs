@@ -58,12 +58,7 @@ fn outputs(result: &Result<Article, article_cleaner::Error>) -> Vec<(&'static st
         .iter()
         .map(|r| {
             let kind = serde_json::to_value(r.kind).expect("a kind serializes");
-            format!(
-                "{}: {} | {}\n",
-                kind.as_str().unwrap_or(""),
-                r.reason,
-                r.sample
-            )
+            format!("{}: {} | {}\n", kind.as_str().unwrap_or(""), r.reason, r.sample)
         })
         .collect();
     vec![
@@ -98,20 +93,13 @@ fn first_difference(expected: &str, actual: &str) -> String {
             .map(|l| format!("      {sign} {}\n", l.chars().take(160).collect::<String>()))
             .collect()
     };
-    format!(
-        "    from line {}:\n{}{}",
-        at + 1,
-        show(&e, '-'),
-        show(&a, '+')
-    )
+    format!("    from line {}:\n{}{}", at + 1, show(&e, '-'), show(&a, '+'))
 }
 
 #[test]
 fn golden_pages_give_their_expected_outputs() {
     let update = std::env::var("UPDATE_GOLDEN").is_ok_and(|v| !v.is_empty() && v != "0");
-    let options = Options {
-        url: Some(URL.into()),
-    };
+    let options = Options { url: Some(URL.into()) };
     let pages = pages();
     assert!(pages.len() >= 20, "golden pages missing: {}", pages.len());
     let mut failures = Vec::new();
@@ -129,10 +117,7 @@ fn golden_pages_give_their_expected_outputs() {
             if update {
                 fs::write(&path, &actual).unwrap_or_else(|e| panic!("{path:?}: {e}"));
             } else {
-                failures.push(format!(
-                    "  {name}/{file}\n{}",
-                    first_difference(&expected, &actual)
-                ));
+                failures.push(format!("  {name}/{file}\n{}", first_difference(&expected, &actual)));
             }
         }
     }

@@ -84,18 +84,10 @@ struct Row {
 }
 
 fn main() {
-    let filters: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with("--"))
-        .collect();
-    let runs: usize = std::env::var("BENCH_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(5)
-        .max(1);
-    let options = Options {
-        url: Some("https://example.com/news/article.html".into()),
-    };
+    let filters: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let runs: usize =
+        std::env::var("BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(5).max(1);
+    let options = Options { url: Some("https://example.com/news/article.html".into()) };
     let mut rows = Vec::new();
     for (name, path) in pages() {
         if !filters.is_empty() && !filters.iter().any(|f| name.contains(f.as_str())) {
@@ -135,10 +127,7 @@ fn main() {
         return;
     }
 
-    println!(
-        "{:<44} {:>9} {:>10} {:>10} {:>7}",
-        "page", "KB", "parse ms", "clean ms", "ratio"
-    );
+    println!("{:<44} {:>9} {:>10} {:>10} {:>7}", "page", "KB", "parse ms", "clean ms", "ratio");
     for r in &rows {
         println!(
             "{:<44} {:>9.1} {:>10.3} {:>10.3} {:>7.2}{}",
@@ -155,20 +144,15 @@ fn main() {
     let total_clean: f64 = rows.iter().map(|r| ms(r.clean)).sum();
     let mut parse_ms: Vec<f64> = rows.iter().map(|r| ms(r.parse)).collect();
     let mut clean_ms: Vec<f64> = rows.iter().map(|r| ms(r.clean)).collect();
-    let mut ratios: Vec<f64> = rows
-        .iter()
-        .map(|r| ms(r.clean) / ms(r.parse).max(1e-9))
-        .collect();
+    let mut ratios: Vec<f64> = rows.iter().map(|r| ms(r.clean) / ms(r.parse).max(1e-9)).collect();
     let med = |xs: &mut Vec<f64>| {
         xs.sort_by(|a, b| a.partial_cmp(b).unwrap());
         xs[xs.len() / 2]
     };
     let built_ratio = total_clean / total_parse;
     let total_ratio = total_clean / (total_parse + total_free);
-    let mut freed_ratios: Vec<f64> = rows
-        .iter()
-        .map(|r| ms(r.clean) / ms(r.parse + r.free).max(1e-9))
-        .collect();
+    let mut freed_ratios: Vec<f64> =
+        rows.iter().map(|r| ms(r.clean) / ms(r.parse + r.free).max(1e-9)).collect();
     println!();
     println!("{} pages, {runs} runs each (medians per page)", rows.len());
     println!(
