@@ -1,4 +1,4 @@
-//! Bytes to text the way a browser decodes a page (native builds only): BOM,
+//! Bytes to text the way a browser decodes a page (feature `decode`): BOM,
 //! `<meta charset>` prescan, then a UTF-8 / windows-1252 fallback.
 //!
 //! The order follows the HTML standard's "determine the character encoding":
@@ -25,34 +25,28 @@ pub fn decode_html(bytes: &[u8]) -> String {
 /// `Content-Type` header value, e.g. `text/html; charset=koi8-r`), whose
 /// `charset` comes after a BOM but before the page's own `<meta>`.
 pub fn decode_with_hint(bytes: &[u8], content_type: Option<&str>) -> String {
-    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return decode_as(encoding, &bytes[bom_len..]);
+    let (encoding, bom_len) = encoding_of(bytes, content_type);
+    decode_as(encoding, &bytes[bom_len..])
+}
+
+/// The encoding a browser would use for `bytes` served with `content_type`,
+/// and the length of the byte order mark that names it (0 without one).
+fn encoding_of(bytes: &[u8], content_type: Option<&str>) -> (&'static Encoding, usize) {
+    if let Some(found) = Encoding::for_bom(bytes) {
+        return found;
     }
     let declared = content_type
         .and_then(|ct| charset_from_content(ct.as_bytes()))
         .and_then(Encoding::for_label)
         .or_else(|| declared_encoding(bytes));
-    if let Some(encoding) = declared {
-        return decode_as(encoding, bytes);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => decode_as(WINDOWS_1252, bytes),
-    }
-}
-
-/// The encoding a browser would use for `bytes`, without decoding them.
-pub fn sniff_encoding(bytes: &[u8]) -> &'static Encoding {
-    if let Some((encoding, _)) = Encoding::for_bom(bytes) {
-        return encoding;
-    }
-    declared_encoding(bytes).unwrap_or_else(|| {
+    let encoding = declared.unwrap_or_else(|| {
         if std::str::from_utf8(bytes).is_ok() {
             UTF_8
         } else {
             WINDOWS_1252
         }
-    })
+    });
+    (encoding, 0)
 }
 
 /// The encoding the page's `<meta>` declares, unless the bytes say they are UTF-8.
@@ -269,6 +263,11 @@ fn find_ci(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The encoding alone, as a page without a `Content-Type` gets it.
+    fn sniff_encoding(bytes: &[u8]) -> &'static Encoding {
+        encoding_of(bytes, None).0
+    }
 
     fn encode(encoding: &'static Encoding, text: &str) -> Vec<u8> {
         encoding.encode(text).0.into_owned()

@@ -37,11 +37,6 @@ pub fn is_text(node: &Handle) -> bool {
     matches!(node.data, NodeData::Text { .. })
 }
 
-/// Whether the node is an element in the HTML namespace (not SVG or MathML).
-pub fn is_html(node: &Handle) -> bool {
-    matches!(&node.data, NodeData::Element { name, .. } if name.ns == ns!(html))
-}
-
 /// The value of attribute `name`, if present.
 pub fn attr(node: &Handle, name: &str) -> Option<String> {
     with_attr(node, name, str::to_string)
@@ -100,13 +95,6 @@ pub fn set_attr(node: &Handle, name: &str, value: &str) {
 pub fn remove_attr(node: &Handle, name: &str) {
     if let NodeData::Element { attrs, .. } = &node.data {
         attrs.borrow_mut().retain(|a| &*a.name.local != name);
-    }
-}
-
-/// Keeps only the attributes for which `keep(name, value)` is true.
-pub fn retain_attrs(node: &Handle, mut keep: impl FnMut(&str, &str) -> bool) {
-    if let NodeData::Element { attrs, .. } = &node.data {
-        attrs.borrow_mut().retain(|a| keep(&a.name.local, &a.value));
     }
 }
 
@@ -877,17 +865,6 @@ pub fn next_element_sibling(node: &Handle) -> Option<Handle> {
     let kids = p.children.borrow();
     let i = kids.iter().position(|c| Rc::ptr_eq(c, node))?;
     kids[i + 1..].iter().find(|c| is_element(c)).cloned()
-}
-
-/// Depth of `node` below the document root.
-pub fn depth(node: &Handle) -> usize {
-    let mut d = 0;
-    let mut cur = parent(node);
-    while let Some(p) = cur {
-        d += 1;
-        cur = parent(&p);
-    }
-    d
 }
 
 /// Whether the text is blank (whitespace only).

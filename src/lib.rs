@@ -2,37 +2,61 @@
 //!
 //! One entry point, [`clean`], runs the pipeline top to bottom:
 //!
-//! 1. [`parse`]: HTML text → document tree (html5ever, `markup5ever_rcdom`);
-//! 2. [`metadata`]: title, byline, dates, language… from meta tags, JSON-LD and the page;
-//! 3. [`prune`]: scripts, hidden nodes, ads, ad labels, comments, share bars, related links go;
-//! 4. [`score`]: the article container is found and its related siblings merged;
-//! 5. [`clean`](mod@clean): the article is tidied (lazy images, URLs, empty leftovers);
-//! 6. [`sanitize`] and [`text`]: safe HTML, plain text and Markdown are written;
-//! 7. [`report`]: what was removed, and why.
+//! 1. parse: HTML text → document tree (html5ever, `markup5ever_rcdom`);
+//! 2. metadata: title, byline, dates, language… from meta tags, JSON-LD and the page;
+//! 3. prune: scripts, hidden nodes, ads, ad labels, comments, share bars, related links go;
+//! 4. score: the article container is found and its related siblings merged;
+//! 5. clean: the article is tidied (lazy images, URLs, empty leftovers);
+//! 6. sanitize and text: safe HTML, plain text and Markdown are written;
 //!
-//! The CLI (`src/main.rs`) and the wasm bindings (`src/wasm.rs`) are thin layers over it.
+//! and reports what was removed, and why ([`Removal`]). [`is_probably_readerable`]
+//! tells whether a page looks like an article, without cleaning it.
+//!
+//! The modules are private: the API is what this page lists. Cargo features:
+//! `cli` (default: the command-line tool, `src/main.rs`), `decode`
+//! ([`decode_html`], [`decode_with_hint`]), `wasm` (the JavaScript bindings,
+//! `src/wasm.rs`). A library user who wants none of them sets
+//! `default-features = false`.
 
-pub mod clean;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod decode;
-pub mod dom;
-pub mod metadata;
-pub mod parse;
-pub mod patterns;
-pub mod prune;
-pub mod readerable;
-pub mod report;
-pub mod sanitize;
-pub mod score;
-pub mod text;
-#[cfg(target_arch = "wasm32")]
-pub mod wasm;
-pub mod weburl;
+mod clean;
+#[cfg(feature = "decode")]
+mod decode;
+mod dom;
+mod metadata;
+mod parse;
+mod patterns;
+mod prune;
+mod readerable;
+mod report;
+mod sanitize;
+mod score;
+mod text;
+#[cfg(feature = "wasm")]
+mod wasm;
+mod weburl;
 
 use serde::Serialize;
 
+#[cfg(feature = "decode")]
+pub use decode::{decode_html, decode_with_hint};
 pub use readerable::is_probably_readerable;
 pub use report::{Removal, RemovalKind};
+
+/// The stages' internals, for this crate's own tests and benchmark (feature
+/// `_internals`): not part of the API, no stability promised.
+#[cfg(feature = "_internals")]
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::metadata::{extract, Metadata};
+    pub use crate::parse::parse_html;
+    pub use crate::sanitize::{sanitize, serialize};
+    pub use crate::weburl::Url;
+
+    /// The tree helpers the tests use.
+    pub mod dom {
+        pub use crate::dom::{attr, descendant_elements, find, move_children, new_element, tag};
+    }
+}
 
 /// What the caller tells the cleaner about the page.
 #[derive(Debug, Clone, Default)]

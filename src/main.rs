@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use article_cleaner::{clean, decode::decode_html, Article, Options};
+use article_cleaner::{clean, decode_html, Article, Options};
 use serde::Serialize;
 
 const USAGE: &str = "\

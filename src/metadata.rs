@@ -207,12 +207,6 @@ fn child_text(node: &Handle) -> String {
     out
 }
 
-/// `textContent` without `<script>`, `<style>` and `<noscript>` (which Readability
-/// removes before it looks at headings).
-fn visible_text(node: &Handle) -> String {
-    dom::text_without(node, &["script", "style", "noscript"])
-}
-
 fn scan(doc: &Handle) -> Page {
     let mut page = Page::default();
     let mut stack: Vec<Handle> = doc.children.borrow().iter().rev().cloned().collect();
@@ -397,7 +391,7 @@ fn article_title(orig: &str, page: &Page) -> String {
         }
     } else if orig.contains(": ") {
         // A heading that repeats the whole title means the colon belongs to it.
-        let matched = page.headings.iter().any(|h| js_trim(&visible_text(h)) == orig);
+        let matched = page.headings.iter().any(|h| js_trim(&dom::visible_text(h)) == orig);
         if !matched {
             let last = orig.rfind(':').unwrap_or(0);
             let first = orig.find(':').unwrap_or(0);
@@ -410,7 +404,7 @@ fn article_title(orig: &str, page: &Page) -> String {
         }
     } else if js_len(&cur) > 150 || js_len(&cur) < 15 {
         if let (1, Some(h1)) = (page.h1_count, &page.first_h1) {
-            cur = collapse_runs(js_trim(&visible_text(h1)));
+            cur = collapse_runs(js_trim(&dom::visible_text(h1)));
         }
     }
     cur = collapse_runs(js_trim(&cur));

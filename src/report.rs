@@ -33,24 +33,6 @@ pub enum RemovalKind {
     Boilerplate,
 }
 
-impl RemovalKind {
-    /// The kebab-case name used in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RemovalKind::Ad => "ad",
-            RemovalKind::AdLabel => "ad-label",
-            RemovalKind::Related => "related",
-            RemovalKind::Comments => "comments",
-            RemovalKind::Social => "social",
-            RemovalKind::Newsletter => "newsletter",
-            RemovalKind::Navigation => "navigation",
-            RemovalKind::Hidden => "hidden",
-            RemovalKind::Consent => "consent",
-            RemovalKind::Boilerplate => "boilerplate",
-        }
-    }
-}
-
 /// One removed block.
 #[derive(Serialize, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
@@ -130,6 +112,5 @@ mod tests {
     #[test]
     fn kinds_serialize_in_kebab_case() {
         assert_eq!(serde_json::to_string(&RemovalKind::AdLabel).unwrap(), "\"ad-label\"");
-        assert_eq!(RemovalKind::AdLabel.as_str(), "ad-label");
     }
 }

@@ -1,8 +1,8 @@
 //! URLs, used by the metadata, clean and sanitize stages: parsing and resolving
-//! against a base follow the WHATWG URL standard. Natively that is the `url` crate;
-//! in WebAssembly it is the host's own `URL` (browsers and Node have it), which
-//! keeps the `url` crate and its Unicode tables out of the module (about 50 KB
-//! gzip). Either way a [`Url`] holds the standard's serialization (`href`), and
+//! against a base follow the WHATWG URL standard. By default that is the `url`
+//! crate; with the `wasm` feature (the JavaScript bindings) it is the host's own
+//! `URL` (browsers and Node have it), which keeps the `url` crate and its Unicode
+//! tables out of the module (about 50 KB gzip). Either way a [`Url`] holds the standard's serialization (`href`), and
 //! its parts are read from that string by one piece of code.
 
 use std::fmt;
@@ -10,9 +10,9 @@ use std::fmt;
 /// A parsed, absolute URL.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Url {
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(feature = "wasm"))]
     inner: url::Url,
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(feature = "wasm")]
     href: String,
 }
 
@@ -42,9 +42,9 @@ impl Url {
 
     /// The serialization (`href`).
     pub fn as_str(&self) -> &str {
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(not(feature = "wasm"))]
         return self.inner.as_str();
-        #[cfg(target_arch = "wasm32")]
+        #[cfg(feature = "wasm")]
         return &self.href;
     }
 
@@ -145,7 +145,7 @@ pub fn is_scheme(s: &str) -> bool {
 }
 
 /// `input` resolved against `base`, or `None` if it is not a URL.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(feature = "wasm"))]
 fn resolve(input: &str, base: Option<&Url>) -> Option<Url> {
     let parsed = match base {
         Some(b) => b.inner.join(input),
@@ -159,7 +159,7 @@ fn resolve(input: &str, base: Option<&Url>) -> Option<Url> {
 /// Without a base, a reference with no scheme is not asked of the host: its
 /// `URL` would throw, and a thrown exception costs far more than the parse
 /// (relative links made sanitizing 2× slower when pages were cleaned with no URL).
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "wasm")]
 fn resolve(input: &str, base: Option<&Url>) -> Option<Url> {
     let parsed = match base {
         Some(b) => web_sys::Url::new_with_base(input, &b.href),

@@ -1,6 +1,6 @@
 //! Replays what the fuzzers found (`tests/fuzz/regressions/`, one input per file, named
 //! after the crash) and the fuzz seeds (`tests/fuzz/seeds/`) through both fuzzed paths:
-//! `clean` on the bytes as lossy UTF-8, and `decode::decode_html` then `clean`. Each must
+//! `clean` on the bytes as lossy UTF-8, and `decode_html` then `clean`. Each must
 //! return (an `Article` or an `Error`) without panicking. See `tests/fuzz/fuzz_targets/`.
 
 use std::path::Path;
@@ -36,7 +36,7 @@ fn fuzz_findings_and_seeds_clean_without_panic() {
         if std::panic::catch_unwind(|| article_cleaner::clean(&lossy, &options)).is_err() {
             failed.push(format!("{name} (clean)"));
         }
-        let decoded = article_cleaner::decode::decode_html(bytes);
+        let decoded = article_cleaner::decode_html(bytes);
         if std::panic::catch_unwind(|| {
             article_cleaner::clean(&decoded, &article_cleaner::Options::default())
         })

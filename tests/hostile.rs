@@ -13,7 +13,7 @@
 use std::panic;
 use std::time::Instant;
 
-use article_cleaner::decode::decode_html;
+use article_cleaner::decode_html;
 use article_cleaner::{clean, Article, Error, Options};
 
 /// The default stack size of a spawned Rust thread.

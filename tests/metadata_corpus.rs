@@ -8,9 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use article_cleaner::metadata::{extract, Metadata};
-use article_cleaner::parse::parse_html;
-use article_cleaner::weburl::Url;
+use article_cleaner::internals::{extract, parse_html, Metadata, Url};
 use serde_json::Value;
 
 const BASE: &str = "http://fakehost/test/page.html";

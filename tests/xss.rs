@@ -11,10 +11,8 @@
 
 use std::collections::HashSet;
 
-use article_cleaner::parse::parse_html;
-use article_cleaner::sanitize::{sanitize, serialize};
-use article_cleaner::weburl::Url;
-use article_cleaner::{clean, dom, Options};
+use article_cleaner::internals::{dom, parse_html, sanitize, serialize, Url};
+use article_cleaner::{clean, Options};
 use markup5ever_rcdom::{Handle, NodeData};
 
 const PAGE: &str = include_str!("pages/xss.html");

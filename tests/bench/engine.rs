@@ -1,4 +1,4 @@
-//! Native benchmark: `parse::parse_html` alone against the whole `clean`, per page.
+//! Native benchmark: `parse_html` alone against the whole `clean`, per page.
 //!
 //! ```sh
 //! CARGO_TARGET_DIR=/tmp/target-bench cargo bench --bench engine            # every page
@@ -23,7 +23,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use article_cleaner::{clean, decode, parse, Options};
+use article_cleaner::internals::parse_html;
+use article_cleaner::{clean, decode_html, Options};
 
 fn pages() -> Vec<(String, PathBuf)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -94,16 +95,16 @@ fn main() {
             continue;
         }
         let bytes = std::fs::read(&path).expect("read page");
-        let html = decode::decode_html(&bytes);
+        let html = decode_html(&bytes);
         // warm-up (page cache, allocator, lazy statics)
-        std::hint::black_box(parse::parse_html(&html));
+        std::hint::black_box(parse_html(&html));
         let ok = clean(&html, &options).is_ok();
         let mut parse_t = Vec::with_capacity(runs);
         let mut free_t = Vec::with_capacity(runs);
         let mut clean_t = Vec::with_capacity(runs);
         for _ in 0..runs {
             let t = Instant::now();
-            let doc = parse::parse_html(std::hint::black_box(&html));
+            let doc = parse_html(std::hint::black_box(&html));
             parse_t.push(t.elapsed());
             let t = Instant::now();
             drop(std::hint::black_box(doc));
