@@ -7,8 +7,9 @@
 use markup5ever_rcdom::{Handle, NodeData};
 
 use crate::dom;
+use crate::readability::{class_weight, has_direct_text, link_density, link_weight};
 use crate::report::{RemovalKind, Report};
-use crate::score::{class_weight, link_density, link_weight, Picked};
+use crate::score::Picked;
 
 /// Hosts whose embedded players are kept.
 pub const VIDEO_HOSTS: &[&str] = &[
@@ -204,6 +205,47 @@ fn ends_sentence(text: &str) -> bool {
     }
     text.trim_end_matches([')', ']', '’', '\'', '」', '』', '›', '“'])
         .ends_with(['.', '!', '?', '…', '。', '！', '？', '؟', '।', '۔'])
+}
+
+/// The standfirst: many pages print the article's lead paragraph (the same
+/// text as their meta description) beside the headline, outside the body's
+/// container. When the picked content lacks it and the page shows it as a
+/// block of its own, a copy goes first in the article.
+pub fn recover_lead(doc: &Handle, content: &Handle, excerpt: Option<&str>) {
+    let Some(excerpt) = excerpt else { return };
+    let key: String =
+        dom::normalize_space(excerpt.trim_end_matches(['.', '…'])).chars().take(80).collect();
+    let key_len = key.chars().count();
+    if key_len < 40 || dom::inner_text(content).contains(&key) {
+        return;
+    }
+    let Some(body) = dom::find(doc, "body") else {
+        return;
+    };
+    // A block's text is a part of the page's: most pages do not show the
+    // description at all, and one look at the page's text says so.
+    if !dom::inner_text(&body).contains(&key) {
+        return;
+    }
+    // The smallest block that holds the description's opening words (the first
+    // in the page among equals): blocks tried from the shortest up.
+    let lens = dom::TextLens::measure(&body);
+    let mut blocks: Vec<(usize, Handle)> = dom::descendant_elements(&body)
+        .into_iter()
+        .filter(|n| matches!(dom::tag(n), Some("p" | "div" | "h2" | "span" | "section")))
+        .map(|n| (lens.len(&n), n))
+        .filter(|(len, _)| (key_len..1200).contains(len))
+        .collect();
+    blocks.sort_by_key(|(len, _)| *len);
+    let found = blocks.into_iter().map(|(_, n)| n).find(|n| dom::inner_text(n).contains(&key));
+    if let Some(lead) = found {
+        let copy = dom::rename(&dom::deep_clone(&lead), "p");
+        let first = content.children.borrow().first().cloned();
+        match first {
+            Some(first) => dom::insert_before(&first, &copy),
+            None => dom::append(content, &copy),
+        }
+    }
 }
 
 /// Gives lazy-loaded images their real `src`/`srcset` (from `data-src`,
@@ -700,7 +742,7 @@ fn unwrap_single_cell_tables(root: &Handle) {
     for table in dom::find_all(root, "table").into_iter().rev() {
         let only = |n: &Handle, t: &str| {
             let kids = dom::element_children(n);
-            (kids.len() == 1 && dom::is(&kids[0], t) && !crate::score::has_direct_text(n))
+            (kids.len() == 1 && dom::is(&kids[0], t) && !has_direct_text(n))
                 .then(|| kids[0].clone())
         };
         let tbody = only(&table, "tbody").unwrap_or_else(|| table.clone());
@@ -748,7 +790,7 @@ fn simplify_nesting(root: &Handle) {
             .into_iter()
             .filter(|k| !empty.contains(&dom::key(k)))
             .collect();
-        let has_text = crate::score::has_direct_text(&node);
+        let has_text = has_direct_text(&node);
         if kids.is_empty() && !has_text {
             empty.insert(dom::key(&node));
             doomed.push(node);

@@ -26,6 +26,7 @@ mod metadata;
 mod parse;
 mod patterns;
 mod prune;
+mod readability;
 mod readerable;
 mod report;
 mod sanitize;
@@ -145,7 +146,7 @@ pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
     prune::prune(&doc, &mut report);
     let (picked, cleaning) = pick_and_clean(&doc, &meta);
     report.removed.extend(cleaning.removed);
-    score::recover_lead(&doc, &picked.content, meta.excerpt.as_deref());
+    clean::recover_lead(&doc, &picked.content, meta.excerpt.as_deref());
     sanitize::sanitize(&picked.content, base.as_ref());
     let content = sanitize::serialize(&picked.content);
     let text_content = text::to_text(&picked.content);

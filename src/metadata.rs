@@ -46,12 +46,6 @@ const MAX_JSON_NODES: usize = 20_000;
 /// At most this many `<h1>`/`<h2>` are compared with the title.
 const MAX_HEADINGS: usize = 2048;
 
-/// A `dir` attribute's value, when it is one a browser knows: `ltr`, `rtl` or `auto`.
-pub fn dir_value(attr: &str) -> Option<String> {
-    let d = attr.trim().to_ascii_lowercase();
-    matches!(d.as_str(), "ltr" | "rtl" | "auto").then_some(d)
-}
-
 /// Reads the metadata of `doc`; URLs are made absolute against `base`.
 pub fn extract(doc: &Handle, base: Option<&Url>) -> Metadata {
     let page = scan(doc);
@@ -96,7 +90,7 @@ pub fn extract(doc: &Handle, base: Option<&Url>) -> Metadata {
         article_author,
     ])
     .and_then(clean_text)
-    .or_else(|| crate::score::page_byline(doc).as_deref().and_then(clean_text));
+    .or_else(|| crate::readability::page_byline(doc).as_deref().and_then(clean_text));
 
     let excerpt = first([
         strict.excerpt.as_deref(),
@@ -135,7 +129,7 @@ pub fn extract(doc: &Handle, base: Option<&Url>) -> Metadata {
     let dir = [page.html_dir.as_deref(), page.body_dir.as_deref()]
         .into_iter()
         .flatten()
-        .find_map(dir_value);
+        .find_map(crate::readability::dir_value);
 
     let lead_image = [
         x("og:image"),

@@ -34,11 +34,11 @@ pub fn is_readerable_doc(doc: &Handle) -> bool {
             },
             _ => return false,
         };
-        if !seen.insert(dom::key(&candidate)) || !visible(&candidate) {
+        if !seen.insert(dom::key(&candidate)) || !crate::readability::visible(&candidate) {
             return false;
         }
         let match_string = dom::class_and_id(&candidate);
-        if crate::score::is_unlikely_name(&match_string) {
+        if crate::readability::is_unlikely_name(&match_string) {
             return false;
         }
         if dom::is(&candidate, "p") && dom::has_ancestor(&candidate, "li", 0) {
@@ -51,16 +51,6 @@ pub fn is_readerable_doc(doc: &Handle) -> bool {
         score += ((len - MIN_CONTENT_LENGTH) as f64).sqrt();
         score > MIN_SCORE
     })
-}
-
-/// Whether the node may be seen, as Readability's `_isProbablyVisible` judges it.
-pub(crate) fn visible(node: &Handle) -> bool {
-    let style = dom::attr(node, "style").unwrap_or_default().replace(' ', "").to_ascii_lowercase();
-    !style.contains("display:none")
-        && !style.contains("visibility:hidden")
-        && !dom::has_attr(node, "hidden")
-        && (!dom::attr_is(node, "aria-hidden", |v| v == "true")
-            || dom::attr_is(node, "class", |c| c.contains("fallback-image")))
 }
 
 #[cfg(test)]

@@ -8,11 +8,14 @@
 
 use crate::dom::NodeMap;
 
-use markup5ever_rcdom::{Handle, NodeData};
+use markup5ever_rcdom::Handle;
 
 use crate::dom;
 use crate::metadata::Metadata;
-use crate::patterns;
+use crate::readability::{
+    self, byline_text, class_weight, count_commas, is_unlikely, is_valid_byline, link_density,
+    link_density_with, text_similarity,
+};
 
 /// The chosen article.
 pub struct Picked {
@@ -62,47 +65,6 @@ pub fn pick(doc: &Handle, meta: &Metadata, flags: Flags) -> Picked {
     let body = dom::find(doc, "body").unwrap_or_else(|| doc.clone());
     let page = dom::deep_clone(&body);
     grab(&page, flags, meta.title.as_deref().unwrap_or(""))
-}
-
-/// The standfirst: many pages print the article's lead paragraph (the same
-/// text as their meta description) beside the headline, outside the body's
-/// container. When the picked content lacks it and the page shows it as a
-/// block of its own, a copy goes first in the article.
-pub fn recover_lead(doc: &Handle, content: &Handle, excerpt: Option<&str>) {
-    let Some(excerpt) = excerpt else { return };
-    let key: String =
-        dom::normalize_space(excerpt.trim_end_matches(['.', '…'])).chars().take(80).collect();
-    let key_len = key.chars().count();
-    if key_len < 40 || dom::inner_text(content).contains(&key) {
-        return;
-    }
-    let Some(body) = dom::find(doc, "body") else {
-        return;
-    };
-    // A block's text is a part of the page's: most pages do not show the
-    // description at all, and one look at the page's text says so.
-    if !dom::inner_text(&body).contains(&key) {
-        return;
-    }
-    // The smallest block that holds the description's opening words (the first
-    // in the page among equals): blocks tried from the shortest up.
-    let lens = dom::TextLens::measure(&body);
-    let mut blocks: Vec<(usize, Handle)> = dom::descendant_elements(&body)
-        .into_iter()
-        .filter(|n| matches!(dom::tag(n), Some("p" | "div" | "h2" | "span" | "section")))
-        .map(|n| (lens.len(&n), n))
-        .filter(|(len, _)| (key_len..1200).contains(len))
-        .collect();
-    blocks.sort_by_key(|(len, _)| *len);
-    let found = blocks.into_iter().map(|(_, n)| n).find(|n| dom::inner_text(n).contains(&key));
-    if let Some(lead) = found {
-        let copy = dom::rename(&dom::deep_clone(&lead), "p");
-        let first = content.children.borrow().first().cloned();
-        match first {
-            Some(first) => dom::insert_before(&first, &copy),
-            None => dom::append(content, &copy),
-        }
-    }
 }
 
 /// One extraction attempt over `page` (a copy of the body, changed in place).
@@ -195,7 +157,7 @@ fn grab(page: &Handle, flags: Flags, title: &str) -> Picked {
 fn article_dir(node: &Handle) -> Option<String> {
     let mut cur = Some(node.clone());
     while let Some(n) = cur {
-        if let Some(dir) = dom::attr(&n, "dir").as_deref().and_then(crate::metadata::dir_value) {
+        if let Some(dir) = dom::attr(&n, "dir").as_deref().and_then(readability::dir_value) {
             return Some(dir);
         }
         cur = dom::parent(&n);
@@ -405,114 +367,6 @@ fn prepare_nodes(page: &Handle, flags: Flags, title: &str) -> (Vec<Handle>, Opti
     (to_score, byline, stripped)
 }
 
-/// Class/id fragments of page furniture (Readability's `unlikelyCandidates`).
-static UNLIKELY: patterns::Needles = patterns::Needles::new(&[
-    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap",
-    "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
-    "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
-    "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
-]);
-/// Fragments that rescue a match (Readability's `okMaybeItsACandidate`).
-static MAYBE: patterns::Needles = patterns::Needles::new(&[
-    "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
-]);
-
-/// Whether a class-and-id string names page furniture, as Readability judges it.
-pub fn is_unlikely_name(match_string: &str) -> bool {
-    UNLIKELY.found_in(match_string) && !MAYBE.found_in(match_string)
-}
-
-fn is_unlikely(node: &Handle, match_string: &str) -> bool {
-    if dom::attr_is(node, "role", |role| {
-        matches!(
-            role,
-            "menu"
-                | "menubar"
-                | "complementary"
-                | "navigation"
-                | "alert"
-                | "alertdialog"
-                | "dialog"
-        )
-    }) {
-        return true;
-    }
-    is_unlikely_name(match_string)
-        && !dom::has_ancestor(node, "table", 0)
-        && !dom::has_ancestor(node, "code", 0)
-}
-
-fn is_valid_byline(node: &Handle, match_string: &str) -> bool {
-    let hit = dom::attr_is(node, "rel", |rel| rel == "author")
-        || dom::attr_is(node, "itemprop", |v| v.contains("author"))
-        || ["byline", "author", "dateline", "writtenby", "p-author"]
-            .iter()
-            .any(|p| match_string.contains(p));
-    if !hit {
-        return false;
-    }
-    // Under 100 characters, trimmed; a long block's text is not read past that.
-    let len = dom::trimmed_text_len_upto(node, 100);
-    len > 0 && len < 100
-}
-
-/// The byline Readability finds in the page, looked for on the whole page
-/// before the prune stage, which removes the meta lines and author boxes where
-/// most bylines sit: the first element, in document order, that passes
-/// [`is_valid_byline`], skipping hidden subtrees, modal dialogs and the blocks
-/// Readability strips as unlikely (its first attempt's walk). Its text, or that
-/// of its `itemprop=name` part.
-pub fn page_byline(doc: &Handle) -> Option<String> {
-    let mut stack = dom::element_children(doc);
-    stack.reverse();
-    while let Some(node) = stack.pop() {
-        if !crate::readerable::visible(&node)
-            || (dom::attr_is(&node, "aria-modal", |v| v == "true")
-                && dom::attr_is(&node, "role", |v| v == "dialog"))
-        {
-            continue;
-        }
-        let match_string = dom::class_and_id(&node);
-        if is_valid_byline(&node, &match_string) {
-            return Some(byline_text(&node)).filter(|b| !b.is_empty());
-        }
-        if !matches!(dom::tag(&node), Some("body" | "a")) && is_unlikely(&node, &match_string) {
-            continue;
-        }
-        let kids = node.children.borrow();
-        stack.extend(kids.iter().rev().filter(|c| dom::is_element(c)).cloned());
-    }
-    None
-}
-
-fn byline_text(node: &Handle) -> String {
-    let name = dom::descendant_elements(node)
-        .into_iter()
-        .find(|n| dom::attr_is(n, "itemprop", |v| v.contains("name")));
-    dom::inner_text(name.as_ref().unwrap_or(node))
-}
-
-/// Word-overlap similarity of `b` to `a` (1.0 when every word of `b` is in `a`).
-pub fn text_similarity(a: &str, b: &str) -> f64 {
-    let tokens = |s: &str| -> Vec<String> {
-        s.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric() && c != '_')
-            .filter(|t| !t.is_empty())
-            .map(String::from)
-            .collect()
-    };
-    let ta = tokens(a);
-    let tb = tokens(b);
-    if ta.is_empty() || tb.is_empty() {
-        return 0.0;
-    }
-    let uniq_b: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
-    let joined_b = tb.iter().map(|s| s.chars().count()).sum::<usize>() + tb.len().saturating_sub(1);
-    let joined_u =
-        uniq_b.iter().map(|s| s.chars().count()).sum::<usize>() + uniq_b.len().saturating_sub(1);
-    1.0 - joined_u as f64 / joined_b.max(1) as f64
-}
-
 fn is_without_content(node: &Handle) -> bool {
     let kids = dom::element_children(node);
     (kids.is_empty() || kids.iter().all(|k| dom::is(k, "br") || dom::is(k, "hr")))
@@ -713,96 +567,6 @@ pub fn any_class_weight(root: &Handle) -> bool {
     dom::any_descendant(root, |n| class_weight(n) != 0.0)
 }
 
-/// +25 / −25 for a positive / negative class, and again for the id.
-///
-/// Unlike Readability, "hidden" in a class name is not held against a block:
-/// the prune stage already removed what the page really hides, and names such
-/// as `field--label-hidden` or `hidden-xs` describe a label or a screen size.
-pub fn class_weight(node: &Handle) -> f64 {
-    static NEGATIVE: patterns::Needles = patterns::Needles::new(&[
-        "-ad-", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
-        "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
-        "skyscraper", "sponsor", "shopping", "tags", "widget",
-    ]);
-    static POSITIVE: patterns::Needles = patterns::Needles::new(&[
-        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
-        "post", "text", "blog", "story",
-    ]);
-    let mut weight = 0.0;
-    for value in [dom::attr(node, "class"), dom::attr(node, "id")].into_iter().flatten() {
-        let v = value.to_lowercase();
-        let hid = v.split(' ').any(|w| w == "hid");
-        if hid || NEGATIVE.found_in(&v) {
-            weight -= 25.0;
-        }
-        if POSITIVE.found_in(&v) {
-            weight += 25.0;
-        }
-    }
-    weight
-}
-
-fn is_comma(c: char) -> bool {
-    matches!(
-        c,
-        ',' | '\u{060C}'
-            | '\u{FE50}'
-            | '\u{FE10}'
-            | '\u{FE11}'
-            | '\u{2E41}'
-            | '\u{2E34}'
-            | '\u{2E32}'
-            | '\u{FF0C}'
-    )
-}
-
-/// Commas (in any script) in the text below `node`.
-fn count_commas(node: &Handle) -> usize {
-    let mut count = 0;
-    dom::any_text(node, |text| {
-        count += memchr::memchr_iter(b',', text.as_bytes()).count();
-        if !text.is_ascii() {
-            count += text.chars().filter(|&c| c != ',' && is_comma(c)).count();
-        }
-        false
-    });
-    count
-}
-
-/// Link density as Readability counts it: in-page `#` links weigh 0.3.
-pub fn link_density(node: &Handle) -> f64 {
-    link_density_with(node, dom::text_len)
-}
-
-fn link_density_with(node: &Handle, text_len: impl Fn(&Handle) -> usize) -> f64 {
-    let total = text_len(node);
-    if total == 0 {
-        return 0.0;
-    }
-    let mut links = 0.0;
-    let anchors = if dom::is(node, "a") { vec![node.clone()] } else { dom::find_all(node, "a") };
-    for a in anchors {
-        links += text_len(&a) as f64 * link_weight(&a);
-    }
-    links / total as f64
-}
-
-/// How much a link's text counts in link density: an in-page `#` link 0.3, others 1.
-pub fn link_weight(a: &Handle) -> f64 {
-    if dom::attr_is(a, "href", |h| h.trim_start().starts_with('#')) {
-        0.3
-    } else {
-        1.0
-    }
-}
-
-/// Whether the node has any text node child (used by the readerable check).
-pub fn has_direct_text(node: &Handle) -> bool {
-    node.children.borrow().iter().any(
-        |c| matches!(&c.data, NodeData::Text { contents } if !contents.borrow().trim().is_empty()),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -864,11 +628,5 @@ mod tests {
         let teaser = "<figure><img src=/t.jpg><figcaption><a href=/other>Another story to read</a></figcaption></figure>";
         let (text, _) = pick_text(&page(teaser), "Title");
         assert!(!text.contains("Another story"), "{text}");
-    }
-
-    #[test]
-    fn similarity_of_titles() {
-        assert!(text_similarity("Hello big world", "hello world") > 0.99);
-        assert!(text_similarity("Hello big world", "something else") < 0.1);
     }
 }
