@@ -197,7 +197,11 @@ pub fn count_commas(node: &Handle) -> usize {
     count
 }
 
-/// Word-overlap similarity of `b` to `a` (1.0 when every word of `b` is in `a`).
+/// Readability's `_textSimilarity`: the share of `b`'s text (its words joined
+/// by spaces) made of words that are also in `a`; 1.0 when every word of `b` is
+/// in `a`. Words are Unicode words, counted in characters: Readability splits
+/// at `\W`, which cuts a title in Chinese, Arabic or accented Latin into
+/// fragments, so a heading that repeats such a title went unseen.
 pub fn text_similarity(a: &str, b: &str) -> f64 {
     let tokens = |s: &str| -> Vec<String> {
         s.to_lowercase()
@@ -240,5 +244,10 @@ mod tests {
     fn similarity_of_titles() {
         assert!(text_similarity("Hello big world", "hello world") > 0.99);
         assert!(text_similarity("Hello big world", "something else") < 0.1);
+        assert!((text_similarity("a b c", "a b c") - 1.0).abs() < 1e-9);
+        assert_eq!(text_similarity("", "x"), 0.0);
+        assert!(text_similarity("alpha beta", "alpha gamma") < 0.75);
+        // Words in any script.
+        assert!(text_similarity("افتتاح مكتبة عامة جديدة", "افتتاح مكتبة عامة جديدة") > 0.99);
     }
 }
