@@ -244,7 +244,7 @@ fn classify(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, S
     if matches!(tag, "html" | "body" | "main") {
         return None;
     }
-    if is_hidden(node) {
+    if crate::readability::is_hidden(node) {
         return guard(node, page, RemovalKind::Hidden, "hidden by the page".into());
     }
     let class_words = dom::ClassWords::of(node);
@@ -436,25 +436,6 @@ pub(crate) fn is_attribution(footer: &Handle) -> bool {
 
 fn inside_article(node: &Handle) -> bool {
     dom::ancestors(node).iter().any(|a| dom::is(a, "article") || dom::is(a, "main"))
-}
-
-/// Hidden by the page: `hidden`, `aria-hidden="true"`, inline `display:none` or `visibility:hidden`.
-fn is_hidden(node: &Handle) -> bool {
-    if dom::has_attr(node, "hidden") {
-        return true;
-    }
-    if dom::attr_is(node, "aria-hidden", |v| v.trim() == "true")
-        && !dom::attr_is(node, "class", |c| c.contains("fallback-image"))
-        && !dom::is(node, "math")
-    {
-        return true;
-    }
-    if let Some(style) = dom::attr(node, "style") {
-        let s: String =
-            style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-        return s.contains("display:none") || s.contains("visibility:hidden");
-    }
-    false
 }
 
 /// Ad-network markup: the reason when `node` is an ad slot.

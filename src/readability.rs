@@ -75,7 +75,7 @@ pub fn page_byline(doc: &Handle) -> Option<String> {
     let mut stack = dom::element_children(doc);
     stack.reverse();
     while let Some(node) = stack.pop() {
-        if !visible(&node)
+        if is_hidden(&node)
             || (dom::attr_is(&node, "aria-modal", |v| v == "true")
                 && dom::attr_is(&node, "role", |v| v == "dialog"))
         {
@@ -102,14 +102,26 @@ pub fn byline_text(node: &Handle) -> String {
     dom::inner_text(name.as_ref().unwrap_or(node))
 }
 
-/// Whether the node may be seen, as Readability's `_isProbablyVisible` judges it.
-pub fn visible(node: &Handle) -> bool {
-    let style = dom::attr(node, "style").unwrap_or_default().replace(' ', "").to_ascii_lowercase();
-    !style.contains("display:none")
-        && !style.contains("visibility:hidden")
-        && !dom::has_attr(node, "hidden")
-        && (!dom::attr_is(node, "aria-hidden", |v| v == "true")
-            || dom::attr_is(node, "class", |c| c.contains("fallback-image")))
+/// Whether the page hides `node` from its readers, as Readability's
+/// `_isProbablyVisible` judges it: a `hidden` attribute, `aria-hidden="true"`
+/// (except on a fallback image, and on MathML, whose `aria-hidden` copy is the
+/// one shown beside a text rendering for screen readers), or an inline
+/// `display: none` or `visibility: hidden` (any white space and case).
+pub fn is_hidden(node: &Handle) -> bool {
+    if dom::has_attr(node, "hidden") {
+        return true;
+    }
+    if dom::attr_is(node, "aria-hidden", |v| v.trim() == "true")
+        && !dom::attr_is(node, "class", |c| c.contains("fallback-image"))
+        && !dom::is(node, "math")
+    {
+        return true;
+    }
+    dom::attr_is(node, "style", |style| {
+        let s: String =
+            style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
 }
 
 /// +25 / −25 for a positive / negative class, and again for the id.
@@ -239,6 +251,21 @@ pub fn dir_value(attr: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hidden_is_read_as_a_browser_reads_the_markup() {
+        let doc = crate::parse::parse_html(
+            "<p id=a hidden>x</p><p id=b style='DISPLAY :\n none'>x</p><p id=c aria-hidden=' true '>x</p>\
+             <p id=d style='visibility:\thidden'>x</p><p id=e aria-hidden=true class=fallback-image>x</p>\
+             <math id=f aria-hidden=true><mi>x</mi></math><p id=g style='display: block'>x</p>",
+        );
+        let hidden: Vec<String> = dom::descendant_elements(&doc)
+            .iter()
+            .filter(|n| is_hidden(n))
+            .filter_map(|n| dom::attr(n, "id"))
+            .collect();
+        assert_eq!(hidden, ["a", "b", "c", "d"]);
+    }
 
     #[test]
     fn similarity_of_titles() {

@@ -34,7 +34,7 @@ pub fn is_readerable_doc(doc: &Handle) -> bool {
             },
             _ => return false,
         };
-        if !seen.insert(dom::key(&candidate)) || !crate::readability::visible(&candidate) {
+        if !seen.insert(dom::key(&candidate)) || crate::readability::is_hidden(&candidate) {
             return false;
         }
         let match_string = dom::class_and_id(&candidate);
