@@ -517,7 +517,7 @@ struct BlockStats {
     video: bool,
     /// holds a data table
     data_table: bool,
-    /// link text, in-page `#` links weighing 0.3 (as `score::link_density`)
+    /// link text, in-page `#` links weighing 0.3 (as in `readability::link_density`)
     links: f64,
 }
 

@@ -692,13 +692,20 @@ pub fn link_text_len_by(node: &Handle, len: impl Fn(&Handle) -> usize) -> usize 
     sum
 }
 
-/// Share of the node's text that sits inside links (0 when there is no text).
-pub fn link_density(node: &Handle) -> f64 {
-    let total = text_len(node);
+/// Share of the node's text that sits inside links, every link counting whole
+/// (0 when there is no text). Readability's measure, where in-page links count
+/// less, is [`crate::readability::link_density`].
+pub fn link_share(node: &Handle) -> f64 {
+    link_share_by(node, text_len)
+}
+
+/// [`link_share`] with each node's length given by `len` (e.g. [`TextLens::len`]).
+pub fn link_share_by(node: &Handle, len: impl Fn(&Handle) -> usize) -> f64 {
+    let total = len(node);
     if total == 0 {
         return 0.0;
     }
-    link_text_len(node) as f64 / total as f64
+    link_text_len_by(node, &len) as f64 / total as f64
 }
 
 /// Detaches `node` from its parent. Returns whether it was attached.

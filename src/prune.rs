@@ -112,12 +112,9 @@ impl Page {
         dom::link_text_len_by(node, |n| self.lens.len(n))
     }
 
-    fn link_density(&self, node: &Handle) -> f64 {
-        let total = self.len(node);
-        if total == 0 {
-            return 0.0;
-        }
-        self.link_len(node) as f64 / total as f64
+    /// Share of the node's text inside links ([`dom::link_share`]).
+    fn link_share(&self, node: &Handle) -> f64 {
+        dom::link_share_by(node, |n| self.lens.len(n))
     }
 }
 
@@ -394,7 +391,7 @@ fn is_headline_list(node: &Handle, page: &Page) -> bool {
     let texts: Vec<usize> = links.iter().map(|a| page.len(a)).filter(|l| *l > 0).collect();
     texts.len() >= 3
         && texts.iter().sum::<usize>() / texts.len() >= 30
-        && page.link_density(node) > 0.5
+        && page.link_share(node) > 0.5
 }
 
 /// Whether the node holds at least two paragraphs of real prose.
@@ -413,7 +410,7 @@ fn prose_paragraphs(node: &Handle, page: &Page) -> usize {
 }
 
 fn link_heavy_or_short(node: &Handle, page: &Page, density: f64, short: usize) -> bool {
-    page.len(node) < short || page.link_density(node) > density
+    page.len(node) < short || page.link_share(node) > density
 }
 
 /// Whether a `<footer>` belongs to a quotation or a figure (its attribution or
@@ -665,7 +662,7 @@ fn related_heading(node: &Handle, len: usize, first: &First) -> Option<Handle> {
     }
     if len > 60
         || !patterns::may_be_related(first.word())
-        || dom::find(node, "a").is_some_and(|_| dom::link_density(node) > 0.0)
+        || dom::find(node, "a").is_some_and(|_| dom::link_share(node) > 0.0)
     {
         return None;
     }
@@ -679,7 +676,7 @@ fn heading_list(heading: &Handle) -> Option<Handle> {
     for _ in 0..3 {
         if let Some(next) = dom::next_element_sibling(&cur) {
             let links = dom::find_all(&next, "a").len() + usize::from(dom::is(&next, "a"));
-            if links >= 1 && dom::link_density(&next) > 0.5 {
+            if links >= 1 && dom::link_share(&next) > 0.5 {
                 return Some(next);
             }
             return None;
@@ -697,7 +694,7 @@ fn is_link_line(node: &Handle) -> bool {
     matches!(dom::tag(node), Some("p" | "div" | "li" | "h3" | "h4" | "h5" | "h6"))
         && dom::text_len_upto(node, 200) <= 200
         && dom::find_all(node, "a").len() == 1
-        && dom::link_density(node) > 0.8
+        && dom::link_share(node) > 0.8
 }
 
 /// When a related block was removed, a "related" heading just before it goes too.
