@@ -7,7 +7,6 @@
 //! that must outlive its document has to be [`detach`]ed from it first.
 
 use std::cell::{Cell, RefCell};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
 use html5ever::tendril::StrTendril;
@@ -364,6 +363,12 @@ fn text_without_until(node: &Handle, skip: &[&str], chars: usize) -> String {
         }
     }
     out
+}
+
+/// Whether `c` is HTML's ASCII white space, which rendering collapses (not the
+/// no-break space).
+pub fn is_html_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}')
 }
 
 /// Whitespace collapsed to single spaces and trimmed.
@@ -888,26 +893,7 @@ pub fn key(node: &Handle) -> usize {
 }
 
 /// A hash map keyed by [`key`]: node addresses need no DoS-proof hashing.
-pub type NodeMap<V> = std::collections::HashMap<usize, V, BuildHasherDefault<KeyHasher>>;
-
-/// Hashes a node address: drops the alignment bits and spreads the rest.
-#[derive(Default)]
-pub struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_usize(&mut self, n: usize) {
-        let h = ((n as u64) >> 3).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        self.0 = h ^ (h >> 32);
-    }
-}
+pub type NodeMap<V> = std::collections::HashMap<usize, V, crate::hash::FastHash>;
 
 #[cfg(test)]
 mod tests {

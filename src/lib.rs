@@ -22,6 +22,7 @@ mod clean;
 #[cfg(feature = "decode")]
 mod decode;
 mod dom;
+mod hash;
 mod metadata;
 mod parse;
 mod patterns;

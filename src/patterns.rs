@@ -52,31 +52,6 @@ impl Needles {
     }
 }
 
-/// FNV-1a, for small tables keyed by short strings (the standard SipHash is
-/// made for untrusted keys and costs more than the lookup it serves).
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A `HashMap` hasher built on [`Fnv`].
-pub type StrHash = std::hash::BuildHasherDefault<Fnv>;
-
 /// Whether a lower-case class name is one of [`AD_CLASSES`] or one of them
 /// followed by `-` and more (`ad-slot-top`).
 pub fn is_ad_class(name: &str) -> bool {
@@ -609,7 +584,7 @@ struct Keys {
     sorted: Vec<(String, usize)>,
     longest: usize,
     /// the keys' first words
-    firsts: std::collections::HashSet<String, StrHash>,
+    firsts: std::collections::HashSet<String, crate::hash::FastHash>,
 }
 
 impl Keys {
@@ -618,7 +593,7 @@ impl Keys {
             list.iter().enumerate().map(|(i, l)| (label_key(l), i)).collect();
         let longest = sorted.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
         sorted.sort_unstable_by(|(a, i), (b, j)| (a.len(), a, i).cmp(&(b.len(), b, j)));
-        let firsts: std::collections::HashSet<String, StrHash> =
+        let firsts: std::collections::HashSet<String, crate::hash::FastHash> =
             sorted.iter().filter_map(|(k, _)| k.split(' ').next()).map(str::to_owned).collect();
         assert!(firsts.iter().all(|f| f.len() <= FirstWord::MAX));
         Keys { sorted, longest, firsts }

@@ -222,9 +222,9 @@ const RULE_WORDS: &[(u16, &[&str])] = &[
 
 /// The rules (bits of [`rule`]) a lower-case class or id word belongs to.
 fn rules_of(word: &str) -> u16 {
-    static TABLE: OnceLock<HashMap<&'static str, u16, patterns::StrHash>> = OnceLock::new();
+    static TABLE: OnceLock<HashMap<&'static str, u16, crate::hash::FastHash>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut t: HashMap<&'static str, u16, patterns::StrHash> = HashMap::default();
+        let mut t: HashMap<&'static str, u16, crate::hash::FastHash> = HashMap::default();
         for &(bit, words) in RULE_WORDS {
             for &w in words {
                 *t.entry(w).or_default() |= bit;

@@ -208,7 +208,7 @@ pub fn sanitize(root: &Handle, base: Option<&Url>) {
             for c in &out {
                 if let NodeData::Text { contents } = &c.data {
                     let mut t = contents.borrow_mut();
-                    if t.len() > 1 && t.contains('\n') && t.chars().all(is_html_space) {
+                    if t.len() > 1 && t.contains('\n') && t.chars().all(dom::is_html_space) {
                         *t = StrTendril::from_slice("\n");
                     }
                 }
@@ -318,10 +318,6 @@ fn fate(node: &Handle, parent: Option<&str>, ctx: Ctx) -> Fate {
     } else {
         Fate::Unwrap
     }
-}
-
-fn is_html_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}')
 }
 
 fn is_heading(tag: &str) -> bool {

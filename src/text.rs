@@ -24,11 +24,6 @@ const BLOCKS: &[&str] = &[
     "picture", "video", "audio", "body", "html",
 ];
 
-/// Whether `c` is white space that HTML collapses (not the no-break space).
-fn is_html_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}')
-}
-
 enum Event {
     Enter(Handle),
     Exit(Handle),
@@ -104,7 +99,7 @@ impl TextOut {
             self.space |= run.after;
             return;
         }
-        for (i, word) in s.split(is_html_space).enumerate() {
+        for (i, word) in s.split(dom::is_html_space).enumerate() {
             if i > 0 {
                 self.space = true;
             }
@@ -383,7 +378,7 @@ impl Md {
             self.space |= run.after;
             return;
         }
-        for (i, word) in s.split(is_html_space).enumerate() {
+        for (i, word) in s.split(dom::is_html_space).enumerate() {
             if i > 0 {
                 self.space = true;
             }
