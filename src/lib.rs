@@ -10,7 +10,8 @@
 //! 6. sanitize and text: safe HTML, plain text and Markdown are written;
 //!
 //! and reports what was removed, and why ([`Removal`]). [`is_probably_readerable`]
-//! tells whether a page looks like an article, without cleaning it.
+//! tells whether a page looks like an article, without cleaning it;
+//! [`escape_html`] escapes a field (the title) for the HTML written around `content`.
 //!
 //! The modules are private: the API is what this page lists. Cargo features:
 //! `cli` (default: the command-line tool, `src/main.rs`), `decode`
@@ -43,6 +44,7 @@ use serde::Serialize;
 pub use decode::{decode_html, decode_with_hint};
 pub use readerable::is_probably_readerable;
 pub use report::{Removal, RemovalKind};
+pub use sanitize::escape_html;
 
 /// The stages' internals, for this crate's own tests and benchmark (feature
 /// `_internals`): not part of the API, no stability promised.

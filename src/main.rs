@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use article_cleaner::{clean, decode_html, Article, Options};
+use article_cleaner::{clean, decode_html, escape_html, Article, Options};
 use serde::Serialize;
 
 const USAGE: &str = "\
@@ -288,31 +288,27 @@ fn render(article: &Article, format: Format, source: &str) -> Result<String, Str
             let lang = article
                 .lang
                 .as_deref()
-                .map(|l| format!(" lang=\"{}\"", escape(l)))
+                .map(|l| format!(" lang=\"{}\"", escape_html(l)))
                 .unwrap_or_default();
             let dir = article
                 .dir
                 .as_deref()
-                .map(|d| format!(" dir=\"{}\"", escape(d)))
+                .map(|d| format!(" dir=\"{}\"", escape_html(d)))
                 .unwrap_or_default();
             let heading = if title.is_empty() {
                 String::new()
             } else {
-                format!("<h1>{}</h1>\n", escape(title))
+                format!("<h1>{}</h1>\n", escape_html(title))
             };
             format!(
                 "<!DOCTYPE html>\n<html{lang}{dir}>\n<head>\n<meta charset=\"utf-8\">\n\
                  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
                  <title>{}</title>\n</head>\n<body>\n<article>\n{heading}{}\n</article>\n</body>\n</html>",
-                escape(title),
+                escape_html(title),
                 article.content.trim_end()
             )
         }
     })
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 thread_local! {

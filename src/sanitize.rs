@@ -744,6 +744,14 @@ pub fn serialize(root: &Handle) -> String {
     out
 }
 
+/// Text escaped for HTML, safe both as element text and inside a
+/// double-quoted attribute value: what [`serialize`] writes for an attribute.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::new();
+    escape(text, &mut out, true);
+    out
+}
+
 /// Escapes text for HTML; in an attribute value (`in_attr`) the double quote too.
 fn escape(s: &str, out: &mut String, in_attr: bool) {
     // Bytes, not characters: the runs between special bytes are copied whole.
