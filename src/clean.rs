@@ -9,13 +9,8 @@ use markup5ever_rcdom::{Handle, NodeData};
 use crate::dom;
 use crate::readability::{class_weight, has_direct_text, link_density, link_weight};
 use crate::report::{RemovalKind, Report};
+use crate::rules;
 use crate::score::Picked;
-
-/// Hosts whose embedded players are kept.
-pub const VIDEO_HOSTS: &[&str] = &[
-    "youtube.com", "youtube-nocookie.com", "youtu.be", "player.vimeo.com", "dailymotion.com",
-    "player.twitch.tv", "v.qq.com", "bilibili.com", "archive.org", "upload.wikimedia.org",
-];
 
 /// Tidies the picked article in place. Returns whether the conditional steps
 /// (on when `picked.clean_conditionally`) removed anything: when they did not, an
@@ -331,13 +326,13 @@ pub fn is_video_embed(node: &Handle) -> bool {
     dom::attrs(node).iter().any(|(_, v)| is_video_url(v))
 }
 
-/// Whether `url` points at a well-known video player.
+/// Whether `url` points at a well-known player ([`rules::hosts::PLAYERS`]).
 pub fn is_video_url(url: &str) -> bool {
     let Some(rest) = url.trim().split("//").nth(1) else {
         return false;
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("").to_ascii_lowercase();
-    VIDEO_HOSTS.iter().any(|h| host == *h || host.ends_with(&format!(".{h}")))
+    rules::hosts::PLAYERS.iter().any(|(h, _)| host == *h || host.ends_with(&format!(".{h}")))
 }
 
 /// Readability's data-table test: tables that hold data, not layout.
@@ -856,10 +851,14 @@ mod tests {
 
     #[test]
     fn video_embeds_stay_and_other_iframes_go() {
-        let root = cleaned("<p>Some text of the article, long enough to stay in place here.</p><iframe src='https://www.youtube.com/embed/abc'></iframe><iframe src='https://tracker.example/x'></iframe>");
-        let frames = dom::find_all(&root, "iframe");
-        assert_eq!(frames.len(), 1);
-        assert!(dom::attr(&frames[0], "src").unwrap().contains("youtube"));
+        let root = cleaned("<p>Some text of the article, long enough to stay in place here.</p><iframe src='https://www.youtube.com/embed/abc'></iframe><iframe src='https://tracker.example/x'></iframe><iframe src='https://open.spotify.com/embed/album/x'></iframe>");
+        let frames: Vec<String> =
+            dom::find_all(&root, "iframe").iter().filter_map(|f| dom::attr(f, "src")).collect();
+        // The sanitizer's players are the clean stage's: one list.
+        assert_eq!(
+            frames,
+            ["https://www.youtube.com/embed/abc", "https://open.spotify.com/embed/album/x"]
+        );
     }
 
     #[test]

@@ -31,6 +31,7 @@ mod prune;
 mod readability;
 mod readerable;
 mod report;
+mod rules;
 mod sanitize;
 mod score;
 mod text;

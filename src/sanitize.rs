@@ -42,6 +42,7 @@ use html5ever::{ns, Attribute, LocalName, QualName};
 use markup5ever_rcdom::{Handle, NodeData};
 
 use crate::dom;
+use crate::rules;
 
 /// HTML elements kept (with their allowlisted attributes).
 pub const HTML_TAGS: &[&str] = &[
@@ -89,23 +90,6 @@ const MATHML_ATTRS: &[&str] = &[
 
 /// Void elements: written without an end tag, never with children.
 const VOID_TAGS: &[&str] = &["br", "hr", "img", "source", "col", "track", "wbr"];
-
-/// Hosts (and path prefixes) whose players may stay as a sandboxed `iframe`.
-const IFRAME_HOSTS: &[(&str, &str)] = &[
-    ("www.youtube.com", "/embed/"),
-    ("youtube.com", "/embed/"),
-    ("www.youtube-nocookie.com", "/embed/"),
-    ("youtube-nocookie.com", "/embed/"),
-    ("player.vimeo.com", "/video/"),
-    ("www.dailymotion.com", "/embed/"),
-    ("dailymotion.com", "/embed/"),
-    ("player.twitch.tv", "/"),
-    ("w.soundcloud.com", "/player"),
-    ("open.spotify.com", "/embed"),
-    ("platform.twitter.com", "/embed/"),
-    ("player.bilibili.com", "/player.html"),
-    ("archive.org", "/embed/"),
-];
 
 /// The sandbox given to every kept `iframe`.
 pub const IFRAME_SANDBOX: &str = "allow-scripts allow-same-origin allow-presentation allow-popups";
@@ -393,7 +377,7 @@ fn build_wrapper(kind: &str) -> (Handle, Handle) {
     (outer, inner)
 }
 
-/// Whether an `iframe`'s `src` is an https player from [`IFRAME_HOSTS`].
+/// Whether an `iframe`'s `src` is an https player of [`rules::hosts::PLAYERS`].
 fn iframe_src_ok(node: &Handle) -> bool {
     dom::attr(node, "src").is_some_and(|s| iframe_url(&s).is_some())
 }
@@ -411,7 +395,11 @@ fn iframe_url(raw: &str) -> Option<String> {
     }
     let host = url.host_str()?.to_ascii_lowercase();
     let path = url.path();
-    IFRAME_HOSTS.iter().any(|(h, p)| host == *h && path.starts_with(p)).then(|| url.to_string())
+    let on = |h: &str| host == h || host.strip_prefix("www.") == Some(h);
+    rules::hosts::PLAYERS
+        .iter()
+        .any(|(h, p)| on(h) && p.is_some_and(|p| path.starts_with(p)))
+        .then(|| url.to_string())
 }
 
 /// Keeps only the allowed attributes of a kept element, with checked values.

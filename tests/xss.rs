@@ -33,6 +33,7 @@ const PLAYERS: &[&str] = &[
     "https://platform.twitter.com/embed/",
     "https://player.bilibili.com/player.html",
     "https://archive.org/embed/",
+    "https://v.qq.com/txp/iframe/",
 ];
 
 fn vectors() -> Vec<&'static str> {
