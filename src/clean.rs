@@ -9,7 +9,7 @@ use markup5ever_rcdom::{Handle, NodeData};
 use crate::dom;
 use crate::readability::{class_weight, has_direct_text, link_density, link_weight};
 use crate::report::{RemovalKind, Report};
-use crate::rules;
+use crate::rules::{self, furniture, phrases};
 use crate::score::Picked;
 
 /// Tidies the picked article in place. Returns whether the conditional steps
@@ -126,7 +126,7 @@ fn trim_tail(root: &Handle, report: &mut Report) -> bool {
         // (the length of `inner_text`, without building it for every paragraph)
         if dom::text_len_upto(block, 160) < 160
             && dom::link_text_len(block) > 0
-            && crate::patterns::is_call_to_action(&dom::inner_text(block))
+            && phrases::is_call_to_action(&dom::inner_text(block))
         {
             report.add(RemovalKind::Newsletter, "call to action", block);
             dom::detach(block);
@@ -160,7 +160,7 @@ fn trim_tail(root: &Handle, report: &mut Report) -> bool {
         let sentence = ends_sentence(&text);
         // A short question closing the page asks the reader to rate or share.
         let prompt = len < 60 && text.ends_with(['?', '？', '؟']);
-        let cta = crate::patterns::is_call_to_action(&text);
+        let cta = phrases::is_call_to_action(&text);
         let short = len < 80 && !sentence;
         if !(linky || heading || prompt || cta || short) {
             break;
@@ -460,7 +460,7 @@ fn should_remove(node: &Handle, tag: &str, picked: &Picked, data_tables: &[usize
     }
     let embeds = stats.embeds;
     // Ad labels are short: only a short block's text is worth building.
-    if content_len <= 120 && crate::patterns::is_ad_label(&dom::inner_text(node)) {
+    if content_len <= 120 && phrases::is_ad_label(&dom::inner_text(node)) {
         return true;
     }
     let ld = if content_len == 0 { 0.0 } else { stats.links / content_len as f64 };
@@ -658,7 +658,7 @@ fn credit_start(strings: &[String], in_figure: bool) -> Option<(usize, usize)> {
                     .next_back()
                     .or_else(|| before.chars().next_back())
                     .is_none_or(|p| !p.is_alphanumeric());
-                boundary && starts_with_credit_lead(&s[at..])
+                boundary && phrases::starts_with_photo_credit(&s[at..])
             } else {
                 false
             };
@@ -680,14 +680,6 @@ fn credit_start(strings: &[String], in_figure: bool) -> Option<(usize, usize)> {
     None
 }
 
-/// Whether `text` starts with a caption credit word followed by a colon.
-fn starts_with_credit_lead(text: &str) -> bool {
-    crate::patterns::PHOTO_CREDIT_LEADS.iter().any(|lead| {
-        text.get(..lead.len()).is_some_and(|head| head.to_lowercase() == *lead)
-            && text[lead.len()..].trim_start().starts_with(':')
-    })
-}
-
 /// Small blocks named "share"/"sharedaddy" left inside the article.
 fn remove_share_blocks(root: &Handle, report: &mut Report) {
     for node in dom::descendant_elements(root) {
@@ -695,7 +687,7 @@ fn remove_share_blocks(root: &Handle, report: &mut Report) {
             continue;
         }
         let words = dom::ClassWords::of(&node);
-        if words.iter().any(|w| w == "share" || w == "sharedaddy")
+        if words.iter().any(|w| furniture::SHARE_BLOCK.contains(&w))
             && dom::text_content(&node).chars().count() < 500
         {
             report.add(RemovalKind::Social, "share block in the article", &node);

@@ -121,7 +121,7 @@ impl ClassWords {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &str> + Clone {
-        crate::patterns::words(&self.0)
+        crate::matchers::words(&self.0)
     }
 }
 

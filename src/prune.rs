@@ -13,8 +13,9 @@ use std::sync::OnceLock;
 use markup5ever_rcdom::{Handle, NodeData};
 
 use crate::dom;
-use crate::patterns;
+use crate::matchers::FirstWord;
 use crate::report::{RemovalKind, Report};
+use crate::rules::{furniture, hosts, phrases};
 
 /// Removes clutter from `doc`.
 pub fn prune(doc: &Handle, report: &mut Report) {
@@ -34,11 +35,11 @@ pub fn prune(doc: &Handle, report: &mut Report) {
                 continue;
             }
             NodeData::Text { contents } => {
-                let is_label = patterns::is_ad_label(&contents.borrow());
+                let is_label = phrases::is_ad_label(&contents.borrow());
                 if is_label && stands_alone(&node) {
                     report.add(RemovalKind::AdLabel, "ad label", &node);
                     remove_with_empty_ancestors(&node);
-                } else if patterns::is_credit_line(&contents.borrow()) && stands_alone(&node) {
+                } else if phrases::is_credit_line(&contents.borrow()) && stands_alone(&node) {
                     // a credit set as bare text beside its image
                     report.add(RemovalKind::Boilerplate, "photo credit or source line", &node);
                     dom::detach(&node);
@@ -168,56 +169,16 @@ mod rule {
 }
 
 const RULE_WORDS: &[(u16, &[&str])] = &[
-    (rule::AD, patterns::AD_WORDS),
-    (rule::AD_NEGATIVE, patterns::AD_NEGATIVE_WORDS),
-    // comment sections
-    (rule::COMMENTS, &["comments", "commentlist", "commentform", "disqus", "respond", "replies"]),
-    // share and follow bars
-    (
-        rule::SOCIAL,
-        &[
-            "share", "sharing", "social", "sharedaddy", "addthis", "sharethis", "shariff",
-            "addtoany", "sharebar", "socials", "follow",
-        ],
-    ),
-    // newsletter and sign-up boxes
-    (
-        rule::NEWSLETTER,
-        &["newsletter", "subscribe", "subscription", "signup", "mailchimp", "mc4wp", "optin"],
-    ),
-    // cookie and consent boxes, blocked-embed placeholders
-    (
-        rule::CONSENT,
-        &["cookie", "cookies", "consent", "gdpr", "onetrust", "didomi", "cookiebar", "blocker"],
-    ),
-    // related and recommended links
-    (
-        rule::RELATED,
-        &[
-            "related", "relatedposts", "recommended", "recommendations", "recommendation",
-            "popular", "trending", "mostread", "yarpp", "readnext", "morestories",
-        ],
-    ),
-    // menus, breadcrumbs, pagination
-    (
-        rule::NAVIGATION,
-        &["breadcrumb", "breadcrumbs", "navbar", "navigation", "menu", "pagination", "pager"],
-    ),
-    // paywall and subscriber prompts
-    (
-        rule::PAYWALL,
-        &["paywall", "regwall", "premium", "piano", "metered", "subscriber", "subscribers"],
-    ),
-    // meta lines: dates, tags, credits, tools, ratings
-    (
-        rule::META,
-        &[
-            "meta", "postmeta", "date", "dateline", "timestamp", "published", "updated", "posted",
-            "tags", "tag", "tagcloud", "categories", "category", "credit", "credits", "copyright",
-            "print", "printfriendly", "toolbar", "tools", "actions", "utility", "rating",
-            "ratings", "donate", "donation",
-        ],
-    ),
+    (rule::AD, furniture::AD_WORDS),
+    (rule::AD_NEGATIVE, furniture::AD_NEGATIVE_WORDS),
+    (rule::COMMENTS, furniture::COMMENTS),
+    (rule::SOCIAL, furniture::SOCIAL),
+    (rule::NEWSLETTER, furniture::NEWSLETTER),
+    (rule::CONSENT, furniture::CONSENT),
+    (rule::RELATED, furniture::RELATED),
+    (rule::NAVIGATION, furniture::NAVIGATION),
+    (rule::PAYWALL, furniture::PAYWALL),
+    (rule::META, furniture::META),
 ];
 
 /// The rules (bits of [`rule`]) a lower-case class or id word belongs to.
@@ -254,7 +215,7 @@ fn classify(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, S
     }
     if matches!(tag, "p" | "span" | "div" | "small" | "em" | "i" | "cite" | "figcaption")
         && page.len(node) <= 90
-        && patterns::is_credit_line(&dom::text_content(node))
+        && phrases::is_credit_line(&dom::text_content(node))
         && stands_alone(node)
         && !has_media(node)
     {
@@ -278,10 +239,10 @@ fn classify(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, S
         }
         _ => {}
     }
-    if matches!(role.as_str(), "navigation" | "menu" | "menubar" | "search") {
+    if furniture::NAVIGATION_ROLES.contains(&role.as_str()) {
         return guard(node, page, RemovalKind::Navigation, format!("role \"{role}\""));
     }
-    if matches!(role.as_str(), "dialog" | "alertdialog" | "complementary") {
+    if furniture::ASIDE_ROLES.contains(&role.as_str()) {
         return guard(node, page, RemovalKind::Boilerplate, format!("role \"{role}\""));
     }
     if share_links(node, page) {
@@ -325,21 +286,15 @@ fn classify(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, S
             return guard(node, page, RemovalKind::Newsletter, reason(w));
         }
     }
-    let author_box = words.iter().any(|&(w, _)| w == "author" || w == "autor" || w == "authors")
-        && words.iter().any(|&(w, _)| {
-            matches!(
-                w,
-                "box" | "bio" | "info" | "about" | "details" | "profile" | "card" | "description"
-            )
-        });
-    let bio = author_box
-        || words.iter().any(|&(w, _)| w == "bio" || w == "biography" || w == "authorbox");
+    let named = |list: &[&str]| words.iter().any(|(w, _)| list.contains(w));
+    let bio =
+        (named(furniture::AUTHOR) && named(furniture::AUTHOR_BOX_PARTS)) || named(furniture::BIO);
     if bio && page.len(node) < 1500 {
         return guard(node, page, RemovalKind::Boilerplate, "author box".into());
     }
     if let Some(w) = has(rule::META) {
         // A credit inside a caption sits beside the caption's text: no need to stand alone.
-        let in_caption = matches!(w, "credit" | "credits" | "copyright")
+        let in_caption = furniture::CREDIT.contains(&w)
             && dom::ancestors(node)
                 .iter()
                 .any(|a| dom::is(a, "figcaption") || dom::is(a, "figure"));
@@ -438,7 +393,7 @@ fn inside_article(node: &Handle) -> bool {
 /// Ad-network markup: the reason when `node` is an ad slot.
 fn ad_markup(node: &Handle, words: &[(&str, u16)]) -> Option<String> {
     let tag = dom::tag(node)?;
-    if tag.starts_with("amp-ad") || tag == "amp-sticky-ad" {
+    if furniture::AD_ELEMENTS.iter().any(|e| tag.starts_with(e)) {
         return Some(format!("<{tag}>"));
     }
     let NodeData::Element { attrs, .. } = &node.data else {
@@ -446,33 +401,19 @@ fn ad_markup(node: &Handle, words: &[(&str, u16)]) -> Option<String> {
     };
     for a in attrs.borrow().iter() {
         let (name, value) = (&*a.name.local, &*a.value);
-        if matches!(
-            name,
-            "data-ad-slot"
-                | "data-ad-client"
-                | "data-ad-unit"
-                | "data-adunit"
-                | "data-ad-unit-path"
-                | "data-google-query-id"
-                | "data-dfp"
-                | "data-ad-placement"
-                | "data-adslot"
-        ) {
+        if furniture::AD_ATTRIBUTES.contains(&name) {
             return Some(format!("attribute {name}"));
         }
         if name == "id" {
             let id = value.to_ascii_lowercase();
-            if id.starts_with("div-gpt-ad")
-                || id.starts_with("google_ads")
-                || id.starts_with("taboola-")
-            {
+            if furniture::AD_ID_PREFIXES.iter().any(|p| id.starts_with(p)) {
                 return Some(format!("id \"{value}\""));
             }
         }
     }
     let class = dom::attr(node, "class").unwrap_or_default().to_ascii_lowercase();
     for name in class.split_whitespace() {
-        if patterns::is_ad_class(name) {
+        if furniture::is_ad_class(name) {
             return Some(format!("class \"{name}\""));
         }
     }
@@ -485,11 +426,11 @@ fn ad_markup(node: &Handle, words: &[(&str, u16)]) -> Option<String> {
 /// A block whose whole text is an ad label and that stands on a line of its own.
 fn ad_label_block(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, String)> {
     let len = page.len(node);
-    if len == 0 || len > 80 || !patterns::may_be_ad_label(first.word()) {
+    if len == 0 || len > 80 || !phrases::may_be_ad_label(first.word()) {
         return None;
     }
     let text = dom::text_content(node);
-    if patterns::is_ad_label(&text) && stands_alone(node) && dom::find(node, "img").is_none() {
+    if phrases::is_ad_label(&text) && stands_alone(node) && dom::find(node, "img").is_none() {
         return Some((RemovalKind::AdLabel, "ad label".into()));
     }
     None
@@ -499,7 +440,7 @@ fn ad_label_block(node: &Handle, page: &Page, first: &First) -> Option<(RemovalK
 /// ad-label and "related" checks of one element share it.
 struct First<'a> {
     node: &'a Handle,
-    word: std::cell::OnceCell<patterns::FirstWord>,
+    word: std::cell::OnceCell<FirstWord>,
 }
 
 impl<'a> First<'a> {
@@ -507,9 +448,9 @@ impl<'a> First<'a> {
         First { node, word: std::cell::OnceCell::new() }
     }
 
-    fn word(&self) -> &patterns::FirstWord {
+    fn word(&self) -> &FirstWord {
         self.word.get_or_init(|| {
-            let mut first = patterns::FirstWord::new();
+            let mut first = FirstWord::new();
             dom::any_text(self.node, |text| first.feed(text));
             first
         })
@@ -568,14 +509,19 @@ const LINE_BREAKING: &[&str] = &[
 fn form_kind(form: &Handle) -> (RemovalKind, String) {
     let action = dom::attr(form, "action").unwrap_or_default().to_ascii_lowercase();
     let words = dom::ClassWords::of(form);
-    if action.contains("comment") || words.iter().any(|w| w.starts_with("comment")) {
+    let comment = furniture::COMMENT_FORM_PREFIX;
+    let search = furniture::SEARCH_FORM;
+    if action.contains(comment) || words.iter().any(|w| w.starts_with(comment)) {
         (RemovalKind::Comments, "comment form".into())
-    } else if words.iter().any(|w| w == "search")
-        || action.contains("search")
+    } else if words.iter().any(|w| w == search)
+        || action.contains(search)
         || dom::attr(form, "role").is_some()
     {
         (RemovalKind::Navigation, "search form".into())
-    } else if words.iter().any(|w| w.contains("newsletter") || w.contains("subscri")) {
+    } else if words
+        .iter()
+        .any(|w| furniture::SUBSCRIPTION_FORM_PARTS.iter().any(|part| w.contains(part)))
+    {
         (RemovalKind::Newsletter, "subscription form".into())
     } else {
         (RemovalKind::Boilerplate, "form".into())
@@ -587,7 +533,7 @@ fn iframe_kind(iframe: &Handle) -> Option<(RemovalKind, String)> {
     let src =
         dom::attr(iframe, "src").or_else(|| dom::attr(iframe, "data-src")).unwrap_or_default();
     let host = src.split("//").nth(1).unwrap_or("").split(['/', '?']).next().unwrap_or("");
-    patterns::AD_HOSTS
+    hosts::AD_HOSTS
         .iter()
         .find(|h| host == **h || host.ends_with(&format!(".{h}")))
         .map(|h| (RemovalKind::Ad, format!("iframe from {h}")))
@@ -609,7 +555,7 @@ fn share_links(node: &Handle, page: &Page) -> bool {
     if links.len() < 2 {
         return false;
     }
-    let share = links.iter().filter(|a| dom::attr_is(a, "href", patterns::is_share_url)).count();
+    let share = links.iter().filter(|a| dom::attr_is(a, "href", hosts::is_share_url)).count();
     share >= 2
         && share * 3 >= links.len() * 2
         && page.len(node).saturating_sub(page.link_len(node)) <= 40
@@ -617,12 +563,7 @@ fn share_links(node: &Handle, page: &Page) -> bool {
             dom::is(n, "time")
                 || dom::is(n, "address")
                 || dom::attr_is(n, "rel", |r| r.contains("author"))
-                || dom::ClassWords::of(n).iter().any(|w| {
-                    matches!(
-                        w,
-                        "author" | "byline" | "date" | "dateline" | "timestamp" | "published"
-                    )
-                })
+                || dom::ClassWords::of(n).iter().any(|w| furniture::BYLINE_OR_DATE.contains(&w))
         })
 }
 
@@ -640,10 +581,10 @@ fn related_line(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKin
     }
     // Most blocks have no link: that is quicker to see than the lead-in.
     let links = page.link_len(node);
-    if links == 0 || !patterns::may_be_related(first.word()) {
+    if links == 0 || !phrases::may_be_related(first.word()) {
         return None;
     }
-    let lead = patterns::related_lead(&dom::text_content(node))?;
+    let lead = phrases::related_lead(&dom::text_content(node))?;
     let rest = len.saturating_sub(lead).max(1);
     if links * 2 >= rest {
         Some((RemovalKind::Related, "\"read also\" line".into()))
@@ -661,12 +602,12 @@ fn related_heading(node: &Handle, len: usize, first: &First) -> Option<Handle> {
         return None;
     }
     if len > 60
-        || !patterns::may_be_related(first.word())
+        || !phrases::may_be_related(first.word())
         || dom::find(node, "a").is_some_and(|_| dom::link_share(node) > 0.0)
     {
         return None;
     }
-    patterns::is_related_heading(&dom::text_content(node)).then(|| node.clone())
+    phrases::is_related_heading(&dom::text_content(node)).then(|| node.clone())
 }
 
 /// The link list that follows a "related" heading: the next element sibling (of

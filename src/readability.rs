@@ -7,10 +7,10 @@
 use markup5ever_rcdom::{Handle, NodeData};
 
 use crate::dom;
-use crate::patterns;
+use crate::matchers::Needles;
 
 /// Class/id fragments of page furniture (Readability's `unlikelyCandidates`).
-static UNLIKELY: patterns::Needles = patterns::Needles::new(&[
+static UNLIKELY: Needles = Needles::new(&[
     "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap",
     "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
     "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
@@ -18,9 +18,8 @@ static UNLIKELY: patterns::Needles = patterns::Needles::new(&[
 ]);
 
 /// Fragments that rescue a match (Readability's `okMaybeItsACandidate`).
-static MAYBE: patterns::Needles = patterns::Needles::new(&[
-    "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
-]);
+static MAYBE: Needles =
+    Needles::new(&["and", "article", "body", "column", "content", "main", "mathjax", "shadow"]);
 
 /// Whether a class-and-id string names page furniture, as Readability judges it.
 pub fn is_unlikely_name(match_string: &str) -> bool {
@@ -130,12 +129,12 @@ pub fn is_hidden(node: &Handle) -> bool {
 /// the prune stage already removed what the page really hides, and names such
 /// as `field--label-hidden` or `hidden-xs` describe a label or a screen size.
 pub fn class_weight(node: &Handle) -> f64 {
-    static NEGATIVE: patterns::Needles = patterns::Needles::new(&[
+    static NEGATIVE: Needles = Needles::new(&[
         "-ad-", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
         "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
         "skyscraper", "sponsor", "shopping", "tags", "widget",
     ]);
-    static POSITIVE: patterns::Needles = patterns::Needles::new(&[
+    static POSITIVE: Needles = Needles::new(&[
         "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
         "post", "text", "blog", "story",
     ]);

@@ -5,4 +5,6 @@
 //! `cargo test --test golden` (and `UPDATE_GOLDEN=1 …` to record a wanted
 //! change): the golden pages show what the change does.
 
+pub mod furniture;
 pub mod hosts;
+pub mod phrases;
