@@ -9,6 +9,12 @@ use markup5ever_rcdom::{Handle, NodeData};
 use crate::dom;
 use crate::readability::{class_weight, has_direct_text, link_density, link_weight};
 use crate::report::{RemovalKind, Report};
+use crate::rules::readability::{
+    CLASS_WEIGHT, DATA_TABLE_CELLS, DATA_TABLE_COLUMNS, DATA_TABLE_ROWS, FIGURE_IMAGES,
+    HEADING_SHARE, LINK_DENSITY_HIGH_WEIGHT, LINK_DENSITY_LOW_WEIGHT, LIST_SHARE, MAX_COLSPAN,
+    PARAGRAPHS_PER_IMAGE, PARAGRAPHS_PER_INPUT, PROSE_COMMAS, SHORT_BLOCK_LEN, SINGLE_EMBED_LEN,
+    SPARE_LIST_ITEMS,
+};
 use crate::rules::{self, furniture, phrases};
 use crate::score::Picked;
 
@@ -375,13 +381,15 @@ fn is_data_table(table: &Handle) -> bool {
                     dom::attr(c, "colspan")
                         .and_then(|v| v.trim().parse::<usize>().ok())
                         .unwrap_or(1)
-                        .min(100)
+                        .min(MAX_COLSPAN)
                 })
                 .sum::<usize>()
         })
         .max()
         .unwrap_or(0);
-    rows.len() >= 10 || cols > 4 || rows.len() * cols > 10
+    rows.len() >= DATA_TABLE_ROWS
+        || cols > DATA_TABLE_COLUMNS
+        || rows.len() * cols > DATA_TABLE_CELLS
 }
 
 /// Readability's `_cleanConditionally`: drops blocks of `tag` that look like
@@ -434,18 +442,18 @@ fn should_remove(node: &Handle, tag: &str, picked: &Picked, data_tables: &[usize
     let content_len = stats.text_len;
     let mut is_list = tag == "ul" || tag == "ol";
     if !is_list && content_len > 0 {
-        is_list = stats.list_len as f64 / content_len as f64 > 0.9;
+        is_list = stats.list_len as f64 / content_len as f64 > LIST_SHARE;
     }
     let weight = if picked.weight_classes { class_weight(node) } else { 0.0 };
     if weight < 0.0 {
         return true;
     }
-    if stats.commas >= 10 {
+    if stats.commas >= PROSE_COMMAS {
         return false;
     }
     let p = stats.p as f64;
     let img = stats.img as f64;
-    let li = stats.li as f64 - 100.0;
+    let li = stats.li as f64 - SPARE_LIST_ITEMS;
     let input = stats.input as f64;
     let density = |len: usize| {
         if content_len == 0 {
@@ -466,18 +474,20 @@ fn should_remove(node: &Handle, tag: &str, picked: &Picked, data_tables: &[usize
     let ld = if content_len == 0 { 0.0 } else { stats.links / content_len as f64 };
     let density = density(stats.textish_len);
     let figure_child = ancestors.iter().any(|a| dom::is(a, "figure"));
-    let remove = (!figure_child && img > 1.0 && p / img < 0.5)
+    // Readability's tests, one per line: a gallery, a link list, a form, a short
+    // linked block, a link-heavy block, an embed's frame, a block of no text.
+    let remove = (!figure_child && img > 1.0 && p / img < PARAGRAPHS_PER_IMAGE)
         || (!is_list && li > p)
-        || (input > (p / 3.0).floor())
+        || (input > (p / PARAGRAPHS_PER_INPUT).floor())
         || (!is_list
             && !figure_child
-            && heading_density < 0.9
-            && content_len < 25
-            && (img == 0.0 || img > 2.0)
+            && heading_density < HEADING_SHARE
+            && content_len < SHORT_BLOCK_LEN
+            && (img == 0.0 || img > FIGURE_IMAGES)
             && ld > 0.0)
-        || (!is_list && weight < 25.0 && ld > 0.2)
-        || (weight >= 25.0 && ld > 0.5)
-        || ((embeds == 1 && content_len < 75) || embeds > 1)
+        || (!is_list && weight < CLASS_WEIGHT && ld > LINK_DENSITY_LOW_WEIGHT)
+        || (weight >= CLASS_WEIGHT && ld > LINK_DENSITY_HIGH_WEIGHT)
+        || ((embeds == 1 && content_len < SINGLE_EMBED_LEN) || embeds > 1)
         || (img == 0.0 && density == 0.0);
     if is_list && remove {
         let kids = dom::element_children(node);

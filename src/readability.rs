@@ -8,39 +8,24 @@ use markup5ever_rcdom::{Handle, NodeData};
 
 use crate::dom;
 use crate::matchers::Needles;
+use crate::rules::readability::{
+    BYLINE_MAX_CHARS, BYLINE_NAMES, CLASS_WEIGHT, COMMAS, HASH_LINK_WEIGHT, MAYBE, NEGATIVE,
+    NEGATIVE_WORD, POSITIVE, UNLIKELY, UNLIKELY_ROLES,
+};
 
-/// Class/id fragments of page furniture (Readability's `unlikelyCandidates`).
-static UNLIKELY: Needles = Needles::new(&[
-    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap",
-    "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
-    "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
-    "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
-]);
-
-/// Fragments that rescue a match (Readability's `okMaybeItsACandidate`).
-static MAYBE: Needles =
-    Needles::new(&["and", "article", "body", "column", "content", "main", "mathjax", "shadow"]);
+/// [`UNLIKELY`] and [`MAYBE`], indexed for the search.
+static UNLIKELY_NEEDLES: Needles = Needles::new(UNLIKELY);
+static MAYBE_NEEDLES: Needles = Needles::new(MAYBE);
 
 /// Whether a class-and-id string names page furniture, as Readability judges it.
 pub fn is_unlikely_name(match_string: &str) -> bool {
-    UNLIKELY.found_in(match_string) && !MAYBE.found_in(match_string)
+    UNLIKELY_NEEDLES.found_in(match_string) && !MAYBE_NEEDLES.found_in(match_string)
 }
 
 /// Whether Readability strips `node` as unlikely content: a furniture role, or
 /// an unlikely class-and-id string (`match_string`) outside tables and code.
 pub fn is_unlikely(node: &Handle, match_string: &str) -> bool {
-    if dom::attr_is(node, "role", |role| {
-        matches!(
-            role,
-            "menu"
-                | "menubar"
-                | "complementary"
-                | "navigation"
-                | "alert"
-                | "alertdialog"
-                | "dialog"
-        )
-    }) {
+    if dom::attr_is(node, "role", |role| UNLIKELY_ROLES.contains(&role)) {
         return true;
     }
     is_unlikely_name(match_string)
@@ -53,15 +38,13 @@ pub fn is_unlikely(node: &Handle, match_string: &str) -> bool {
 pub fn is_valid_byline(node: &Handle, match_string: &str) -> bool {
     let hit = dom::attr_is(node, "rel", |rel| rel == "author")
         || dom::attr_is(node, "itemprop", |v| v.contains("author"))
-        || ["byline", "author", "dateline", "writtenby", "p-author"]
-            .iter()
-            .any(|p| match_string.contains(p));
+        || BYLINE_NAMES.iter().any(|p| match_string.contains(p));
     if !hit {
         return false;
     }
-    // Under 100 characters, trimmed; a long block's text is not read past that.
-    let len = dom::trimmed_text_len_upto(node, 100);
-    len > 0 && len < 100
+    // Short, trimmed; a long block's text is not read past the bound.
+    let len = dom::trimmed_text_len_upto(node, BYLINE_MAX_CHARS);
+    len > 0 && len < BYLINE_MAX_CHARS
 }
 
 /// The byline Readability finds in the page, looked for on the whole page
@@ -123,30 +106,20 @@ pub fn is_hidden(node: &Handle) -> bool {
     })
 }
 
-/// +25 / −25 for a positive / negative class, and again for the id.
-///
-/// Unlike Readability, "hidden" in a class name is not held against a block:
-/// the prune stage already removed what the page really hides, and names such
-/// as `field--label-hidden` or `hidden-xs` describe a label or a screen size.
+/// [`CLASS_WEIGHT`] up or down for a positive or negative class, and again for
+/// the id (Readability's `_getClassWeight`; its lists are in the rulebook).
 pub fn class_weight(node: &Handle) -> f64 {
-    static NEGATIVE: Needles = Needles::new(&[
-        "-ad-", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
-        "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
-        "skyscraper", "sponsor", "shopping", "tags", "widget",
-    ]);
-    static POSITIVE: Needles = Needles::new(&[
-        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
-        "post", "text", "blog", "story",
-    ]);
+    static NEGATIVE_NEEDLES: Needles = Needles::new(NEGATIVE);
+    static POSITIVE_NEEDLES: Needles = Needles::new(POSITIVE);
     let mut weight = 0.0;
     for value in [dom::attr(node, "class"), dom::attr(node, "id")].into_iter().flatten() {
         let v = value.to_lowercase();
-        let hid = v.split(' ').any(|w| w == "hid");
-        if hid || NEGATIVE.found_in(&v) {
-            weight -= 25.0;
+        let hid = v.split(' ').any(|w| w == NEGATIVE_WORD);
+        if hid || NEGATIVE_NEEDLES.found_in(&v) {
+            weight -= CLASS_WEIGHT;
         }
-        if POSITIVE.found_in(&v) {
-            weight += 25.0;
+        if POSITIVE_NEEDLES.found_in(&v) {
+            weight += CLASS_WEIGHT;
         }
     }
     weight
@@ -175,24 +148,10 @@ pub fn link_density_with(node: &Handle, text_len: impl Fn(&Handle) -> usize) -> 
 /// How much a link's text counts in link density: an in-page `#` link 0.3, others 1.
 pub fn link_weight(a: &Handle) -> f64 {
     if dom::attr_is(a, "href", |h| h.trim_start().starts_with('#')) {
-        0.3
+        HASH_LINK_WEIGHT
     } else {
         1.0
     }
-}
-
-fn is_comma(c: char) -> bool {
-    matches!(
-        c,
-        ',' | '\u{060C}'
-            | '\u{FE50}'
-            | '\u{FE10}'
-            | '\u{FE11}'
-            | '\u{2E41}'
-            | '\u{2E34}'
-            | '\u{2E32}'
-            | '\u{FF0C}'
-    )
 }
 
 /// Commas (in any script) in the text below `node`.
@@ -201,7 +160,7 @@ pub fn count_commas(node: &Handle) -> usize {
     dom::any_text(node, |text| {
         count += memchr::memchr_iter(b',', text.as_bytes()).count();
         if !text.is_ascii() {
-            count += text.chars().filter(|&c| c != ',' && is_comma(c)).count();
+            count += text.chars().filter(|&c| c != ',' && COMMAS.contains(&c)).count();
         }
         false
     });

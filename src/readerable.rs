@@ -7,10 +7,7 @@ use markup5ever_rcdom::Handle;
 
 use crate::dom;
 
-/// Characters a paragraph needs before it counts.
-const MIN_CONTENT_LENGTH: usize = 140;
-/// Score past which the page is an article.
-const MIN_SCORE: f64 = 20.0;
+use crate::rules::readability::{READERABLE_MIN_LEN, READERABLE_MIN_SCORE};
 
 /// Whether the HTML page is probably an article.
 pub fn is_probably_readerable(html: &str) -> bool {
@@ -45,11 +42,11 @@ pub fn is_readerable_doc(doc: &Handle) -> bool {
             return false;
         }
         let len = dom::text_content(&candidate).trim().chars().count();
-        if len < MIN_CONTENT_LENGTH {
+        if len < READERABLE_MIN_LEN {
             return false;
         }
-        score += ((len - MIN_CONTENT_LENGTH) as f64).sqrt();
-        score > MIN_SCORE
+        score += ((len - READERABLE_MIN_LEN) as f64).sqrt();
+        score > READERABLE_MIN_SCORE
     })
 }
 

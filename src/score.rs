@@ -16,6 +16,13 @@ use crate::readability::{
     self, byline_text, class_weight, count_commas, is_unlikely, is_valid_byline, link_density,
     link_density_with, text_similarity,
 };
+pub use crate::rules::readability::CHAR_THRESHOLD;
+use crate::rules::readability::{
+    tag_score, ALTERNATIVE_SHARE, ARTICLE_BODY_SCORE, CHARS_PER_POINT, DIV_TO_P_LINK_DENSITY,
+    MAX_LENGTH_POINTS, MIN_ALTERNATIVES, MIN_SCORED_LEN, MIN_SIBLING_SCORE, PARENT_SCORE_DIVISOR,
+    SCORED_ANCESTORS, SIBLING_LINK_DENSITY, SIBLING_PARAGRAPH_LEN, SIBLING_SCORE_SHARE,
+    TITLE_SIMILARITY, TOP_CANDIDATES,
+};
 
 /// The chosen article.
 pub struct Picked {
@@ -48,17 +55,13 @@ pub struct Flags {
 }
 
 /// The attempts, strictest first: the pipeline takes the first whose cleaned
-/// article reaches [`CHAR_THRESHOLD`] characters, else the longest.
+/// article reaches [`CHAR_THRESHOLD`] characters, else the longest (as Readability).
 pub const ATTEMPTS: [Flags; 4] = [
     Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
     Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
     Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
     Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
 ];
-
-/// Text length under which an attempt is retried with looser rules.
-pub const CHAR_THRESHOLD: usize = 500;
-const TOP_CANDIDATES: usize = 5;
 
 /// Finds the article in `doc` under `flags`, working on a copy of its body.
 pub fn pick(doc: &Handle, meta: &Metadata, flags: Flags) -> Picked {
@@ -91,15 +94,16 @@ fn grab(page: &Handle, flags: Flags, title: &str) -> Picked {
             continue;
         }
         let len = lens.len(el);
-        if len < 25 {
+        if len < MIN_SCORED_LEN {
             continue;
         }
         let commas = count_commas(el);
-        let content_score = 1.0 + (commas + 1) as f64 + (len / 100).min(3) as f64;
+        let content_score =
+            1.0 + (commas + 1) as f64 + (len / CHARS_PER_POINT).min(MAX_LENGTH_POINTS) as f64;
         let mut level = 0;
         let mut cur = Some(parent);
         while let Some(anc) = cur {
-            if level >= 5 || !dom::is_element(&anc) {
+            if level >= SCORED_ANCESTORS || !dom::is_element(&anc) {
                 break;
             }
             let next = dom::parent(&anc);
@@ -177,14 +181,14 @@ fn refine_top(
     let top_score = scores[&dom::key(&top_candidate)];
     let alternatives: Vec<Vec<usize>> = top[1..]
         .iter()
-        .filter(|c| scores[&dom::key(c)] / top_score >= 0.75)
+        .filter(|c| scores[&dom::key(c)] / top_score >= ALTERNATIVE_SHARE)
         .map(|c| dom::ancestors(c).iter().map(dom::key).collect())
         .collect();
-    if alternatives.len() >= 3 {
+    if alternatives.len() >= MIN_ALTERNATIVES {
         let mut parent = dom::parent(&top_candidate);
         while let Some(p) = parent.filter(|p| !is_page(p, page)) {
             let k = dom::key(&p);
-            if alternatives.iter().filter(|a| a.contains(&k)).count() >= 3 {
+            if alternatives.iter().filter(|a| a.contains(&k)).count() >= MIN_ALTERNATIVES {
                 top_candidate = p;
                 break;
             }
@@ -194,7 +198,7 @@ fn refine_top(
     scores.entry(dom::key(&top_candidate)).or_insert_with(|| initial_score(&top_candidate, flags));
 
     let mut last = scores[&dom::key(&top_candidate)];
-    let threshold = last / 3.0;
+    let threshold = last / PARENT_SCORE_DIVISOR;
     let mut parent = dom::parent(&top_candidate);
     while let Some(p) = parent.filter(|p| !is_page(p, page)) {
         let Some(&score) = scores.get(&dom::key(&p)) else {
@@ -230,7 +234,7 @@ fn is_page(node: &Handle, page: &Handle) -> bool {
 fn gather_siblings(top_candidate: &Handle, scores: &NodeMap<f64>) -> Handle {
     let content = dom::new_element("div", &[]);
     let top_score = scores.get(&dom::key(top_candidate)).copied().unwrap_or(0.0);
-    let threshold = (top_score * 0.2).max(10.0);
+    let threshold = (top_score * SIBLING_SCORE_SHARE).max(MIN_SIBLING_SCORE);
     let top_class = dom::attr(top_candidate, "class").unwrap_or_default();
     let Some(parent) = dom::parent(top_candidate) else {
         dom::append(&content, top_candidate);
@@ -252,7 +256,7 @@ fn gather_siblings(top_candidate: &Handle, scores: &NodeMap<f64>) -> Handle {
             let bonus = if !top_class.is_empty()
                 && dom::attr(&sibling, "class").as_deref() == Some(&top_class)
             {
-                top_score * 0.2
+                top_score * SIBLING_SCORE_SHARE
             } else {
                 0.0
             };
@@ -262,8 +266,8 @@ fn gather_siblings(top_candidate: &Handle, scores: &NodeMap<f64>) -> Handle {
                 let ld = link_density(&sibling);
                 let text = dom::inner_text(&sibling);
                 let len = text.chars().count();
-                if (len > 80 && ld < 0.25)
-                    || (len < 80
+                if (len > SIBLING_PARAGRAPH_LEN && ld < SIBLING_LINK_DENSITY)
+                    || (len < SIBLING_PARAGRAPH_LEN
                         && len > 0
                         && ld == 0.0
                         && (text.contains(". ") || text.ends_with('.')))
@@ -320,7 +324,7 @@ fn prepare_nodes(page: &Handle, flags: Flags, title: &str) -> (Vec<Handle>, Opti
         }
         if remove_title_header
             && matches!(tag.as_str(), "h1" | "h2")
-            && text_similarity(title, &dom::inner_text(&node)) > 0.75
+            && text_similarity(title, &dom::inner_text(&node)) > TITLE_SIMILARITY
         {
             remove_title_header = false;
             dom::detach(&node);
@@ -351,7 +355,7 @@ fn prepare_nodes(page: &Handle, flags: Flags, title: &str) -> (Vec<Handle>, Opti
             let only_text_is_p = kids.len() == 1
                 && dom::is(&kids[0], "p")
                 && dom::children(&node).iter().all(|c| dom::is_element(c) || dom::is_blank(c));
-            if only_text_is_p && link_density(&node) < 0.25 {
+            if only_text_is_p && link_density(&node) < DIV_TO_P_LINK_DENSITY {
                 let p = kids[0].clone();
                 dom::replace(&node, &p);
                 node = p;
@@ -548,16 +552,12 @@ fn replace_brs(page: &Handle) {
 
 /// Starting score of a candidate: by tag, plus class weight when enabled.
 fn initial_score(node: &Handle, flags: Flags) -> f64 {
-    let base = match dom::tag(node).unwrap_or("") {
-        "div" => 5.0,
-        "pre" | "td" | "blockquote" => 3.0,
-        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
-        _ => 0.0,
+    let base = tag_score(dom::tag(node).unwrap_or(""));
+    let body_mark = if dom::attr_is(node, "itemprop", |v| v.contains("articleBody")) {
+        ARTICLE_BODY_SCORE
+    } else {
+        0.0
     };
-    // schema.org's articleBody is the page's own word for where the article is.
-    let body_mark =
-        if dom::attr_is(node, "itemprop", |v| v.contains("articleBody")) { 50.0 } else { 0.0 };
     base + body_mark + if flags.weight_classes { class_weight(node) } else { 0.0 }
 }
 

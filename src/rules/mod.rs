@@ -8,3 +8,4 @@
 pub mod furniture;
 pub mod hosts;
 pub mod phrases;
+pub mod readability;
