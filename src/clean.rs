@@ -9,12 +9,14 @@ use markup5ever_rcdom::{Handle, NodeData};
 use crate::dom;
 use crate::readability::{class_weight, has_direct_text, link_density, link_weight};
 use crate::report::{RemovalKind, Report};
+use crate::rules::limits::MAX_JUDGED_ELEMENTS;
 use crate::rules::readability::{
     CLASS_WEIGHT, DATA_TABLE_CELLS, DATA_TABLE_COLUMNS, DATA_TABLE_ROWS, FIGURE_IMAGES,
     HEADING_SHARE, LINK_DENSITY_HIGH_WEIGHT, LINK_DENSITY_LOW_WEIGHT, LIST_SHARE, MAX_COLSPAN,
     PARAGRAPHS_PER_IMAGE, PARAGRAPHS_PER_INPUT, PROSE_COMMAS, SHORT_BLOCK_LEN, SINGLE_EMBED_LEN,
     SPARE_LIST_ITEMS,
 };
+use crate::rules::thresholds as t;
 use crate::rules::{self, furniture, phrases};
 use crate::score::Picked;
 
@@ -107,14 +109,14 @@ fn trim_tail(root: &Handle, report: &mut Report) -> bool {
     // Before the first paragraph: short scraps that are no sentence ("3:59 PM",
     // "Print recipe", a category name) are page furniture too.
     let mut head_removed = 0;
-    for block in blocks.iter().take(3) {
+    for block in blocks.iter().take(t::HEAD_SCRAPS) {
         let len = dom::text_len(block);
         let text = dom::inner_text(block);
         let heading = matches!(dom::tag(block), Some("h2" | "h3" | "h4" | "h5" | "h6"));
         let media = dom::any_descendant(block, |n| {
             matches!(dom::tag(n), Some("img" | "picture" | "video" | "iframe" | "table" | "math"))
         });
-        if heading || media || len >= 40 || ends_sentence(&text) {
+        if heading || media || len >= t::HEAD_SCRAP_MAX_LEN || ends_sentence(&text) {
             break;
         }
         if len > 0 {
@@ -130,7 +132,7 @@ fn trim_tail(root: &Handle, report: &mut Report) -> bool {
     let mut kept = Vec::with_capacity(blocks.len());
     for block in blocks {
         // (the length of `inner_text`, without building it for every paragraph)
-        if dom::text_len_upto(block, 160) < 160
+        if dom::text_len_upto(block, t::CALL_TO_ACTION_MAX_LEN) < t::CALL_TO_ACTION_MAX_LEN
             && dom::link_text_len(block) > 0
             && phrases::is_call_to_action(&dom::inner_text(block))
         {
@@ -160,18 +162,18 @@ fn trim_tail(root: &Handle, report: &mut Report) -> bool {
         {
             break;
         }
-        let linky = link_density(block) > 0.5;
+        let linky = link_density(block) > t::TAIL_LINK_DENSITY;
         let heading = matches!(dom::tag(block), Some("h2" | "h3" | "h4" | "h5" | "h6"));
         let text = dom::inner_text(block);
         let sentence = ends_sentence(&text);
         // A short question closing the page asks the reader to rate or share.
-        let prompt = len < 60 && text.ends_with(['?', '？', '؟']);
+        let prompt = len < t::TAIL_PROMPT_MAX_LEN && text.ends_with(['?', '？', '؟']);
         let cta = phrases::is_call_to_action(&text);
-        let short = len < 80 && !sentence;
+        let short = len < t::TAIL_SHORT_LEN && !sentence;
         if !(linky || heading || prompt || cta || short) {
             break;
         }
-        if tail.len() + 3 >= total {
+        if tail.len() + t::MIN_BLOCKS_KEPT >= total {
             break;
         }
         tail.push((block, !(linky || heading || prompt || cta)));
@@ -179,7 +181,7 @@ fn trim_tail(root: &Handle, report: &mut Report) -> bool {
     // Page furniture trails in a few short lines; a long run of short blocks
     // is the article's own grid of data (a price table or a list of names
     // laid out in `div`s): only what follows its last short block goes.
-    if tail.iter().filter(|(_, short)| *short).count() > MAX_SHORT_TAIL {
+    if tail.iter().filter(|(_, short)| *short).count() > t::MAX_SHORT_TAIL {
         let last_short = tail.iter().position(|(_, short)| *short).unwrap_or(0);
         tail.truncate(last_short);
     }
@@ -192,10 +194,6 @@ fn trim_tail(root: &Handle, report: &mut Report) -> bool {
     }
     changed
 }
-
-/// Most short blocks (no sentence, no link list) a page's tail of furniture
-/// holds; a longer run is content.
-const MAX_SHORT_TAIL: usize = 12;
 
 /// Whether a block's text ends as a sentence does: with its final punctuation
 /// (in any script), maybe inside closing quotes or brackets (`… he said.”`,
@@ -214,10 +212,12 @@ fn ends_sentence(text: &str) -> bool {
 /// block of its own, a copy goes first in the article.
 pub fn recover_lead(doc: &Handle, content: &Handle, excerpt: Option<&str>) {
     let Some(excerpt) = excerpt else { return };
-    let key: String =
-        dom::normalize_space(excerpt.trim_end_matches(['.', '…'])).chars().take(80).collect();
+    let key: String = dom::normalize_space(excerpt.trim_end_matches(['.', '…']))
+        .chars()
+        .take(t::LEAD_KEY_CHARS)
+        .collect();
     let key_len = key.chars().count();
-    if key_len < 40 || dom::inner_text(content).contains(&key) {
+    if key_len < t::LEAD_KEY_MIN_CHARS || dom::inner_text(content).contains(&key) {
         return;
     }
     let Some(body) = dom::find(doc, "body") else {
@@ -235,7 +235,7 @@ pub fn recover_lead(doc: &Handle, content: &Handle, excerpt: Option<&str>) {
         .into_iter()
         .filter(|n| matches!(dom::tag(n), Some("p" | "div" | "h2" | "span" | "section")))
         .map(|n| (lens.len(&n), n))
-        .filter(|(len, _)| (key_len..1200).contains(len))
+        .filter(|(len, _)| (key_len..t::LEAD_BLOCK_MAX_LEN).contains(len))
         .collect();
     blocks.sort_by_key(|(len, _)| *len);
     let found = blocks.into_iter().map(|(_, n)| n).find(|n| dom::inner_text(n).contains(&key));
@@ -258,7 +258,8 @@ fn fix_lazy_images(root: &Handle) {
             continue;
         }
         if let Some(src) = dom::attr(&node, "src") {
-            let placeholder = src.starts_with("data:") && (src.len() < 200 || src.contains("svg"));
+            let placeholder = src.starts_with("data:")
+                && (src.len() < t::PLACEHOLDER_MAX_BYTES || src.contains("svg"));
             let has_other =
                 dom::attrs(&node).iter().any(|(k, v)| k != "src" && looks_like_image_url(v));
             if placeholder && has_other {
@@ -425,7 +426,7 @@ fn should_remove(node: &Handle, tag: &str, picked: &Picked, data_tables: &[usize
     }
     // A block of thousands of elements is the body of the article, not furniture;
     // judging it would also cost a walk of all of it for each nested block.
-    if dom::has_elements(node, 5000) {
+    if dom::has_elements(node, MAX_JUDGED_ELEMENTS) {
         return false;
     }
     let ancestors = dom::ancestors(node);
@@ -468,7 +469,7 @@ fn should_remove(node: &Handle, tag: &str, picked: &Picked, data_tables: &[usize
     }
     let embeds = stats.embeds;
     // Ad labels are short: only a short block's text is worth building.
-    if content_len <= 120 && phrases::is_ad_label(&dom::inner_text(node)) {
+    if content_len <= t::AD_LABEL_JUDGED_LEN && phrases::is_ad_label(&dom::inner_text(node)) {
         return true;
     }
     let ld = if content_len == 0 { 0.0 } else { stats.links / content_len as f64 };
@@ -593,7 +594,7 @@ fn strip_credits(root: &Handle, report: &mut Report) {
     for block in blocks {
         if dom::parent(&block).is_none()
             // the bounded count first: the scan for `:` or `©` reads a whole subtree
-            || dom::text_len_upto(&block, 300) > 300
+            || dom::text_len_upto(&block, t::CREDIT_BLOCK_MAX_LEN) > t::CREDIT_BLOCK_MAX_LEN
             || !may_hold_credit(&block)
             || dom::any_descendant(&block, |n| dom::tag(n).is_some_and(|t| BLOCKS.contains(&t)))
         {
@@ -647,7 +648,7 @@ fn may_hold_credit(block: &Handle) -> bool {
     dom::any_text(block, |text| {
         seen += text.len();
         // 0xA9 ends the UTF-8 of `©` (and of other characters: a "maybe" too)
-        memchr::memchr2(b':', 0xA9, text.as_bytes()).is_some() || seen > 4096
+        memchr::memchr2(b':', 0xA9, text.as_bytes()).is_some() || seen > t::CREDIT_SCAN_BYTES
     })
 }
 
@@ -680,7 +681,7 @@ fn credit_start(strings: &[String], in_figure: bool) -> Option<(usize, usize)> {
             let tail = total - seen - s[..at].chars().count();
             let ends_sentence =
                 prefix.ends_with(['.', '!', '?', ')', '»', '"', '”', '|', '–', '-']);
-            if !prefix.is_empty() && ends_sentence && tail <= 80 {
+            if !prefix.is_empty() && ends_sentence && tail <= t::CREDIT_MAX_LEN {
                 return Some((i, at));
             }
         }
@@ -698,7 +699,7 @@ fn remove_share_blocks(root: &Handle, report: &mut Report) {
         }
         let words = dom::ClassWords::of(&node);
         if words.iter().any(|w| furniture::SHARE_BLOCK.contains(&w))
-            && dom::text_content(&node).chars().count() < 500
+            && dom::text_content(&node).chars().count() < t::SHARE_BLOCK_MAX_LEN
         {
             report.add(RemovalKind::Social, "share block in the article", &node);
             dom::detach(&node);

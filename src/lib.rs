@@ -41,6 +41,9 @@ mod weburl;
 
 use serde::Serialize;
 
+use rules::limits::{BINARY_CONTROLS, BINARY_SAMPLE_CHARS};
+use rules::thresholds::{CJK_CHARS_PER_MINUTE, WORDS_PER_MINUTE};
+
 #[cfg(feature = "decode")]
 pub use decode::{decode_html, decode_with_hint};
 pub use readerable::is_probably_readerable;
@@ -133,10 +136,6 @@ impl std::fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
-
-/// Words read per minute for `readingTimeMinutes`; CJK text counts characters.
-const WORDS_PER_MINUTE: usize = 230;
-const CJK_CHARS_PER_MINUTE: usize = 500;
 
 /// Cleans one page: finds the article, removes the clutter, returns the reader-mode result.
 pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
@@ -257,11 +256,11 @@ fn check_input(html: &str) -> Result<(), Error> {
         return Err(Error::Empty);
     }
     let (mut chars, mut controls) = (0usize, 0usize);
-    for c in trimmed.chars().take(4096) {
+    for c in trimmed.chars().take(BINARY_SAMPLE_CHARS) {
         chars += 1;
         controls += usize::from((c.is_control() && !c.is_whitespace()) || c == '\u{fffd}');
     }
-    if controls * 10 > chars {
+    if controls * BINARY_CONTROLS > chars {
         return Err(Error::NotHtml("it looks like binary data".into()));
     }
     if !html.contains('<') {
@@ -270,7 +269,8 @@ fn check_input(html: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// Minutes to read `text`: words at 230 a minute, CJK characters at 500.
+/// Minutes to read `text`: words at [`WORDS_PER_MINUTE`], CJK characters at
+/// [`CJK_CHARS_PER_MINUTE`].
 fn reading_time(text: &str) -> u32 {
     let (cjk, words) = if text.is_ascii() {
         (0, text.split_whitespace().count())

@@ -22,6 +22,13 @@ use serde_json::Value;
 
 use crate::dom;
 use crate::readability::text_similarity;
+use crate::rules::metadata::{
+    ARTICLE_AUTHOR_META, ARTICLE_TYPES, BYLINE_METAS, EXCERPT_METAS, HIERARCHICAL_SEPARATORS,
+    LEAD_IMAGE_METAS, LOCALE_EXTRA, NAME_NAMES, NAME_PREFIXES, PROPERTY_NAMES, PROPERTY_PREFIXES,
+    PUBLISHED_EXTRA, PUBLISHED_METAS, SHORT_TITLE_WORDS, SITE_NAME_METAS, TITLE_MAX_LEN,
+    TITLE_METAS, TITLE_MIN_LEN, TITLE_MIN_WORDS, TITLE_PREFIX_MAX_WORDS, TITLE_SEPARATORS,
+};
+use crate::rules::readability::TITLE_SIMILARITY;
 
 /// What the page says about itself.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -36,18 +43,10 @@ pub struct Metadata {
     pub lead_image: Option<String>,
 }
 
-/// At most this many `<meta>` elements are read.
-const MAX_METAS: usize = 4096;
-/// At most this many JSON-LD scripts are parsed.
-const MAX_JSON_LD_SCRIPTS: usize = 64;
-/// A JSON-LD script longer than this (bytes) is skipped.
-const MAX_JSON_LD_BYTES: usize = 2 << 20;
-/// Depth cap for the recursive searches through JSON values.
-const MAX_JSON_DEPTH: usize = 32;
-/// Cap on the JSON values visited per script by the lenient search.
-const MAX_JSON_NODES: usize = 20_000;
-/// At most this many `<h1>`/`<h2>` are compared with the title.
-const MAX_HEADINGS: usize = 2048;
+use crate::rules::limits::{
+    MAX_HEADINGS, MAX_IMAGES_READ, MAX_IMAGE_DEPTH, MAX_JSON_DEPTH, MAX_JSON_LD_BYTES,
+    MAX_JSON_LD_SCRIPTS, MAX_JSON_NODES, MAX_METAS,
+};
 
 /// Reads the metadata of `doc`; URLs are made absolute against `base`.
 pub fn extract(doc: &Handle, base: Option<&Url>) -> Metadata {
@@ -65,68 +64,40 @@ pub fn extract(doc: &Handle, base: Option<&Url>) -> Metadata {
     let x = |k: &str| extra.get(k).map(String::as_str);
 
     // Title: JSON-LD, then the metas in Readability's order, then <title> cleaned.
-    let title = first([
-        strict.title.as_deref(),
-        v("dc:title"),
-        v("dcterm:title"),
-        v("og:title"),
-        v("weibo:article:title"),
-        v("weibo:webpage:title"),
-        v("title"),
-        v("twitter:title"),
-        v("parsely-title"),
-    ])
-    .map(str::to_string)
-    .unwrap_or_else(article_title);
+    let title = first(strict.title.as_deref(), TITLE_METAS.iter().map(|k| v(k)))
+        .map(str::to_string)
+        .unwrap_or_else(article_title);
     // Where Readability finds no title at all, the page's first headline is one.
     let title = clean_text(&title)
         .or_else(|| lenient.title.as_deref().and_then(clean_text))
         .or_else(|| page.first_h1.as_ref().and_then(|h1| clean_text(&dom::inner_text(h1))));
 
-    let article_author = v("article:author").filter(|a| Url::parse(a).is_err());
-    let byline = first([
-        strict.byline.as_deref(),
-        v("dc:creator"),
-        v("dcterm:creator"),
-        v("author"),
-        v("parsely-author"),
-        article_author,
-    ])
-    .and_then(clean_text)
-    .or_else(|| crate::readability::page_byline(doc).as_deref().and_then(clean_text));
+    let article_author = v(ARTICLE_AUTHOR_META).filter(|a| Url::parse(a).is_err());
+    let metas = BYLINE_METAS.iter().map(|k| v(k)).chain([article_author]);
+    let byline = first(strict.byline.as_deref(), metas)
+        .and_then(clean_text)
+        .or_else(|| crate::readability::page_byline(doc).as_deref().and_then(clean_text));
 
-    let excerpt = first([
-        strict.excerpt.as_deref(),
-        v("dc:description"),
-        v("dcterm:description"),
-        v("og:description"),
-        v("weibo:article:description"),
-        v("weibo:webpage:description"),
-        v("description"),
-        v("twitter:description"),
-    ])
-    .and_then(clean_text);
+    let excerpt =
+        first(strict.excerpt.as_deref(), EXCERPT_METAS.iter().map(|k| v(k))).and_then(clean_text);
 
-    let site_name = first([strict.site_name.as_deref(), v("og:site_name")])
+    let site_name = first(strict.site_name.as_deref(), SITE_NAME_METAS.iter().map(|k| v(k)))
         .and_then(clean_text)
         .or_else(|| lenient.site_name.as_deref().and_then(clean_text));
 
-    let published_time = first([
-        strict.date_published.as_deref(),
-        v("article:published_time"),
-        v("parsely-pub-date"),
-    ])
-    .and_then(clean_text)
-    .or_else(|| lenient.date_published.as_deref().and_then(clean_text))
-    .or_else(|| x("datepublished").and_then(clean_text))
-    .or_else(|| page.time_published.as_deref().and_then(clean_text));
+    let published_time =
+        first(strict.date_published.as_deref(), PUBLISHED_METAS.iter().map(|k| v(k)))
+            .and_then(clean_text)
+            .or_else(|| lenient.date_published.as_deref().and_then(clean_text))
+            .or_else(|| x(PUBLISHED_EXTRA).and_then(clean_text))
+            .or_else(|| page.time_published.as_deref().and_then(clean_text));
 
     let lang = page
         .html_lang
         .as_deref()
         .and_then(clean_attr)
         .or_else(|| page.content_language.as_deref().and_then(first_language))
-        .or_else(|| x("og:locale").and_then(clean_attr).map(|l| l.replace('_', "-")))
+        .or_else(|| x(LOCALE_EXTRA).and_then(clean_attr).map(|l| l.replace('_', "-")))
         .or_else(|| lenient.lang.as_deref().and_then(clean_attr));
 
     let dir = [page.html_dir.as_deref(), page.body_dir.as_deref()]
@@ -134,17 +105,12 @@ pub fn extract(doc: &Handle, base: Option<&Url>) -> Metadata {
         .flatten()
         .find_map(crate::readability::dir_value);
 
-    let lead_image = [
-        x("og:image"),
-        x("og:image:url"),
-        x("og:image:secure_url"),
-        x("twitter:image"),
-        x("twitter:image:src"),
-        lenient.image.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .find_map(|u| absolute_image_url(u, base));
+    let lead_image = LEAD_IMAGE_METAS
+        .iter()
+        .map(|k| x(k))
+        .chain([lenient.image.as_deref()])
+        .flatten()
+        .find_map(|u| absolute_image_url(u, base));
 
     Metadata { title, byline, site_name, published_time, lang, dir, excerpt, lead_image }
 }
@@ -353,9 +319,6 @@ fn js_len(s: &str) -> usize {
     s.encode_utf16().count()
 }
 
-const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
-const HIERARCHICAL_SEPARATORS: &[char] = &['\\', '/', '>', '»'];
-
 /// Start indices (in chars) of the non-overlapping matches of `/\s[seps]\s/g`.
 fn separator_matches(chars: &[char], seps: &[char]) -> Vec<usize> {
     let mut out = Vec::new();
@@ -380,7 +343,7 @@ fn article_title(orig: &str, page: &Page) -> String {
     if let Some(&last) = seps.last() {
         hierarchical = !separator_matches(&chars, HIERARCHICAL_SEPARATORS).is_empty();
         cur = chars[..last].iter().collect();
-        if word_count(&cur) < 3 {
+        if word_count(&cur) < TITLE_MIN_WORDS {
             // Too short: drop the first part instead (`/^[^seps]*[seps]/`).
             if let Some(p) = chars.iter().position(|c| TITLE_SEPARATORS.contains(c)) {
                 cur = chars[p + 1..].iter().collect();
@@ -393,20 +356,22 @@ fn article_title(orig: &str, page: &Page) -> String {
             let last = orig.rfind(':').unwrap_or(0);
             let first = orig.find(':').unwrap_or(0);
             cur = orig[last + 1..].to_string();
-            if word_count(&cur) < 3 {
+            if word_count(&cur) < TITLE_MIN_WORDS {
                 cur = orig[first + 1..].to_string();
-            } else if word_count(&orig[..first]) > 5 {
+            } else if word_count(&orig[..first]) > TITLE_PREFIX_MAX_WORDS {
                 cur = orig.to_string();
             }
         }
-    } else if js_len(&cur) > 150 || js_len(&cur) < 15 {
+    } else if js_len(&cur) > TITLE_MAX_LEN || js_len(&cur) < TITLE_MIN_LEN {
         if let (1, Some(h1)) = (page.h1_count, &page.first_h1) {
             cur = collapse_runs(js_trim(&dom::visible_text(h1)));
         }
     }
     cur = collapse_runs(js_trim(&cur));
     let count = word_count(&cur);
-    if count <= 4 && (!hierarchical || count + 1 != word_count(&remove_separators(&chars))) {
+    if count <= SHORT_TITLE_WORDS
+        && (!hierarchical || count + 1 != word_count(&remove_separators(&chars)))
+    {
         cur = orig.to_string();
     }
     cur
@@ -516,9 +481,13 @@ fn first_language(s: &str) -> Option<String> {
     s.split(',').next().and_then(clean_attr)
 }
 
-/// The first value that is present and not empty (JavaScript's `a || b || …`).
-fn first<const N: usize>(candidates: [Option<&str>; N]) -> Option<&str> {
-    candidates.into_iter().flatten().find(|s| !s.is_empty())
+/// The first value that is present and not empty (JavaScript's `a || b || …`):
+/// the JSON-LD's, then the metas' in order.
+fn first<'a>(
+    json_ld: Option<&'a str>,
+    metas: impl IntoIterator<Item = Option<&'a str>>,
+) -> Option<&'a str> {
+    std::iter::once(json_ld).chain(metas).flatten().find(|s| !s.is_empty())
 }
 
 // ---------------------------------------------------------------------------
@@ -553,10 +522,6 @@ fn readability_values(metas: &[MetaTag]) -> HashMap<String, String> {
     values
 }
 
-const PROPERTY_PREFIXES: &[&str] = &["article", "dc", "dcterm", "og", "twitter"];
-const PROPERTY_NAMES: &[&str] =
-    &["author", "creator", "description", "published_time", "title", "site_name"];
-
 /// First match of `/\s*(article|dc|dcterm|og|twitter)\s*:\s*(author|creator|
 /// description|published_time|title|site_name)\s*/i`, lower-cased, without spaces.
 fn property_key(property: &str) -> Option<String> {
@@ -589,20 +554,17 @@ fn property_key(property: &str) -> Option<String> {
 /// `/^\s*(?:(dc|dcterm|og|twitter|parsely|weibo:(article|webpage))\s*[-\.:]\s*)?
 /// (author|creator|pub-date|description|title|site_name)\s*$/i`.
 fn name_matches(name: &str) -> bool {
-    const NAMES: &[&str] = &["author", "creator", "pub-date", "description", "title", "site_name"];
-    const PREFIXES: &[&str] =
-        &["dc", "dcterm", "og", "twitter", "parsely", "weibo:article", "weibo:webpage"];
     let lower = name.to_lowercase();
     let s = js_trim(&lower);
-    if NAMES.contains(&s) {
+    if NAME_NAMES.contains(&s) {
         return true;
     }
-    PREFIXES.iter().any(|p| {
+    NAME_PREFIXES.iter().any(|p| {
         s.strip_prefix(p)
             .map(|r| r.trim_start_matches(is_js_space))
             .and_then(|r| r.strip_prefix(['-', '.', ':']))
             .map(|r| r.trim_start_matches(is_js_space))
-            .is_some_and(|r| NAMES.contains(&r))
+            .is_some_and(|r| NAME_NAMES.contains(&r))
     })
 }
 
@@ -668,16 +630,9 @@ fn strip_cdata(s: &str) -> &str {
 /// Readability's `jsonLdArticleTypes` regular expression (note its anchors only
 /// bind the first and last alternatives).
 fn readability_article_type(t: &str) -> bool {
-    const ANYWHERE: &[&str] = &[
-        "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
-        "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle",
-        "Report", "SatiricalArticle", "ScholarlyArticle", "MedicalScholarlyArticle",
-        "SocialMediaPosting", "BlogPosting", "LiveBlogPosting", "DiscussionForumPosting",
-        "TechArticle",
-    ];
     t.starts_with("Article")
         || t.ends_with("APIReference")
-        || ANYWHERE.iter().any(|a| t.contains(a))
+        || ARTICLE_TYPES.iter().any(|a| t.contains(a))
 }
 
 fn is_schema_org(s: &str) -> bool {
@@ -759,8 +714,8 @@ fn strict_json_ld(script: &str, article_title: &dyn Fn() -> String) -> Option<Js
             // Some sites put their own name in `name`: take whichever one looks
             // like the document title, `name` by default.
             let title = article_title();
-            let name_matches = text_similarity(n, &title) > 0.75;
-            let headline_matches = text_similarity(h, &title) > 0.75;
+            let name_matches = text_similarity(n, &title) > TITLE_SIMILARITY;
+            let headline_matches = text_similarity(h, &title) > TITLE_SIMILARITY;
             Some(if headline_matches && !name_matches { h } else { n }.to_string())
         }
         (Some(n), _) => Some(js_trim(n).to_string()),
@@ -909,12 +864,14 @@ fn name_of(v: &Value) -> Option<String> {
 
 /// An image URL from a string, an `ImageObject` (or reference) or an array.
 fn image_url(v: &Value, resolve: &dyn Fn(&Value) -> Value, depth: usize) -> Option<String> {
-    if depth > 4 {
+    if depth > MAX_IMAGE_DEPTH {
         return None;
     }
     match v {
         Value::String(s) => clean_attr(s),
-        Value::Array(list) => list.iter().take(16).find_map(|i| image_url(i, resolve, depth + 1)),
+        Value::Array(list) => {
+            list.iter().take(MAX_IMAGES_READ).find_map(|i| image_url(i, resolve, depth + 1))
+        }
         Value::Object(_) => {
             let obj = resolve(v);
             ["url", "contentUrl"]

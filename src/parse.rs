@@ -10,12 +10,7 @@ use markup5ever_rcdom::{Handle, RcDom};
 
 use crate::dom;
 
-/// Deepest element nesting kept, as in Blink's HTML parser: tags that would
-/// open deeper are dropped (their content stays). html5ever's tree builder
-/// scans its stack of open elements per tag, so unbounded nesting is quadratic.
-pub const MAX_DEPTH: usize = 512;
-/// Most elements a page may have; past this, cleaning stops with an error.
-pub const MAX_ELEMENTS: usize = 250_000;
+use crate::rules::limits::{MAX_DEPTH, MAX_ELEMENTS};
 
 /// Elements that never nest: void, or closed implicitly by their next sibling.
 fn not_nesting(name: &str) -> bool {

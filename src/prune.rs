@@ -15,6 +15,8 @@ use markup5ever_rcdom::{Handle, NodeData};
 use crate::dom;
 use crate::matchers::FirstWord;
 use crate::report::{RemovalKind, Report};
+use crate::rules::limits::MAX_NOSCRIPT_BYTES;
+use crate::rules::thresholds::{self as t, ShortOrLinked};
 use crate::rules::{furniture, hosts, phrases};
 
 /// Removes clutter from `doc`.
@@ -148,7 +150,7 @@ fn is_silent_junk(node: &Handle) -> bool {
 }
 
 fn is_tracking_pixel(img: &Handle) -> bool {
-    let tiny = |a| dom::attr(img, a).map(|v| v.trim() == "1" || v.trim() == "0").unwrap_or(false);
+    let tiny = |a| dom::attr_is(img, a, |v| t::TRACKING_PIXEL_SIZES.contains(&v.trim()));
     tiny("width") && tiny("height")
 }
 
@@ -214,7 +216,7 @@ fn classify(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, S
         return Some(kind);
     }
     if matches!(tag, "p" | "span" | "div" | "small" | "em" | "i" | "cite" | "figcaption")
-        && page.len(node) <= 90
+        && page.len(node) <= t::CREDIT_LINE_MAX_LEN
         && phrases::is_credit_line(&dom::text_content(node))
         && stands_alone(node)
         && !has_media(node)
@@ -231,7 +233,7 @@ fn classify(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, S
         }
         "iframe" => return iframe_kind(node),
         // A quotation's or a figure's `<footer>` holds its attribution.
-        "footer" if !is_attribution(node) && link_heavy_or_short(node, page, 0.2, 600) => {
+        "footer" if !is_attribution(node) && short_or_linked(node, page, t::FOOTER) => {
             return guard(node, page, RemovalKind::Navigation, "<footer>".into())
         }
         "header" if !inside_article(node) && dom::find(node, "nav").is_some() => {
@@ -257,39 +259,39 @@ fn classify(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, S
         return guard(node, page, RemovalKind::Comments, reason(w));
     }
     if let Some(w) = has(rule::SOCIAL) {
-        if link_heavy_or_short(node, page, 0.4, 300) {
+        if short_or_linked(node, page, t::SOCIAL_BAR) {
             return guard(node, page, RemovalKind::Social, reason(w));
         }
     }
     if let Some(w) = has(rule::NEWSLETTER) {
-        if page.len(node) < 800 {
+        if page.len(node) < t::NEWSLETTER_MAX_LEN {
             return guard(node, page, RemovalKind::Newsletter, reason(w));
         }
     }
     if let Some(w) = has(rule::CONSENT) {
-        if page.len(node) < 2000 {
+        if page.len(node) < t::CONSENT_MAX_LEN {
             return guard(node, page, RemovalKind::Consent, reason(w));
         }
     }
     if let Some(w) = has(rule::RELATED) {
-        if link_heavy_or_short(node, page, 0.3, 200) && !has_prose(node, page) {
+        if short_or_linked(node, page, t::RELATED_BLOCK) && !has_prose(node, page) {
             return guard(node, page, RemovalKind::Related, reason(w));
         }
     }
     if let Some(w) = has(rule::NAVIGATION) {
-        if link_heavy_or_short(node, page, 0.4, 200) {
+        if short_or_linked(node, page, t::NAVIGATION_BLOCK) {
             return guard(node, page, RemovalKind::Navigation, reason(w));
         }
     }
     if let Some(w) = has(rule::PAYWALL) {
-        if page.len(node) < 800 && !has_prose(node, page) {
+        if page.len(node) < t::PAYWALL_MAX_LEN && !has_prose(node, page) {
             return guard(node, page, RemovalKind::Newsletter, reason(w));
         }
     }
     let named = |list: &[&str]| words.iter().any(|(w, _)| list.contains(w));
     let bio =
         (named(furniture::AUTHOR) && named(furniture::AUTHOR_BOX_PARTS)) || named(furniture::BIO);
-    if bio && page.len(node) < 1500 {
+    if bio && page.len(node) < t::AUTHOR_BOX_MAX_LEN {
         return guard(node, page, RemovalKind::Boilerplate, "author box".into());
     }
     if let Some(w) = has(rule::META) {
@@ -298,7 +300,7 @@ fn classify(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, S
             && dom::ancestors(node)
                 .iter()
                 .any(|a| dom::is(a, "figcaption") || dom::is(a, "figure"));
-        if page.len(node) < 150
+        if page.len(node) < t::META_LINE_MAX_LEN
             && !has_prose(node, page)
             && (in_caption || stands_alone(node))
             && !dom::is(node, "figure")
@@ -319,7 +321,7 @@ fn guard(
     reason: String,
 ) -> Option<(RemovalKind, String)> {
     let len = page.len(node);
-    if len * 2 > page.text && len > 500 {
+    if len * 2 > page.text && len > t::GUARD_MIN_LEN {
         return None;
     }
     if kind != RemovalKind::Comments
@@ -329,7 +331,7 @@ fn guard(
         return None;
     }
     if matches!(kind, RemovalKind::Ad | RemovalKind::Social | RemovalKind::Newsletter)
-        && prose_paragraphs(node, page) >= 3
+        && prose_paragraphs(node, page) >= t::PROSE_PARAGRAPHS_NOT_CLUTTER
     {
         return None;
     }
@@ -344,14 +346,14 @@ fn guard(
 fn is_headline_list(node: &Handle, page: &Page) -> bool {
     let links = dom::find_all(node, "a");
     let texts: Vec<usize> = links.iter().map(|a| page.len(a)).filter(|l| *l > 0).collect();
-    texts.len() >= 3
-        && texts.iter().sum::<usize>() / texts.len() >= 30
-        && page.link_share(node) > 0.5
+    texts.len() >= t::HEADLINE_LIST_LINKS
+        && texts.iter().sum::<usize>() / texts.len() >= t::HEADLINE_LEN
+        && page.link_share(node) > t::HEADLINE_LIST_LINK_SHARE
 }
 
-/// Whether the node holds at least two paragraphs of real prose.
+/// Whether the node holds paragraphs of real prose ([`t::PROSE_PARAGRAPHS_KEPT`]).
 fn has_prose(node: &Handle, page: &Page) -> bool {
-    prose_paragraphs(node, page) >= 2
+    prose_paragraphs(node, page) >= t::PROSE_PARAGRAPHS_KEPT
 }
 
 fn prose_paragraphs(node: &Handle, page: &Page) -> usize {
@@ -359,13 +361,13 @@ fn prose_paragraphs(node: &Handle, page: &Page) -> usize {
         .iter()
         .filter(|p| {
             let len = page.len(p);
-            len > 140 && (page.link_len(p) as f64) < 0.3 * len as f64
+            len > t::PROSE_LEN && (page.link_len(p) as f64) < t::PROSE_LINK_SHARE * len as f64
         })
         .count()
 }
 
-fn link_heavy_or_short(node: &Handle, page: &Page, density: f64, short: usize) -> bool {
-    page.len(node) < short || page.link_share(node) > density
+fn short_or_linked(node: &Handle, page: &Page, rule: ShortOrLinked) -> bool {
+    page.len(node) < rule.short || page.link_share(node) > rule.links
 }
 
 /// Whether a `<footer>` belongs to a quotation or a figure (its attribution or
@@ -426,7 +428,7 @@ fn ad_markup(node: &Handle, words: &[(&str, u16)]) -> Option<String> {
 /// A block whose whole text is an ad label and that stands on a line of its own.
 fn ad_label_block(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, String)> {
     let len = page.len(node);
-    if len == 0 || len > 80 || !phrases::may_be_ad_label(first.word()) {
+    if len == 0 || len > t::AD_LABEL_BLOCK_MAX_LEN || !phrases::may_be_ad_label(first.word()) {
         return None;
     }
     let text = dom::text_content(node);
@@ -547,18 +549,19 @@ fn share_links(node: &Handle, page: &Page) -> bool {
     if !matches!(
         dom::tag(node),
         Some("div" | "ul" | "ol" | "p" | "span" | "section" | "aside" | "footer" | "nav" | "li")
-    ) || page.len(node) > 150
+    ) || page.len(node) > t::SHARE_BAR_MAX_LEN
     {
         return false;
     }
     let links = dom::find_all(node, "a");
-    if links.len() < 2 {
+    if links.len() < t::SHARE_BAR_LINKS {
         return false;
     }
     let share = links.iter().filter(|a| dom::attr_is(a, "href", hosts::is_share_url)).count();
-    share >= 2
-        && share * 3 >= links.len() * 2
-        && page.len(node).saturating_sub(page.link_len(node)) <= 40
+    let (part, of) = t::SHARE_BAR_SHARE_LINKS;
+    share >= t::SHARE_BAR_LINKS
+        && share * of >= links.len() * part
+        && page.len(node).saturating_sub(page.link_len(node)) <= t::SHARE_BAR_LABEL_LEN
         && !dom::any_descendant(node, |n| {
             dom::is(n, "time")
                 || dom::is(n, "address")
@@ -576,7 +579,7 @@ fn related_line(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKin
         return None;
     }
     let len = page.len(node);
-    if !(4..=300).contains(&len) {
+    if !(t::READ_ALSO_MIN_LEN..=t::READ_ALSO_MAX_LEN).contains(&len) {
         return None;
     }
     // Most blocks have no link: that is quicker to see than the lead-in.
@@ -601,7 +604,7 @@ fn related_heading(node: &Handle, len: usize, first: &First) -> Option<Handle> {
     {
         return None;
     }
-    if len > 60
+    if len > t::RELATED_HEADING_MAX_LEN
         || !phrases::may_be_related(first.word())
         || dom::find(node, "a").is_some_and(|_| dom::link_share(node) > 0.0)
     {
@@ -614,10 +617,10 @@ fn related_heading(node: &Handle, len: usize, first: &First) -> Option<Handle> {
 /// the heading or of its wrapper) when it is mostly links.
 fn heading_list(heading: &Handle) -> Option<Handle> {
     let mut cur = heading.clone();
-    for _ in 0..3 {
+    for _ in 0..t::HEADING_LIST_LEVELS {
         if let Some(next) = dom::next_element_sibling(&cur) {
             let links = dom::find_all(&next, "a").len() + usize::from(dom::is(&next, "a"));
-            if links >= 1 && dom::link_share(&next) > 0.5 {
+            if links >= 1 && dom::link_share(&next) > t::HEADING_LIST_LINK_SHARE {
                 return Some(next);
             }
             return None;
@@ -633,9 +636,9 @@ fn heading_list(heading: &Handle) -> Option<Handle> {
 /// A short block that is one link and little else, like a headline teaser.
 fn is_link_line(node: &Handle) -> bool {
     matches!(dom::tag(node), Some("p" | "div" | "li" | "h3" | "h4" | "h5" | "h6"))
-        && dom::text_len_upto(node, 200) <= 200
+        && dom::text_len_upto(node, t::LINK_LINE_MAX_LEN) <= t::LINK_LINE_MAX_LEN
         && dom::find_all(node, "a").len() == 1
-        && dom::link_share(node) > 0.8
+        && dom::link_share(node) > t::LINK_LINE_LINK_SHARE
 }
 
 /// When a related block was removed, a "related" heading just before it goes too.
@@ -648,7 +651,8 @@ fn remove_related_heading_before(node: &Handle, report: &mut Report) {
     let Some(prev) = i.checked_sub(1).map(|j| &kids[j]) else {
         return;
     };
-    if related_heading(prev, dom::text_len_upto(prev, 60), &First::of(prev)).is_some() {
+    let len = dom::text_len_upto(prev, t::RELATED_HEADING_MAX_LEN);
+    if related_heading(prev, len, &First::of(prev)).is_some() {
         report.add(RemovalKind::Related, "\"related\" heading", prev);
         dom::detach(prev);
     }
@@ -685,7 +689,7 @@ fn has_media(node: &Handle) -> bool {
 fn resolve_noscript_images(body: &Handle) {
     for ns in dom::find_all(body, "noscript") {
         let raw = dom::text_content(&ns);
-        if !raw.contains("<img") || raw.len() > 4000 {
+        if !raw.contains("<img") || raw.len() > MAX_NOSCRIPT_BYTES {
             continue;
         }
         let fragment = crate::parse::parse_html(&raw);

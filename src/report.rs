@@ -52,9 +52,7 @@ pub struct Report {
     pub removed: Vec<Removal>,
 }
 
-/// Most removals kept in a report: a page of 100,000 ads still gives a readable list.
-const MAX_REMOVALS: usize = 500;
-const SAMPLE_CHARS: usize = 80;
+use crate::rules::limits::{MAX_REMOVALS, SAMPLE_CHARS};
 
 impl Report {
     /// Records that `node` was removed as `kind` because of `reason`.

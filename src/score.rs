@@ -18,11 +18,12 @@ use crate::readability::{
 };
 pub use crate::rules::readability::CHAR_THRESHOLD;
 use crate::rules::readability::{
-    tag_score, ALTERNATIVE_SHARE, ARTICLE_BODY_SCORE, CHARS_PER_POINT, DIV_TO_P_LINK_DENSITY,
-    MAX_LENGTH_POINTS, MIN_ALTERNATIVES, MIN_SCORED_LEN, MIN_SIBLING_SCORE, PARENT_SCORE_DIVISOR,
-    SCORED_ANCESTORS, SIBLING_LINK_DENSITY, SIBLING_PARAGRAPH_LEN, SIBLING_SCORE_SHARE,
-    TITLE_SIMILARITY, TOP_CANDIDATES,
+    tag_score, ALTERNATIVE_SHARE, ARTICLE_BODY_SCORE, CHARS_PER_POINT, DEEP_ANCESTOR_DIVIDER,
+    DIV_TO_P_LINK_DENSITY, MAX_LENGTH_POINTS, MIN_ALTERNATIVES, MIN_SCORED_LEN, MIN_SIBLING_SCORE,
+    PARENT_SCORE_DIVISOR, SCORED_ANCESTORS, SIBLING_LINK_DENSITY, SIBLING_PARAGRAPH_LEN,
+    SIBLING_SCORE_SHARE, TITLE_SIMILARITY, TOP_CANDIDATES,
 };
+use crate::rules::thresholds::LEAD_FIGURE_LINK_DENSITY;
 
 /// The chosen article.
 pub struct Picked {
@@ -117,7 +118,7 @@ fn grab(page: &Handle, flags: Flags, title: &str) -> Picked {
             let divider = match level {
                 0 => 1.0,
                 1 => 2.0,
-                l => l as f64 * 3.0,
+                l => l as f64 * DEEP_ANCESTOR_DIVIDER,
             };
             *entry += content_score / divider;
             level += 1;
@@ -296,7 +297,7 @@ fn gather_siblings(top_candidate: &Handle, scores: &NodeMap<f64>) -> Handle {
 fn is_lead_figure(node: &Handle) -> bool {
     dom::is(node, "figure")
         && dom::any_descendant(node, |n| matches!(dom::tag(n), Some("img" | "picture" | "video")))
-        && link_density(node) < 0.5
+        && link_density(node) < LEAD_FIGURE_LINK_DENSITY
 }
 
 /// Walks the page once: removes unlikely candidates, the byline and the title

@@ -259,14 +259,14 @@ fn collapse_blank_lines(s: &str) -> String {
     out.trim_end().to_owned()
 }
 
-/// The text of the first paragraph with enough text (40 characters), else of
+/// The text of the first paragraph with enough text ([`EXCERPT_MIN_CHARS`]), else of
 /// the first non-empty one, white space collapsed: a default excerpt.
 pub fn first_paragraph(root: &Handle) -> Option<String> {
     let mut first = None;
     for p in dom::find_all(root, "p") {
         // (without ruby annotations, as the text is written)
         let text = dom::normalize_space(&dom::text_without(&p, &["rt", "rp"]));
-        if text.chars().count() >= 40 {
+        if text.chars().count() >= EXCERPT_MIN_CHARS {
             return Some(text);
         }
         if first.is_none() && !text.is_empty() {
@@ -308,8 +308,8 @@ struct List {
     items: usize,
 }
 
-/// Deepest nesting of block quotes and list items that Markdown reflects.
-const MAX_NEST: usize = 16;
+use crate::rules::limits::{MAX_NEST, MAX_SUB_RENDERS};
+use crate::rules::thresholds::EXCERPT_MIN_CHARS;
 
 #[derive(Default)]
 struct Md {
@@ -915,7 +915,7 @@ fn enter(md: &mut Md, node: &Handle, tag: &str) -> bool {
             let rest = " ".repeat(marker.len());
             md.push_prefix(Prefix { item: true, first: marker, rest, used: false });
         }
-        "table" if md.depth < 2 => {
+        "table" if md.depth < MAX_SUB_RENDERS => {
             if let Some(rows) = simple_table(node) {
                 if let Some(caption) =
                     dom::element_children(node).into_iter().find(|c| dom::is(c, "caption"))
@@ -931,7 +931,7 @@ fn enter(md: &mut Md, node: &Handle, tag: &str) -> bool {
             }
             md.flush();
         }
-        "figcaption" if md.depth < 2 => {
+        "figcaption" if md.depth < MAX_SUB_RENDERS => {
             let text = inline_markdown(node, md.depth);
             if !text.is_empty() {
                 md.block_lines(&[format!("*{text}*")]);

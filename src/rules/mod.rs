@@ -7,5 +7,8 @@
 
 pub mod furniture;
 pub mod hosts;
+pub mod limits;
+pub mod metadata;
 pub mod phrases;
 pub mod readability;
+pub mod thresholds;

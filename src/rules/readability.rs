@@ -79,9 +79,10 @@ pub const MIN_SCORED_LEN: usize = 25;
 pub const CHARS_PER_POINT: usize = 100;
 pub const MAX_LENGTH_POINTS: usize = 3;
 
-/// Ancestors a block's score goes to (parent in full, grandparent half, then a
-/// third of the level each), as Readability.
+/// Ancestors a block's score goes to: the parent in full, the grandparent half,
+/// then each one its level times [`DEEP_ANCESTOR_DIVIDER`] less. As Readability.
 pub const SCORED_ANCESTORS: usize = 5;
+pub const DEEP_ANCESTOR_DIVIDER: f64 = 3.0;
 
 /// A candidate's starting score by its tag (`_initializeNode`), as Readability:
 /// `div` 5; `pre`, `td`, `blockquote` 3; lists, list parts, `address` and
@@ -127,8 +128,9 @@ pub const SIBLING_LINK_DENSITY: f64 = 0.25;
 /// becomes that paragraph, as Readability.
 pub const DIV_TO_P_LINK_DENSITY: f64 = 0.25;
 
-/// An `h1` or `h2` whose words are at least this similar to the title repeats
-/// it, and goes, as Readability.
+/// An `h1` or `h2` whose words are more similar to the title than this repeats
+/// it, and goes; a JSON-LD `headline` this similar to the document title wins
+/// over its `name`. As Readability.
 pub const TITLE_SIMILARITY: f64 = 0.75;
 
 // ---------------------------------------------------------------------------
