@@ -17,7 +17,7 @@ use crate::rules::readability::{
     SPARE_LIST_ITEMS,
 };
 use crate::rules::thresholds as t;
-use crate::rules::{self, furniture, phrases};
+use crate::rules::{self, furniture, phrases, tags};
 use crate::score::Picked;
 
 /// Tidies the picked article in place. Returns whether the conditional steps
@@ -29,18 +29,12 @@ pub fn clean(picked: &Picked, report: &mut Report) -> bool {
     let data_tables = mark_data_tables(root);
     let mut conditional_removals = false;
     if picked.clean_conditionally {
-        for tag in ["form", "fieldset"] {
+        for tag in tags::CONDITIONALLY_CLEANED_FIRST {
             conditional_removals |= clean_conditionally(root, tag, picked, &data_tables, report);
         }
     }
     // One walk; a video player inside a dropped block goes with it.
-    let unwanted = dom::find_all_named(
-        root,
-        &[
-            "object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select",
-            "button",
-        ],
-    );
+    let unwanted = dom::find_all_named(root, tags::REMOVED_FROM_ARTICLE);
     for node in unwanted {
         let attribution = dom::is(&node, "footer") && crate::prune::is_attribution(&node);
         if !is_video_embed(&node) && !attribution {
@@ -50,14 +44,14 @@ pub fn clean(picked: &Picked, report: &mut Report) -> bool {
     remove_share_blocks(root, report);
     strip_credits(root, report);
     if picked.weight_classes {
-        for h in dom::find_all_named(root, &["h1", "h2"]) {
+        for h in dom::find_all_named(root, tags::TITLE_HEADINGS) {
             if class_weight(&h) < 0.0 {
                 dom::detach(&h);
             }
         }
     }
     if picked.clean_conditionally {
-        for tag in ["table", "ul", "div"] {
+        for tag in tags::CONDITIONALLY_CLEANED {
             conditional_removals |= clean_conditionally(root, tag, picked, &data_tables, report);
         }
     }
@@ -67,10 +61,7 @@ pub fn clean(picked: &Picked, report: &mut Report) -> bool {
     let mut empty_paragraphs = Vec::new();
     for p in dom::find_all(root, "p") {
         let media = dom::any_descendant(&p, |n| {
-            matches!(
-                dom::tag(n),
-                Some("img" | "embed" | "object" | "iframe" | "picture" | "video" | "math")
-            )
+            dom::tag(n).is_some_and(|t| tags::MEDIA_IN_PARAGRAPH.contains(&t))
         });
         if !media && dom::text_len(&p) == 0 {
             empty_paragraphs.push(p);
@@ -93,17 +84,10 @@ fn trim_tail(root: &Handle, report: &mut Report) -> bool {
     let blocks: Vec<Handle> = dom::descendant_elements(root)
         .into_iter()
         .filter(|n| {
-            matches!(
-                dom::tag(n),
-                Some(
-                    "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "dl" | "div" | "section"
-                )
-            ) && !dom::any_descendant(n, |c| {
-                matches!(
-                    dom::tag(c),
-                    Some("p" | "div" | "section" | "ul" | "ol" | "table" | "h2" | "h3" | "h4")
-                )
-            })
+            dom::tag(n).is_some_and(|tag| tags::TRIM_BLOCKS.contains(&tag))
+                && !dom::any_descendant(n, |c| {
+                    dom::tag(c).is_some_and(|tag| tags::TRIM_INNER_BLOCKS.contains(&tag))
+                })
         })
         .collect();
     // Before the first paragraph: short scraps that are no sentence ("3:59 PM",
@@ -112,9 +96,9 @@ fn trim_tail(root: &Handle, report: &mut Report) -> bool {
     for block in blocks.iter().take(t::HEAD_SCRAPS) {
         let len = dom::text_len(block);
         let text = dom::inner_text(block);
-        let heading = matches!(dom::tag(block), Some("h2" | "h3" | "h4" | "h5" | "h6"));
+        let heading = dom::tag(block).is_some_and(|tag| tags::SUBHEADINGS.contains(&tag));
         let media = dom::any_descendant(block, |n| {
-            matches!(dom::tag(n), Some("img" | "picture" | "video" | "iframe" | "table" | "math"))
+            dom::tag(n).is_some_and(|tag| tags::MEDIA.contains(&tag) || tag == "table")
         });
         if heading || media || len >= t::HEAD_SCRAP_MAX_LEN || ends_sentence(&text) {
             break;
@@ -151,10 +135,8 @@ fn trim_tail(root: &Handle, report: &mut Report) -> bool {
     for block in blocks.iter().rev() {
         let len = dom::text_len(block);
         let media = dom::any_descendant(block, |n| {
-            matches!(
-                dom::tag(n),
-                Some("img" | "picture" | "video" | "iframe" | "figure" | "table" | "math")
-            )
+            dom::tag(n)
+                .is_some_and(|tag| tags::MEDIA.contains(&tag) || tag == "table" || tag == "figure")
         });
         if media
             || dom::has_ancestor(block, "figure", 0)
@@ -163,7 +145,7 @@ fn trim_tail(root: &Handle, report: &mut Report) -> bool {
             break;
         }
         let linky = link_density(block) > t::TAIL_LINK_DENSITY;
-        let heading = matches!(dom::tag(block), Some("h2" | "h3" | "h4" | "h5" | "h6"));
+        let heading = dom::tag(block).is_some_and(|tag| tags::SUBHEADINGS.contains(&tag));
         let text = dom::inner_text(block);
         let sentence = ends_sentence(&text);
         // A short question closing the page asks the reader to rate or share.
@@ -233,7 +215,7 @@ pub fn recover_lead(doc: &Handle, content: &Handle, excerpt: Option<&str>) {
     let lens = dom::TextLens::measure(&body);
     let mut blocks: Vec<(usize, Handle)> = dom::descendant_elements(&body)
         .into_iter()
-        .filter(|n| matches!(dom::tag(n), Some("p" | "div" | "h2" | "span" | "section")))
+        .filter(|n| dom::tag(n).is_some_and(|tag| tags::LEAD_BLOCKS.contains(&tag)))
         .map(|n| (lens.len(&n), n))
         .filter(|(len, _)| (key_len..t::LEAD_BLOCK_MAX_LEN).contains(len))
         .collect();
@@ -254,7 +236,7 @@ pub fn recover_lead(doc: &Handle, content: &Handle, excerpt: Option<&str>) {
 fn fix_lazy_images(root: &Handle) {
     for node in dom::descendant_elements(root) {
         let tag = dom::tag(&node).unwrap_or("");
-        if !matches!(tag, "img" | "source" | "picture" | "figure") {
+        if !tags::LAZY_IMAGE_HOLDERS.contains(&tag) {
             continue;
         }
         if let Some(src) = dom::attr(&node, "src") {
@@ -327,7 +309,7 @@ fn is_srcset(v: &str) -> bool {
 
 /// Whether an iframe/embed/object plays video from a well-known host.
 pub fn is_video_embed(node: &Handle) -> bool {
-    if !matches!(dom::tag(node), Some("iframe" | "embed" | "object")) {
+    if !dom::tag(node).is_some_and(|t| tags::EMBEDS.contains(&t)) {
         return false;
     }
     dom::attrs(node).iter().any(|(_, v)| is_video_url(v))
@@ -365,7 +347,7 @@ fn is_data_table(table: &Handle) -> bool {
     if dom::find(table, "caption").is_some_and(|c| !c.children.borrow().is_empty()) {
         return true;
     }
-    if ["col", "colgroup", "tfoot", "thead", "th"].iter().any(|t| dom::find(table, t).is_some()) {
+    if tags::DATA_TABLE_PARTS.iter().any(|part| dom::find(table, part).is_some()) {
         return true;
     }
     if dom::find(table, "table").is_some() {
@@ -529,9 +511,6 @@ struct BlockStats {
 
 impl BlockStats {
     fn of(node: &Handle, data_tables: &[usize]) -> BlockStats {
-        const TEXTISH: &[&str] = &[
-            "span", "li", "td", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul",
-        ];
         let mut s = BlockStats::default();
         let mut total = dom::Runs::default();
         // In document order, as the whole text's length depends on it.
@@ -556,7 +535,7 @@ impl BlockStats {
                         "img" => s.img += 1,
                         "li" => s.li += 1,
                         "input" => s.input += 1,
-                        "object" | "embed" | "iframe" => {
+                        t if tags::EMBEDS.contains(&t) => {
                             s.embeds += 1;
                             s.video |= is_video_embed(&n);
                         }
@@ -566,9 +545,8 @@ impl BlockStats {
                     }
                     let counts = [
                         list + usize::from(matches!(tag, "ul" | "ol")),
-                        heading
-                            + usize::from(matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")),
-                        textish + usize::from(TEXTISH.contains(&tag)),
+                        heading + usize::from(tags::HEADINGS.contains(&tag)),
+                        textish + usize::from(tags::TEXTISH.contains(&tag)),
                     ];
                     stack.extend(n.children.borrow().iter().rev().map(|c| (c.clone(), counts)));
                 }
@@ -585,18 +563,15 @@ impl BlockStats {
 /// the caption stays, the credit goes. In figures, a credit word and a colon or a
 /// © start a credit; elsewhere only a ©.
 fn strip_credits(root: &Handle, report: &mut Report) {
-    const BLOCKS: &[&str] = &[
-        "p", "div", "figcaption", "ul", "ol", "table", "figure", "section", "blockquote", "h2",
-        "h3", "h4", "h5", "h6", "li",
-    ];
-    let blocks =
-        dom::find_all_named(root, &["p", "figcaption", "span", "div", "small", "em", "i", "cite"]);
+    let blocks = dom::find_all_named(root, tags::CREDIT_HOLDERS);
     for block in blocks {
         if dom::parent(&block).is_none()
             // the bounded count first: the scan for `:` or `©` reads a whole subtree
             || dom::text_len_upto(&block, t::CREDIT_BLOCK_MAX_LEN) > t::CREDIT_BLOCK_MAX_LEN
             || !may_hold_credit(&block)
-            || dom::any_descendant(&block, |n| dom::tag(n).is_some_and(|t| BLOCKS.contains(&t)))
+            || dom::any_descendant(&block, |n| {
+                dom::tag(n).is_some_and(|tag| tags::CREDIT_STOPS.contains(&tag))
+            })
         {
             continue;
         }
@@ -750,25 +725,9 @@ fn unwrap_single_cell_tables(root: &Handle) {
         let Some(cell) = only(&row, "td") else {
             continue;
         };
-        let inline = dom::children(&cell).iter().all(|c| {
-            !dom::is_element(c)
-                || matches!(
-                    dom::tag(c),
-                    Some(
-                        "a" | "b"
-                            | "i"
-                            | "em"
-                            | "strong"
-                            | "span"
-                            | "code"
-                            | "br"
-                            | "img"
-                            | "small"
-                            | "sub"
-                            | "sup"
-                    )
-                )
-        });
+        let inline = dom::children(&cell)
+            .iter()
+            .all(|c| dom::tag(c).is_none_or(|tag| tags::INLINE_IN_CELL.contains(&tag)));
         let new = dom::new_element(if inline { "p" } else { "div" }, &[]);
         dom::move_children(&cell, &new);
         dom::replace(&table, &new);
@@ -781,7 +740,8 @@ fn simplify_nesting(root: &Handle) {
     let mut empty: std::collections::HashSet<usize> = std::collections::HashSet::new();
     let mut doomed = Vec::new();
     for node in dom::descendant_elements(root).into_iter().rev() {
-        if !matches!(dom::tag(&node), Some("div" | "section")) || dom::parent(&node).is_none() {
+        let wrapper = |n: &Handle| dom::tag(n).is_some_and(|tag| tags::WRAPPERS.contains(&tag));
+        if !wrapper(&node) || dom::parent(&node).is_none() {
             continue;
         }
         let kids: Vec<Handle> = dom::element_children(&node)
@@ -792,10 +752,7 @@ fn simplify_nesting(root: &Handle) {
         if kids.is_empty() && !has_text {
             empty.insert(dom::key(&node));
             doomed.push(node);
-        } else if kids.len() == 1
-            && !has_text
-            && matches!(dom::tag(&kids[0]), Some("div" | "section"))
-        {
+        } else if kids.len() == 1 && !has_text && wrapper(&kids[0]) {
             dom::unwrap(&node);
         }
     }

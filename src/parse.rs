@@ -11,65 +11,7 @@ use markup5ever_rcdom::{Handle, RcDom};
 use crate::dom;
 
 use crate::rules::limits::{MAX_DEPTH, MAX_ELEMENTS};
-
-/// Elements that never nest: void, or closed implicitly by their next sibling.
-fn not_nesting(name: &str) -> bool {
-    matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "source"
-            | "track"
-            | "wbr"
-            | "param"
-            | "keygen"
-            | "p"
-            | "li"
-            | "dt"
-            | "dd"
-            | "option"
-            | "optgroup"
-            | "tr"
-            | "td"
-            | "th"
-            | "tbody"
-            | "thead"
-            | "tfoot"
-            | "colgroup"
-            | "rb"
-            | "rt"
-            | "rp"
-            | "html"
-            | "head"
-            | "body"
-            | "frame"
-    )
-}
-
-/// Elements whose content is text up to their end tag.
-fn raw_text(name: &str) -> bool {
-    matches!(
-        name,
-        "script"
-            | "style"
-            | "textarea"
-            | "title"
-            | "xmp"
-            | "iframe"
-            | "noembed"
-            | "noframes"
-            | "noscript"
-            | "plaintext"
-    )
-}
+use crate::rules::tags::{is_not_nesting, is_raw_text};
 
 /// One linear pass over the markup before parsing: counts elements (an error
 /// past [`MAX_ELEMENTS`]), drops start and end tags nested deeper than
@@ -111,7 +53,7 @@ pub fn limit(html: &str) -> Result<Cow<'_, str>, String> {
         };
         i = end;
         if closing {
-            if not_nesting(name) {
+            if is_not_nesting(name) {
                 continue;
             }
             if excess > 0 {
@@ -128,7 +70,7 @@ pub fn limit(html: &str) -> Result<Cow<'_, str>, String> {
         if elements > MAX_ELEMENTS {
             return Err(format!("the page has more than {MAX_ELEMENTS} elements"));
         }
-        if raw_text(name) {
+        if is_raw_text(name) {
             let close = format!("</{name}");
             let body_end = find_ci(b, i, close.as_bytes()).unwrap_or(b.len());
             if body_end > end && drops_body(name, &html[start..end], &b[end..body_end]) {
@@ -139,7 +81,7 @@ pub fn limit(html: &str) -> Result<Cow<'_, str>, String> {
             i = body_end;
             continue;
         }
-        if not_nesting(name) {
+        if is_not_nesting(name) {
             continue;
         }
         if depth >= MAX_DEPTH {

@@ -17,7 +17,7 @@ use crate::matchers::FirstWord;
 use crate::report::{RemovalKind, Report};
 use crate::rules::limits::MAX_NOSCRIPT_BYTES;
 use crate::rules::thresholds::{self as t, ShortOrLinked};
-use crate::rules::{furniture, hosts, phrases};
+use crate::rules::{furniture, hosts, phrases, tags};
 
 /// Removes clutter from `doc`.
 pub fn prune(doc: &Handle, report: &mut Report) {
@@ -123,30 +123,8 @@ impl Page {
 
 /// Elements that are never content and not worth reporting.
 fn is_silent_junk(node: &Handle) -> bool {
-    matches!(
-        dom::tag(node).unwrap_or(""),
-        "script"
-            | "style"
-            | "link"
-            | "meta"
-            | "template"
-            | "noscript"
-            | "input"
-            | "select"
-            | "textarea"
-            | "button"
-            | "option"
-            | "datalist"
-            | "dialog"
-            | "canvas"
-            | "object"
-            | "embed"
-            | "applet"
-            | "frame"
-            | "frameset"
-            | "title"
-            | "base"
-    ) || (dom::is(node, "img") && is_tracking_pixel(node))
+    tags::SILENT_JUNK.contains(&dom::tag(node).unwrap_or(""))
+        || (dom::is(node, "img") && is_tracking_pixel(node))
 }
 
 fn is_tracking_pixel(img: &Handle) -> bool {
@@ -201,7 +179,7 @@ fn rules_of(word: &str) -> u16 {
 /// Decides whether `node` is clutter, and which kind.
 fn classify(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, String)> {
     let tag = dom::tag(node)?;
-    if matches!(tag, "html" | "body" | "main") {
+    if tags::NEVER_CLUTTER.contains(&tag) {
         return None;
     }
     if crate::readability::is_hidden(node) {
@@ -215,7 +193,7 @@ fn classify(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, S
     if let Some(kind) = ad_label_block(node, page, first) {
         return Some(kind);
     }
-    if matches!(tag, "p" | "span" | "div" | "small" | "em" | "i" | "cite" | "figcaption")
+    if tags::CREDIT_HOLDERS.contains(&tag)
         && page.len(node) <= t::CREDIT_LINE_MAX_LEN
         && phrases::is_credit_line(&dom::text_content(node))
         && stands_alone(node)
@@ -378,18 +356,20 @@ pub(crate) fn is_attribution(footer: &Handle) -> bool {
     let mut cur = dom::parent(footer);
     while let Some(p) = cur {
         match dom::tag(&p) {
-            Some("blockquote" | "figure") => return true,
-            Some("article" | "section" | "aside" | "nav" | "body" | "details" | "td") | None => {
-                return false
+            Some(t) if tags::FOOTER_OWNERS.contains(&t) => {
+                return tags::QUOTATIONS_AND_FIGURES.contains(&t)
             }
-            _ => cur = dom::parent(&p),
+            Some(_) => cur = dom::parent(&p),
+            None => return false,
         }
     }
     false
 }
 
 fn inside_article(node: &Handle) -> bool {
-    dom::ancestors(node).iter().any(|a| dom::is(a, "article") || dom::is(a, "main"))
+    dom::ancestors(node)
+        .iter()
+        .any(|a| dom::tag(a).is_some_and(|t| tags::ARTICLE_CONTAINERS.contains(&t)))
 }
 
 /// Ad-network markup: the reason when `node` is an ad slot.
@@ -459,11 +439,6 @@ impl<'a> First<'a> {
     }
 }
 
-const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "font", "i", "kbd", "label", "mark", "q",
-    "s", "small", "span", "strong", "sub", "sup", "time", "u", "var",
-];
-
 /// Whether `node` is a line of its own: no text beside it on its line, that is
 /// between the nearest line breaks (`<br>` or blocks) around it, at its level and
 /// at each inline ancestor's.
@@ -480,7 +455,7 @@ fn stands_alone(node: &Handle) -> bool {
         if text_on_line(kids[..i].iter().rev()) || text_on_line(kids[i + 1..].iter()) {
             return false;
         }
-        if !dom::tag(&p).is_some_and(|t| INLINE.contains(&t)) {
+        if !dom::tag(&p).is_some_and(|t| tags::INLINE.contains(&t)) {
             return true;
         }
         cur = p;
@@ -491,22 +466,14 @@ fn stands_alone(node: &Handle) -> bool {
 fn text_on_line<'a>(siblings: impl Iterator<Item = &'a Handle>) -> bool {
     for sib in siblings {
         match dom::tag(sib) {
-            Some(t) if t == "br" || LINE_BREAKING.contains(&t) => return false,
-            Some(t) if INLINE.contains(&t) && dom::has_text(sib) => return true,
+            Some(t) if t == "br" || tags::LINE_BREAKING.contains(&t) => return false,
+            Some(t) if tags::INLINE.contains(&t) && dom::has_text(sib) => return true,
             None if dom::is_text(sib) && !dom::is_blank(sib) => return true,
             _ => {}
         }
     }
     false
 }
-
-/// Elements that end a line of text: what stands before them and after them are
-/// different lines.
-const LINE_BREAKING: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table",
-    "section", "article", "header", "footer", "nav", "aside", "figure", "figcaption", "blockquote",
-    "pre", "hr", "form", "main", "details", "summary", "address",
-];
 
 fn form_kind(form: &Handle) -> (RemovalKind, String) {
     let action = dom::attr(form, "action").unwrap_or_default().to_ascii_lowercase();
@@ -546,10 +513,8 @@ fn iframe_kind(iframe: &Handle) -> Option<(RemovalKind, String)> {
 /// them no more than a label ("Share this article"): a header that holds the
 /// byline or the date next to its share buttons stays.
 fn share_links(node: &Handle, page: &Page) -> bool {
-    if !matches!(
-        dom::tag(node),
-        Some("div" | "ul" | "ol" | "p" | "span" | "section" | "aside" | "footer" | "nav" | "li")
-    ) || page.len(node) > t::SHARE_BAR_MAX_LEN
+    if !dom::tag(node).is_some_and(|t| tags::SHARE_BARS.contains(&t))
+        || page.len(node) > t::SHARE_BAR_MAX_LEN
     {
         return false;
     }
@@ -572,10 +537,7 @@ fn share_links(node: &Handle, page: &Page) -> bool {
 
 /// A "read also: <link>" line: a lead-in phrase and a link making most of the rest.
 fn related_line(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, String)> {
-    if !matches!(
-        dom::tag(node)?,
-        "p" | "div" | "li" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "section"
-    ) {
+    if !tags::READ_ALSO_LINES.contains(&dom::tag(node)?) {
         return None;
     }
     let len = page.len(node);
@@ -600,8 +562,7 @@ fn related_line(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKin
 /// `len` is the node's text length.
 fn related_heading(node: &Handle, len: usize, first: &First) -> Option<Handle> {
     let tag = dom::tag(node)?;
-    if !matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "div" | "span" | "strong" | "header")
-    {
+    if !tags::RELATED_HEADINGS.contains(&tag) {
         return None;
     }
     if len > t::RELATED_HEADING_MAX_LEN
@@ -635,7 +596,7 @@ fn heading_list(heading: &Handle) -> Option<Handle> {
 
 /// A short block that is one link and little else, like a headline teaser.
 fn is_link_line(node: &Handle) -> bool {
-    matches!(dom::tag(node), Some("p" | "div" | "li" | "h3" | "h4" | "h5" | "h6"))
+    dom::tag(node).is_some_and(|t| tags::LINK_LINES.contains(&t))
         && dom::text_len_upto(node, t::LINK_LINE_MAX_LEN) <= t::LINK_LINE_MAX_LEN
         && dom::find_all(node, "a").len() == 1
         && dom::link_share(node) > t::LINK_LINE_LINK_SHARE
@@ -665,7 +626,7 @@ fn remove_with_empty_ancestors(node: &Handle) {
         let parent = dom::parent(&cur);
         dom::detach(&cur);
         let Some(p) = parent else { return };
-        if matches!(dom::tag(&p), Some("body" | "html" | "main" | "article") | None)
+        if dom::tag(&p).is_none_or(|t| tags::KEPT_WHEN_EMPTIED.contains(&t))
             || dom::has_text(&p)
             || has_media(&p)
         {
@@ -675,12 +636,10 @@ fn remove_with_empty_ancestors(node: &Handle) {
     }
 }
 
+/// Whether `node` holds an image, a player, a formula or a table.
 fn has_media(node: &Handle) -> bool {
     dom::any_descendant(node, |n| {
-        matches!(
-            dom::tag(n),
-            Some("img" | "picture" | "video" | "audio" | "iframe" | "table" | "math")
-        )
+        dom::tag(n).is_some_and(|t| tags::MEDIA.contains(&t) || t == "table")
     })
 }
 

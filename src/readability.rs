@@ -12,6 +12,7 @@ use crate::rules::readability::{
     BYLINE_MAX_CHARS, BYLINE_NAMES, CLASS_WEIGHT, COMMAS, HASH_LINK_WEIGHT, MAYBE, NEGATIVE,
     NEGATIVE_WORD, POSITIVE, UNLIKELY, UNLIKELY_ROLES,
 };
+use crate::rules::tags::NEVER_UNLIKELY;
 
 /// [`UNLIKELY`] and [`MAYBE`], indexed for the search.
 static UNLIKELY_NEEDLES: Needles = Needles::new(UNLIKELY);
@@ -67,7 +68,8 @@ pub fn page_byline(doc: &Handle) -> Option<String> {
         if is_valid_byline(&node, &match_string) {
             return Some(byline_text(&node)).filter(|b| !b.is_empty());
         }
-        if !matches!(dom::tag(&node), Some("body" | "a")) && is_unlikely(&node, &match_string) {
+        let spared = dom::tag(&node).is_some_and(|t| NEVER_UNLIKELY.contains(&t));
+        if !spared && is_unlikely(&node, &match_string) {
             continue;
         }
         let kids = node.children.borrow();

@@ -8,6 +8,7 @@ use markup5ever_rcdom::Handle;
 use crate::dom;
 
 use crate::rules::readability::{READERABLE_MIN_LEN, READERABLE_MIN_SCORE};
+use crate::rules::tags::READERABLE_BLOCKS;
 
 /// Whether the HTML page is probably an article.
 pub fn is_probably_readerable(html: &str) -> bool {
@@ -24,7 +25,7 @@ pub fn is_readerable_doc(doc: &Handle) -> bool {
     // In document order, stopping as soon as the score is reached.
     dom::any_descendant(doc, |node| {
         let candidate = match dom::tag(node) {
-            Some("p" | "pre" | "article") => node.clone(),
+            Some(t) if READERABLE_BLOCKS.contains(&t) => node.clone(),
             Some("br") => match dom::parent(node) {
                 Some(p) if dom::is(&p, "div") => p,
                 _ => return false,

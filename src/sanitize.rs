@@ -42,7 +42,7 @@ use html5ever::{ns, Attribute, LocalName, QualName};
 use markup5ever_rcdom::{Handle, NodeData};
 
 use crate::dom;
-use crate::rules;
+use crate::rules::{self, tags};
 
 /// HTML elements kept (with their allowlisted attributes).
 pub const HTML_TAGS: &[&str] = &[
@@ -87,9 +87,6 @@ const MATHML_ATTRS: &[&str] = &[
     "rowlines", "frame", "width", "height", "depth", "voffset", "form", "encoding", "minsize",
     "maxsize", "mathsize", "notation", "numalign", "denomalign", "bevelled", "align",
 ];
-
-/// Void elements: written without an end tag, never with children.
-const VOID_TAGS: &[&str] = &["br", "hr", "img", "source", "col", "track", "wbr"];
 
 /// The sandbox given to every kept `iframe`.
 pub const IFRAME_SANDBOX: &str = "allow-scripts allow-same-origin allow-presentation allow-popups";
@@ -137,7 +134,7 @@ pub fn sanitize(root: &Handle, base: Option<&Url>) {
         let parent_tag = parent_tag.as_deref();
         let mut queue: VecDeque<Handle> = node.children.borrow_mut().drain(..).collect();
         let mut out: Vec<Handle> = Vec::with_capacity(queue.len());
-        if parent_tag.is_some_and(|t| VOID_TAGS.contains(&t) || t == "iframe") {
+        if parent_tag.is_some_and(|t| tags::VOID.contains(&t) || t == "iframe") {
             queue.clear();
         }
         while let Some(child) = queue.pop_front() {
@@ -292,7 +289,7 @@ fn fate(node: &Handle, parent: Option<&str>, ctx: Ctx) -> Fate {
         "rb" | "rtc" => p == "ruby",
         "rt" | "rp" => matches!(p, "ruby" | "rtc"),
         // A heading directly in a heading is closed by the parser: keep the outer one.
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => !is_heading(p),
+        h if tags::HEADINGS.contains(&h) => !tags::HEADINGS.contains(&p),
         _ => true,
     };
     if ok {
@@ -302,10 +299,6 @@ fn fate(node: &Handle, parent: Option<&str>, ctx: Ctx) -> Fate {
     } else {
         Fate::Unwrap
     }
-}
-
-fn is_heading(tag: &str) -> bool {
-    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 /// Puts a table's children in the shape the parser builds: `tr` inside a row
@@ -709,7 +702,7 @@ pub fn serialize(root: &Handle) -> String {
                     out.push('"');
                 }
                 out.push('>');
-                if name.ns == ns!(html) && VOID_TAGS.contains(&tag) {
+                if name.ns == ns!(html) && tags::VOID.contains(&tag) {
                     continue;
                 }
                 let kids = node.children.borrow();

@@ -23,6 +23,7 @@ use crate::rules::readability::{
     PARENT_SCORE_DIVISOR, SCORED_ANCESTORS, SIBLING_LINK_DENSITY, SIBLING_PARAGRAPH_LEN,
     SIBLING_SCORE_SHARE, TITLE_SIMILARITY, TOP_CANDIDATES,
 };
+use crate::rules::tags;
 use crate::rules::thresholds::LEAD_FIGURE_LINK_DENSITY;
 
 /// The chosen article.
@@ -278,10 +279,7 @@ fn gather_siblings(top_candidate: &Handle, scores: &NodeMap<f64>) -> Handle {
             }
         }
         if append {
-            let node = if matches!(
-                dom::tag(&sibling),
-                Some("div" | "article" | "section" | "p" | "ol" | "ul")
-            ) {
+            let node = if dom::tag(&sibling).is_some_and(|t| tags::KEPT_SIBLINGS.contains(&t)) {
                 sibling
             } else {
                 dom::rename(&sibling, "div")
@@ -296,7 +294,7 @@ fn gather_siblings(top_candidate: &Handle, scores: &NodeMap<f64>) -> Handle {
 /// (not a linked teaser): the lead art of the article that follows it.
 fn is_lead_figure(node: &Handle) -> bool {
     dom::is(node, "figure")
-        && dom::any_descendant(node, |n| matches!(dom::tag(n), Some("img" | "picture" | "video")))
+        && dom::any_descendant(node, |n| dom::tag(n).is_some_and(|t| tags::LEAD_ART.contains(&t)))
         && link_density(node) < LEAD_FIGURE_LINK_DENSITY
 }
 
@@ -324,29 +322,26 @@ fn prepare_nodes(page: &Handle, flags: Flags, title: &str) -> (Vec<Handle>, Opti
             continue;
         }
         if remove_title_header
-            && matches!(tag.as_str(), "h1" | "h2")
+            && tags::TITLE_HEADINGS.contains(&tag.as_str())
             && text_similarity(title, &dom::inner_text(&node)) > TITLE_SIMILARITY
         {
             remove_title_header = false;
             dom::detach(&node);
             continue;
         }
-        if flags.strip_unlikely && tag != "body" && tag != "a" && is_unlikely(&node, &match_string)
+        if flags.strip_unlikely
+            && !tags::NEVER_UNLIKELY.contains(&tag.as_str())
+            && is_unlikely(&node, &match_string)
         {
             dom::detach(&node);
             stripped = true;
             continue;
         }
-        if matches!(
-            tag.as_str(),
-            "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-        ) && is_without_content(&node)
-        {
+        if tags::REMOVED_WHEN_EMPTY.contains(&tag.as_str()) && is_without_content(&node) {
             empty.push(node);
             continue;
         }
-        if matches!(tag.as_str(), "section" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "td" | "pre")
-        {
+        if tags::SCORED.contains(&tag.as_str()) {
             to_score.push(node.clone());
         }
         let mut node = node;
@@ -378,25 +373,20 @@ fn is_without_content(node: &Handle) -> bool {
         && !dom::has_text(node)
 }
 
-const PHRASING: &[&str] = &[
-    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",
-    "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript", "object",
-    "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span", "strong",
-    "sub", "sup", "textarea", "time", "var", "wbr", "font", "u", "s",
-];
-
 /// Whether the node is phrasing content (inline), as Readability defines it.
 fn is_phrasing(node: &Handle) -> bool {
     match dom::tag(node) {
         None => dom::is_text(node),
-        Some(t) if PHRASING.contains(&t) => true,
-        Some("a" | "del" | "ins") => {
+        Some(t) if tags::PHRASING.contains(&t) => true,
+        Some(t) if tags::PHRASING_IF_CONTENT.contains(&t) => {
             let mut stack = dom::children(node);
             while let Some(n) = stack.pop() {
                 match dom::tag(&n) {
                     None => {}
-                    Some(t) if PHRASING.contains(&t) => {}
-                    Some("a" | "del" | "ins") => stack.extend(dom::children(&n)),
+                    Some(t) if tags::PHRASING.contains(&t) => {}
+                    Some(t) if tags::PHRASING_IF_CONTENT.contains(&t) => {
+                        stack.extend(dom::children(&n))
+                    }
                     Some(_) => return false,
                 }
             }
@@ -467,29 +457,7 @@ fn trim_trailing_whitespace(p: &Handle) {
 /// Whether any descendant is a block that keeps a `div` from being a paragraph.
 fn has_child_block(node: &Handle) -> bool {
     dom::any_descendant(node, |n| {
-        matches!(
-            dom::tag(n),
-            Some(
-                "blockquote"
-                    | "dl"
-                    | "div"
-                    | "img"
-                    | "ol"
-                    | "p"
-                    | "pre"
-                    | "table"
-                    | "ul"
-                    | "figure"
-                    | "section"
-                    | "article"
-                    | "h1"
-                    | "h2"
-                    | "h3"
-                    | "h4"
-                    | "h5"
-                    | "h6"
-            )
-        )
+        dom::tag(n).is_some_and(|t| tags::PARAGRAPH_BREAKERS.contains(&t))
     })
 }
 

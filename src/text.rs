@@ -8,22 +8,6 @@ use markup5ever_rcdom::{Handle, NodeData};
 
 use crate::dom;
 
-/// Elements whose content is never text (scripts, styles, metadata), and ruby
-/// annotations: the base text reads on its own (`<ruby>漢<rt>かん</rt></ruby>`
-/// is "漢"; the HTML keeps the annotation).
-const SKIPPED: &[&str] = &[
-    "script", "style", "template", "noscript", "head", "title", "svg", "iframe", "object", "embed",
-    "select", "textarea", "button", "rt", "rp",
-];
-
-/// Elements that start a new paragraph-like block (a blank line around them).
-const BLOCKS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figure", "figcaption",
-    "table", "section", "article", "main", "header", "footer", "nav", "aside", "hr", "ul", "ol",
-    "dl", "dt", "dd", "details", "summary", "address", "center", "fieldset", "form", "caption",
-    "picture", "video", "audio", "body", "html",
-];
-
 enum Event {
     Enter(Handle),
     Exit(Handle),
@@ -171,7 +155,7 @@ pub fn to_text(root: &Handle) -> String {
                 }
                 NodeData::Element { .. } => {
                     let tag = dom::tag(&node).unwrap_or("");
-                    if SKIPPED.contains(&tag) {
+                    if NOT_TEXT.contains(&tag) {
                         stack.pop(); // its Exit
                         continue;
                     }
@@ -194,7 +178,7 @@ pub fn to_text(root: &Handle) -> String {
                                 *n += 1;
                             }
                         }
-                        _ if BLOCKS.contains(&tag) => t.block(2),
+                        _ if TEXT_BLOCKS.contains(&tag) => t.block(2),
                         _ => {}
                     }
                     if tag == "tr" {
@@ -230,7 +214,7 @@ pub fn to_text(root: &Handle) -> String {
                         pre = pre.saturating_sub(1);
                         t.block(2);
                     }
-                    _ if BLOCKS.contains(&tag) => t.block(2),
+                    _ if TEXT_BLOCKS.contains(&tag) => t.block(2),
                     _ => {}
                 }
             }
@@ -265,7 +249,7 @@ pub fn first_paragraph(root: &Handle) -> Option<String> {
     let mut first = None;
     for p in dom::find_all(root, "p") {
         // (without ruby annotations, as the text is written)
-        let text = dom::normalize_space(&dom::text_without(&p, &["rt", "rp"]));
+        let text = dom::normalize_space(&dom::text_without(&p, RUBY_ANNOTATIONS));
         if text.chars().count() >= EXCERPT_MIN_CHARS {
             return Some(text);
         }
@@ -309,6 +293,7 @@ struct List {
 }
 
 use crate::rules::limits::{MAX_NEST, MAX_SUB_RENDERS};
+use crate::rules::tags::{HEADINGS, NOT_IN_PIPE_TABLE, NOT_TEXT, RUBY_ANNOTATIONS, TEXT_BLOCKS};
 use crate::rules::thresholds::EXCERPT_MIN_CHARS;
 
 #[derive(Default)]
@@ -699,8 +684,7 @@ fn simple_table(table: &Handle) -> Option<Vec<Vec<Handle>>> {
     let mut stack: Vec<Handle> = dom::element_children(table);
     while let Some(e) = stack.pop() {
         match dom::tag(&e).unwrap_or("") {
-            "table" | "pre" | "ul" | "ol" | "blockquote" | "h1" | "h2" | "h3" | "h4" | "h5"
-            | "h6" | "hr" | "dl" => return None,
+            t if NOT_IN_PIPE_TABLE.contains(&t) => return None,
             "td" | "th" => {
                 for a in ["colspan", "rowspan"] {
                     if dom::attr(&e, a).is_some_and(|v| v.trim() != "1") {
@@ -808,11 +792,11 @@ fn render(root: &Handle, depth: usize) -> String {
 
 /// Handles an element's start; returns whether to walk its children.
 fn enter(md: &mut Md, node: &Handle, tag: &str) -> bool {
-    if SKIPPED.contains(&tag) && tag != "iframe" {
+    if NOT_TEXT.contains(&tag) && tag != "iframe" {
         return false;
     }
     match tag {
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+        h if HEADINGS.contains(&h) => {
             md.flush();
             md.heading = Some(tag[1..].parse().unwrap_or(2));
         }
@@ -938,7 +922,7 @@ fn enter(md: &mut Md, node: &Handle, tag: &str) -> bool {
             }
             return false;
         }
-        _ if BLOCKS.contains(&tag) || matches!(tag, "tr" | "td" | "th" | "li") => md.flush(),
+        _ if TEXT_BLOCKS.contains(&tag) || matches!(tag, "tr" | "td" | "th" | "li") => md.flush(),
         _ => {}
     }
     true
@@ -947,7 +931,7 @@ fn enter(md: &mut Md, node: &Handle, tag: &str) -> bool {
 /// Handles an element's end (`skipped`: its children were not walked).
 fn exit(md: &mut Md, tag: &str, skipped: bool) {
     match tag {
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if !skipped => {
+        h if !skipped && HEADINGS.contains(&h) => {
             md.flush();
             md.heading = None;
         }
@@ -977,7 +961,9 @@ fn exit(md: &mut Md, tag: &str, skipped: bool) {
             md.pop_prefix();
             md.need_blank = true;
         }
-        _ if !skipped && (BLOCKS.contains(&tag) || matches!(tag, "tr" | "td" | "th")) => md.flush(),
+        _ if !skipped && (TEXT_BLOCKS.contains(&tag) || matches!(tag, "tr" | "td" | "th")) => {
+            md.flush()
+        }
         _ => {}
     }
 }

@@ -11,4 +11,5 @@ pub mod limits;
 pub mod metadata;
 pub mod phrases;
 pub mod readability;
+pub mod tags;
 pub mod thresholds;
