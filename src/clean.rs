@@ -60,9 +60,8 @@ pub fn clean(picked: &Picked, report: &mut Report) -> bool {
     }
     let mut empty_paragraphs = Vec::new();
     for p in dom::find_all(root, "p") {
-        let media = dom::any_descendant(&p, |n| {
-            dom::tag(n).is_some_and(|t| tags::MEDIA_IN_PARAGRAPH.contains(&t))
-        });
+        let media =
+            dom::any_descendant(&p, |n| dom::tag(n).is_some_and(|t| tags::MEDIA.contains(&t)));
         if !media && dom::text_len(&p) == 0 {
             empty_paragraphs.push(p);
         }
@@ -880,6 +879,13 @@ mod tests {
         ));
         let text = dom::inner_text(&root);
         assert!(!text.contains("Tags") && !text.contains("37 views"), "{text}");
+    }
+
+    #[test]
+    fn a_paragraph_that_holds_only_a_player_stays() {
+        let root = cleaned("<p>The episode, with its guests, and what they said about the harbour.</p><p><audio src=https://e.com/ep.mp3></audio></p><p>  </p>");
+        assert_eq!(dom::find_all(&root, "p").len(), 2);
+        assert!(dom::find(&root, "audio").is_some());
     }
 
     #[test]
