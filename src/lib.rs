@@ -1,6 +1,6 @@
 //! article-cleaner: reader mode for any article page.
 //!
-//! One entry point, [`clean`], runs the pipeline top to bottom:
+//! One entry point, [`clean()`], runs the pipeline top to bottom:
 //!
 //! 1. parse: HTML text → document tree (html5ever, `markup5ever_rcdom`);
 //! 2. metadata: title, byline, dates, language… from meta tags, JSON-LD and the page;

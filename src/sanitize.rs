@@ -6,7 +6,8 @@
 //! [`sanitize`] rewrites the tree in place so that it holds only:
 //!
 //! * text nodes;
-//! * HTML elements from a fixed allowlist ([`HTML_TAGS`]), none of which is a
+//! * HTML elements from a fixed allowlist ([`HTML_TAGS`], in the rulebook's
+//!   `allowlist` with every list below), none of which is a
 //!   raw-text or RCDATA element (`script`, `style`, `xmp`, `iframe` *content*,
 //!   `noscript`, `noembed`, `noframes`, `textarea`, `title`, `plaintext`):
 //!   those are removed with their content, and a kept `iframe` (video players
@@ -42,58 +43,11 @@ use html5ever::{ns, Attribute, LocalName, QualName};
 use markup5ever_rcdom::{Handle, NodeData};
 
 use crate::dom;
+use crate::rules::allowlist::{
+    AS_DIV, DATA_IMAGE_TYPES, DROPPED_TAGS, HTML_TAGS, IFRAME_SANDBOX, MATHML_ATTRS, MATHML_TAGS,
+    MAX_DIGITS, MAX_LANG_LEN, MAX_MATHML_VALUE_LEN,
+};
 use crate::rules::{self, tags};
-
-/// HTML elements kept (with their allowlisted attributes).
-pub const HTML_TAGS: &[&str] = &[
-    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
-    "blockquote", "q", "cite", "pre", "code", "kbd", "samp", "var", "em", "strong", "b", "i", "u",
-    "s", "del", "ins", "mark", "small", "sub", "sup", "abbr", "time", "span", "div", "section",
-    "article", "a", "img", "picture", "source", "figure", "figcaption", "table", "caption",
-    "thead", "tbody", "tfoot", "tr", "th", "td", "colgroup", "col", "details", "summary", "video",
-    "audio", "track", "iframe", "wbr", "math", "ruby", "rb", "rt", "rtc", "rp",
-];
-
-/// HTML elements removed together with everything inside them: scripts and
-/// styles, raw-text elements, forms, plugins, document metadata, frames.
-const DROPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "object", "embed", "applet", "form", "input",
-    "button", "textarea", "select", "option", "optgroup", "datalist", "frame", "frameset", "base",
-    "meta", "link", "title", "head", "iframe", "svg", "xmp", "plaintext", "noembed", "noframes",
-    "marquee", "area", "param", "keygen", "bgsound", "basefont", "portal", "fencedframe", "dialog",
-    "slot", "canvas", "menuitem",
-];
-
-/// Unknown block-level HTML elements that become a `div` (their content is
-/// kept, and the parser treats `div` the same way, so re-parsing is stable).
-const AS_DIV: &[&str] = &[
-    "center", "main", "nav", "aside", "header", "footer", "address", "hgroup", "fieldset",
-    "legend", "search",
-];
-
-/// MathML presentation elements kept inside `math`.
-const MATHML_TAGS: &[&str] = &[
-    "math", "mi", "mo", "mn", "ms", "mtext", "mrow", "msup", "msub", "msubsup", "mfrac", "msqrt",
-    "mroot", "mtable", "mtr", "mtd", "mspace", "mstyle", "mover", "munder", "munderover",
-    "mpadded", "mphantom", "menclose", "mmultiscripts", "mprescripts", "none", "semantics",
-    "annotation",
-];
-
-/// MathML attributes kept (plain values, no URLs).
-const MATHML_ATTRS: &[&str] = &[
-    "display", "dir", "mathvariant", "displaystyle", "scriptlevel", "fence", "separator",
-    "stretchy", "symmetric", "largeop", "movablelimits", "accent", "accentunder", "lspace",
-    "rspace", "linethickness", "columnalign", "rowalign", "columnspan", "rowspan", "columnlines",
-    "rowlines", "frame", "width", "height", "depth", "voffset", "form", "encoding", "minsize",
-    "maxsize", "mathsize", "notation", "numalign", "denomalign", "bevelled", "align",
-];
-
-/// The sandbox given to every kept `iframe`.
-pub const IFRAME_SANDBOX: &str = "allow-scripts allow-same-origin allow-presentation allow-popups";
-
-/// Image formats allowed in `data:` URLs (never SVG, which can carry script).
-const DATA_IMAGE_TYPES: &[&str] =
-    &["image/png", "image/jpeg", "image/jpg", "image/gif", "image/webp", "image/avif"];
 
 /// What a URL attribute may point at.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -451,14 +405,15 @@ fn clean_mathml_attr(key: &str, value: &str) -> Option<String> {
     }
     let v = value.trim();
     // Plain presentation values only: no URLs, no CSS, no markup.
-    let plain = v.len() <= 64
+    let plain = v.len() <= MAX_MATHML_VALUE_LEN
         && v.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '+' | '%' | '#'));
     plain.then(|| v.to_owned())
 }
 
 fn digits(v: &str) -> Option<String> {
     let v = v.trim();
-    (!v.is_empty() && v.len() <= 9 && v.bytes().all(|b| b.is_ascii_digit())).then(|| v.to_owned())
+    (!v.is_empty() && v.len() <= MAX_DIGITS && v.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| v.to_owned())
 }
 
 /// The checked value of attribute `key` on HTML element `tag`, or `None` to drop it.
@@ -467,7 +422,7 @@ fn clean_html_attr(tag: &str, key: &str, value: &str, base: Option<&Url>) -> Opt
         (_, "title") => Some(value.to_owned()),
         (_, "lang") => {
             let v = value.trim();
-            (v.len() <= 35 && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+            (v.len() <= MAX_LANG_LEN && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
                 .then(|| v.to_owned())
         }
         (_, "dir") => {
@@ -726,7 +681,7 @@ pub fn serialize(root: &Handle) -> String {
 }
 
 /// Text escaped for HTML, safe both as element text and inside a
-/// double-quoted attribute value: what [`serialize`] writes for an attribute.
+/// double-quoted attribute value, as the serializer writes attribute values.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::new();
     escape(text, &mut out, true);

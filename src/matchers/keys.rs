@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use crate::hash::FastHash;
 
 /// Lower-cases and strips the punctuation and symbols around and inside a short
-/// label so that "- Publicité -", "PUBLICITÉ" and "[Advertisement]" compare equal.
+/// label so that "- Publicité -", "PUBLICITÉ" and `[Advertisement]` compare equal.
 pub fn label_key(text: &str) -> String {
     label_key_upto(text, usize::MAX)
 }

@@ -5,6 +5,7 @@
 //! `cargo test --test golden` (and `UPDATE_GOLDEN=1 …` to record a wanted
 //! change): the golden pages show what the change does.
 
+pub mod allowlist;
 pub mod furniture;
 pub mod hosts;
 pub mod limits;
