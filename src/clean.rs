@@ -17,7 +17,7 @@ use crate::rules::readability::{
     SPARE_LIST_ITEMS,
 };
 use crate::rules::thresholds as t;
-use crate::rules::{self, furniture, phrases, tags};
+use crate::rules::{self, furniture, images, phrases, tags};
 use crate::score::Picked;
 
 /// Tidies the picked article in place. Returns whether the conditional steps
@@ -254,7 +254,7 @@ fn fix_lazy_images(root: &Handle) {
             continue;
         }
         for (name, value) in dom::attrs(&node) {
-            if matches!(name.as_str(), "src" | "srcset" | "alt" | "sizes") {
+            if images::NOT_LAZY_SOURCES.contains(&name.as_str()) {
                 continue;
             }
             let value = value.trim();
@@ -278,25 +278,15 @@ fn fix_lazy_images(root: &Handle) {
 }
 
 fn lazy_attr_present(node: &Handle) -> bool {
-    dom::attrs(node).iter().any(|(k, _)| {
-        matches!(
-            k.as_str(),
-            "data-src" | "data-lazy-src" | "data-original" | "data-srcset" | "data-lazy-srcset"
-        )
-    }) && dom::attr(node, "src").is_none_or(|s| s.starts_with("data:") || s.trim().is_empty())
+    dom::attrs(node).iter().any(|(k, _)| images::LAZY_SOURCE_ATTRIBUTES.contains(&k.as_str()))
+        && dom::attr(node, "src").is_none_or(|s| s.starts_with("data:") || s.trim().is_empty())
 }
 
 fn looks_like_image_url(v: &str) -> bool {
     let v = v.trim().to_ascii_lowercase();
     let path = v.split(['?', '#']).next().unwrap_or("");
-    [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"]
-        .iter()
-        .any(|e| path.ends_with(e) || path.contains(&format!("{e} ")))
-        || (v.starts_with("http")
-            && (v.contains(".jpg")
-                || v.contains(".jpeg")
-                || v.contains(".png")
-                || v.contains(".webp")))
+    images::IMAGE_EXTENSIONS.iter().any(|e| path.ends_with(e) || path.contains(&format!("{e} ")))
+        || (v.starts_with("http") && images::IMAGE_EXTENSIONS.iter().any(|e| v.contains(e)))
 }
 
 fn is_srcset(v: &str) -> bool {

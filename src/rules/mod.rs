@@ -8,6 +8,7 @@
 pub mod allowlist;
 pub mod furniture;
 pub mod hosts;
+pub mod images;
 pub mod limits;
 pub mod metadata;
 pub mod phrases;
