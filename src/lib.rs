@@ -24,6 +24,7 @@ mod clean;
 mod decode;
 mod dom;
 mod hash;
+mod markdown;
 mod matchers;
 mod metadata;
 mod parse;
@@ -156,7 +157,7 @@ pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
     if text_content.trim().is_empty() && meta.title.is_none() {
         return Err(Error::NoContent);
     }
-    let markdown = text::to_markdown(&picked.content);
+    let markdown = markdown::to_markdown(&picked.content);
     let length = text_content.chars().count();
     let excerpt = meta.excerpt.clone().or_else(|| text::first_paragraph(&picked.content));
     let byline = meta.byline.clone().or(picked.byline);

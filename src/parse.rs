@@ -191,6 +191,17 @@ pub fn base_url(doc: &Handle, page_url: Option<&str>) -> Option<Url> {
     from_base.filter(usable).or(page)
 }
 
+/// The body's content of `html` in a detached `div`, as the pipeline hands an
+/// article to the last stages: for the tests of those stages.
+#[cfg(test)]
+pub(crate) fn body_content(html: &str) -> Handle {
+    let doc = parse_html(html);
+    let body = dom::find(&doc, "body").expect("a body");
+    let root = dom::new_element("div", &[]);
+    dom::move_children(&body, &root);
+    root
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -716,16 +716,7 @@ fn escape(s: &str, out: &mut String, in_attr: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::parse_html;
-
-    /// Parses `html` as a page and gives its body's content in a detached `div`.
-    fn body_of(html: &str) -> Handle {
-        let doc = parse_html(html);
-        let body = dom::find(&doc, "body").expect("a body");
-        let root = dom::new_element("div", &[]);
-        dom::move_children(&body, &root);
-        root
-    }
+    use crate::parse::body_content as body_of;
 
     fn clean_with(html: &str, base: Option<&str>) -> String {
         let base = base.map(|b| Url::parse(b).unwrap());
