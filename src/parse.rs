@@ -17,7 +17,7 @@ use crate::rules::tags::{is_not_nesting, is_raw_text};
 /// past [`MAX_ELEMENTS`]), drops start and end tags nested deeper than
 /// [`MAX_DEPTH`], keeping all text, and empties scripts and style sheets (see
 /// `drops_body`). Pages without any of these come back borrowed, unchanged.
-pub fn limit(html: &str) -> Result<Cow<'_, str>, String> {
+pub fn prescan(html: &str) -> Result<Cow<'_, str>, String> {
     let b = html.as_bytes();
     let mut out: Option<String> = None;
     let mut last = 0; // bytes before this are copied (or skipped)
@@ -209,20 +209,20 @@ mod tests {
     #[test]
     fn deep_nesting_is_flattened_and_ordinary_pages_are_untouched() {
         let page = "<html><body><div class='a>b'><p>x<br><img src=y></div><!-- <div> --><script type=application/ld+json>{\"a\": \"<div>\"}</script></body></html>";
-        assert!(matches!(limit(page).unwrap(), Cow::Borrowed(_)));
+        assert!(matches!(prescan(page).unwrap(), Cow::Borrowed(_)));
         let deep = "<div>".repeat(MAX_DEPTH + 100) + "text" + &"</div>".repeat(MAX_DEPTH + 100);
-        let limited = limit(&deep).unwrap();
+        let limited = prescan(&deep).unwrap();
         assert_eq!(limited.matches("<div>").count(), MAX_DEPTH);
         assert_eq!(limited.matches("</div>").count(), MAX_DEPTH);
         assert!(limited.contains("text"));
         let many = "<b>x</b>".repeat(MAX_ELEMENTS + 1);
-        assert!(limit(&many).unwrap_err().contains("elements"));
+        assert!(prescan(&many).unwrap_err().contains("elements"));
     }
 
     #[test]
     fn scripts_and_styles_are_emptied_but_json_and_commented_scripts_stay() {
         let page = "<head><style>p { color: red }</style><script type=application/ld+json>{\"headline\": \"H\"}</script></head><body><p>Text</p><script>var a = '<p>not text</p>';</script><script><!-- document.write('<script>x<\\/script>') --></script><SCRIPT>b()</SCRIPT></body>";
-        let limited = limit(page).unwrap();
+        let limited = prescan(page).unwrap();
         assert!(
             !limited.contains("color") && !limited.contains("not text") && !limited.contains("b()"),
             "{limited}"

@@ -12,7 +12,7 @@ use crate::rules::tags::READERABLE_BLOCKS;
 
 /// Whether the HTML page is probably an article.
 pub fn is_probably_readerable(html: &str) -> bool {
-    match crate::parse::limit(html) {
+    match crate::parse::prescan(html) {
         Ok(html) => is_readerable_doc(&crate::parse::parse_html(&html)),
         Err(_) => false,
     }

@@ -1,5 +1,5 @@
-//! Stage 7, report: the list of what the cleaner removed from in and around the
-//! article, and why, so a reader can see and trust what was done. Stages add to
+//! The removal report: the list of what the cleaner removed from in and around the
+//! article, and why, so a reader can see and trust what was done. Every stage adds to
 //! a [`Report`] as they remove; the pipeline hands its `removed` list to the `Article`.
 
 use markup5ever_rcdom::Handle;
