@@ -79,6 +79,9 @@ pub fn is_raw_text(name: &str) -> bool {
 pub const MEDIA: &[&str] =
     &["img", "picture", "video", "audio", "iframe", "embed", "object", "math"];
 
+/// Elements whose text a reader never sees (the visible text of a block).
+pub const INVISIBLE: &[&str] = &["script", "style", "noscript", "template"];
+
 /// Ruby annotations: shown above the base text, not part of its reading.
 pub const RUBY_ANNOTATIONS: &[&str] = &["rt", "rp"];
 
@@ -271,9 +274,9 @@ mod tests {
     #[test]
     fn sets_hold_lower_case_names_once() {
         for set in [
-            HEADINGS, SUBHEADINGS, VOID, MEDIA, RUBY_ANNOTATIONS, PHRASING, PHRASING_IF_CONTENT,
-            PARAGRAPH_BREAKERS, SCORED, REMOVED_WHEN_EMPTY, TITLE_HEADINGS, KEPT_SIBLINGS,
-            DATA_TABLE_PARTS, TEXTISH, READERABLE_BLOCKS, NEVER_UNLIKELY,
+            HEADINGS, SUBHEADINGS, VOID, MEDIA, INVISIBLE, RUBY_ANNOTATIONS, PHRASING,
+            PHRASING_IF_CONTENT, PARAGRAPH_BREAKERS, SCORED, REMOVED_WHEN_EMPTY, TITLE_HEADINGS,
+            KEPT_SIBLINGS, DATA_TABLE_PARTS, TEXTISH, READERABLE_BLOCKS, NEVER_UNLIKELY,
             CONDITIONALLY_CLEANED_FIRST, CONDITIONALLY_CLEANED, EMBEDS, SILENT_JUNK, NEVER_CLUTTER,
             KEPT_WHEN_EMPTIED, ARTICLE_CONTAINERS, INLINE, LINE_BREAKING, FOOTER_OWNERS,
             QUOTATIONS_AND_FIGURES, CREDIT_HOLDERS, SHARE_BARS, READ_ALSO_LINES, RELATED_HEADINGS,
