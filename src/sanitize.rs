@@ -17,7 +17,8 @@
 //!   no `mglyph`), so re-parsing never switches namespace under them;
 //! * no SVG at all;
 //! * attributes from a per-tag allowlist, in no namespace, whose URL values
-//!   were parsed with the WHATWG algorithm (`url` crate: the same stripping of
+//!   were parsed with the WHATWG algorithm ([`crate::weburl`]: the `url` crate,
+//!   or the host's own `URL` in the wasm build; the same stripping of
 //!   controls, tabs and newlines a browser does) and passed a scheme check.
 //!
 //! [`serialize`] is written here rather than borrowed from html5ever: it escapes

@@ -1,4 +1,5 @@
-//! Golden pages: real pages in `tests/golden/<name>/source.html`, each with the
+//! Golden pages: real pages in `tests/golden/<name>/source.html` (or, for the
+//! project's own pages, the file its `source-path` names), each with the
 //! outputs it gives today beside it, so that any change to a rule shows, in a
 //! diff, what it does to real pages.
 //!
@@ -33,11 +34,25 @@ fn pages() -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = fs::read_dir(&root)
         .expect("tests/golden")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("source.html").is_file())
+        .filter(|p| p.join("source.html").is_file() || p.join(SOURCE_PATH).is_file())
         .collect();
     dirs.sort();
     dirs
 }
+
+/// A page's source: its `source.html`, or the file of the project that its
+/// `source-path` names (the project's own pages are not copied).
+fn source(dir: &Path, name: &str) -> String {
+    let path = match fs::read_to_string(dir.join(SOURCE_PATH)) {
+        Ok(relative) => Path::new(env!("CARGO_MANIFEST_DIR")).join(relative.trim()),
+        Err(_) => dir.join("source.html"),
+    };
+    fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{name}: cannot read {} as UTF-8 text: {e}", path.display()))
+}
+
+/// The file naming a page that lives elsewhere in the project.
+const SOURCE_PATH: &str = "source-path";
 
 /// The expected files of one page and their contents.
 fn outputs(result: &Result<Article, article_cleaner::Error>) -> Vec<(&'static str, String)> {
@@ -105,8 +120,7 @@ fn golden_pages_give_their_expected_outputs() {
     let mut failures = Vec::new();
     for dir in &pages {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
-        let source = fs::read_to_string(dir.join("source.html"))
-            .unwrap_or_else(|e| panic!("{name}: source.html is not UTF-8 text: {e}"));
+        let source = source(dir, &name);
         let source = source.trim_start_matches('\u{feff}');
         for (file, actual) in outputs(&clean(source, &options)) {
             let path = dir.join(file);
