@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds the browser package into www/dist/:
-//   1. cargo rustc --release --lib --target wasm32-unknown-unknown --no-default-features --features wasm --crate-type cdylib
+//   1. cargo rustc --release --lib --target wasm32-unknown-unknown --no-default-features --features wasm --crate-type cdylib,rlib
 //   2. wasm-bindgen --target web            → dist/pkg/article_cleaner.js + _bg.wasm (+ .d.ts)
 //   3. wasm-opt -O3 (Debian binaryen 108 needs the feature flags below)
 //   4. the shim (www/src/*.js), reader CSS, demo pages and sample pages → dist/
@@ -103,7 +103,7 @@ function buildWasm() {
     if (args['opt-level']) env.CARGO_PROFILE_RELEASE_OPT_LEVEL = String(args['opt-level']);
     run(
       'cargo',
-      ['rustc', '--release', '--lib', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--features', 'wasm', '--crate-type', 'cdylib'],
+      ['rustc', '--release', '--lib', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--features', 'wasm', '--crate-type', 'cdylib,rlib'],
       { cwd: root, env },
     );
   }
