@@ -7,22 +7,18 @@
 use markup5ever_rcdom::{Handle, NodeData};
 
 use crate::dom;
+use crate::readability::{class_weight, has_direct_text, link_density, link_weight};
 use crate::report::{RemovalKind, Report};
-use crate::score::{class_weight, link_density, link_weight, Picked};
-
-/// Hosts whose embedded players are kept.
-pub const VIDEO_HOSTS: &[&str] = &[
-    "youtube.com",
-    "youtube-nocookie.com",
-    "youtu.be",
-    "player.vimeo.com",
-    "dailymotion.com",
-    "player.twitch.tv",
-    "v.qq.com",
-    "bilibili.com",
-    "archive.org",
-    "upload.wikimedia.org",
-];
+use crate::rules::limits::MAX_JUDGED_ELEMENTS;
+use crate::rules::readability::{
+    CLASS_WEIGHT, DATA_TABLE_CELLS, DATA_TABLE_COLUMNS, DATA_TABLE_ROWS, FIGURE_IMAGES,
+    HEADING_SHARE, LINK_DENSITY_HIGH_WEIGHT, LINK_DENSITY_LOW_WEIGHT, LIST_SHARE, MAX_COLSPAN,
+    PARAGRAPHS_PER_IMAGE, PARAGRAPHS_PER_INPUT, PROSE_COMMAS, SHORT_BLOCK_LEN, SINGLE_EMBED_LEN,
+    SPARE_LIST_ITEMS,
+};
+use crate::rules::thresholds as t;
+use crate::rules::{self, furniture, images, phrases, tags};
+use crate::score::Picked;
 
 /// Tidies the picked article in place. Returns whether the conditional steps
 /// (on when `picked.clean_conditionally`) removed anything: when they did not, an
@@ -33,34 +29,29 @@ pub fn clean(picked: &Picked, report: &mut Report) -> bool {
     let data_tables = mark_data_tables(root);
     let mut conditional_removals = false;
     if picked.clean_conditionally {
-        for tag in ["form", "fieldset"] {
+        for tag in tags::CONDITIONALLY_CLEANED_FIRST {
             conditional_removals |= clean_conditionally(root, tag, picked, &data_tables, report);
         }
     }
     // One walk; a video player inside a dropped block goes with it.
-    let unwanted = dom::find_all_named(
-        root,
-        &[
-            "object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select",
-            "button",
-        ],
-    );
+    let unwanted = dom::find_all_named(root, tags::REMOVED_FROM_ARTICLE);
     for node in unwanted {
-        if !is_video_embed(&node) {
+        let attribution = dom::is(&node, "footer") && crate::prune::is_attribution(&node);
+        if !is_video_embed(&node) && !attribution {
             dom::detach(&node);
         }
     }
     remove_share_blocks(root, report);
     strip_credits(root, report);
     if picked.weight_classes {
-        for h in dom::find_all_named(root, &["h1", "h2"]) {
+        for h in dom::find_all_named(root, tags::TITLE_HEADINGS) {
             if class_weight(&h) < 0.0 {
                 dom::detach(&h);
             }
         }
     }
     if picked.clean_conditionally {
-        for tag in ["table", "ul", "div"] {
+        for tag in tags::CONDITIONALLY_CLEANED {
             conditional_removals |= clean_conditionally(root, tag, picked, &data_tables, report);
         }
     }
@@ -69,12 +60,8 @@ pub fn clean(picked: &Picked, report: &mut Report) -> bool {
     }
     let mut empty_paragraphs = Vec::new();
     for p in dom::find_all(root, "p") {
-        let media = dom::any_descendant(&p, |n| {
-            matches!(
-                dom::tag(n),
-                Some("img" | "embed" | "object" | "iframe" | "picture" | "video" | "math")
-            )
-        });
+        let media =
+            dom::any_descendant(&p, |n| dom::tag(n).is_some_and(|t| tags::MEDIA.contains(&t)));
         if !media && dom::text_len(&p) == 0 {
             empty_paragraphs.push(p);
         }
@@ -96,42 +83,27 @@ fn trim_tail(root: &Handle, report: &mut Report) -> bool {
     let blocks: Vec<Handle> = dom::descendant_elements(root)
         .into_iter()
         .filter(|n| {
-            matches!(
-                dom::tag(n),
-                Some(
-                    "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "dl" | "div" | "section"
-                )
-            ) && !dom::any_descendant(n, |c| {
-                matches!(
-                    dom::tag(c),
-                    Some("p" | "div" | "section" | "ul" | "ol" | "table" | "h2" | "h3" | "h4")
-                )
-            })
+            dom::tag(n).is_some_and(|tag| tags::TRIM_BLOCKS.contains(&tag))
+                && !dom::any_descendant(n, |c| {
+                    dom::tag(c).is_some_and(|tag| tags::TRIM_INNER_BLOCKS.contains(&tag))
+                })
         })
         .collect();
     // Before the first paragraph: short scraps that are no sentence ("3:59 PM",
     // "Print recipe", a category name) are page furniture too.
     let mut head_removed = 0;
-    for block in blocks.iter().take(3) {
+    for block in blocks.iter().take(t::HEAD_SCRAPS) {
         let len = dom::text_len(block);
         let text = dom::inner_text(block);
-        let heading = matches!(dom::tag(block), Some("h2" | "h3" | "h4" | "h5" | "h6"));
+        let heading = dom::tag(block).is_some_and(|tag| tags::SUBHEADINGS.contains(&tag));
         let media = dom::any_descendant(block, |n| {
-            matches!(
-                dom::tag(n),
-                Some("img" | "picture" | "video" | "iframe" | "table" | "math")
-            )
+            dom::tag(n).is_some_and(|tag| tags::MEDIA.contains(&tag) || tag == "table")
         });
-        if heading || media || len >= 40 || text.ends_with(['.', '!', '?', '»', '"', '”', '。'])
-        {
+        if heading || media || len >= t::HEAD_SCRAP_MAX_LEN || ends_sentence(&text) {
             break;
         }
         if len > 0 {
-            report.add(
-                RemovalKind::Boilerplate,
-                "short scrap before the article",
-                block,
-            );
+            report.add(RemovalKind::Boilerplate, "short scrap before the article", block);
         }
         dom::detach(block);
         changed = true;
@@ -143,9 +115,9 @@ fn trim_tail(root: &Handle, report: &mut Report) -> bool {
     let mut kept = Vec::with_capacity(blocks.len());
     for block in blocks {
         // (the length of `inner_text`, without building it for every paragraph)
-        if dom::text_len_upto(block, 160) < 160
+        if dom::text_len_upto(block, t::CALL_TO_ACTION_MAX_LEN) < t::CALL_TO_ACTION_MAX_LEN
             && dom::link_text_len(block) > 0
-            && crate::patterns::is_call_to_action(&dom::inner_text(block))
+            && phrases::is_call_to_action(&dom::inner_text(block))
         {
             report.add(RemovalKind::Newsletter, "call to action", block);
             dom::detach(block);
@@ -156,13 +128,14 @@ fn trim_tail(root: &Handle, report: &mut Report) -> bool {
     }
     let blocks = &kept[..];
     let total = blocks.len();
-    for (removed, block) in blocks.iter().rev().enumerate() {
+    // The run of blocks that trail the last paragraph of prose, from the end,
+    // each with whether only its shortness condemns it.
+    let mut tail: Vec<(&Handle, bool)> = Vec::new();
+    for block in blocks.iter().rev() {
         let len = dom::text_len(block);
         let media = dom::any_descendant(block, |n| {
-            matches!(
-                dom::tag(n),
-                Some("img" | "picture" | "video" | "iframe" | "figure" | "table" | "math")
-            )
+            dom::tag(n)
+                .is_some_and(|tag| tags::MEDIA.contains(&tag) || tag == "table" || tag == "figure")
         });
         if media
             || dom::has_ancestor(block, "figure", 0)
@@ -170,25 +143,32 @@ fn trim_tail(root: &Handle, report: &mut Report) -> bool {
         {
             break;
         }
-        let linky = link_density(block) > 0.5;
-        let heading = matches!(dom::tag(block), Some("h2" | "h3" | "h4" | "h5" | "h6"));
+        let linky = link_density(block) > t::TAIL_LINK_DENSITY;
+        let heading = dom::tag(block).is_some_and(|tag| tags::SUBHEADINGS.contains(&tag));
         let text = dom::inner_text(block);
-        let sentence = text.ends_with(['.', '!', '?', '»', '"', '”', '。']);
+        let sentence = ends_sentence(&text);
         // A short question closing the page asks the reader to rate or share.
-        let prompt = len < 60 && text.ends_with('?');
-        let cta = crate::patterns::is_call_to_action(&text);
-        if !(linky || heading || prompt || cta || (len < 80 && !sentence)) {
+        let prompt = len < t::TAIL_PROMPT_MAX_LEN && text.ends_with(['?', '？', '؟']);
+        let cta = phrases::is_call_to_action(&text);
+        let short = len < t::TAIL_SHORT_LEN && !sentence;
+        if !(linky || heading || prompt || cta || short) {
             break;
         }
-        if removed + 3 >= total {
+        if tail.len() + t::MIN_BLOCKS_KEPT >= total {
             break;
         }
-        if len > 0 {
-            report.add(
-                RemovalKind::Boilerplate,
-                "short block after the article",
-                block,
-            );
+        tail.push((block, !(linky || heading || prompt || cta)));
+    }
+    // Page furniture trails in a few short lines; a long run of short blocks
+    // is the article's own grid of data (a price table or a list of names
+    // laid out in `div`s): only what follows its last short block goes.
+    if tail.iter().filter(|(_, short)| *short).count() > t::MAX_SHORT_TAIL {
+        let last_short = tail.iter().position(|(_, short)| *short).unwrap_or(0);
+        tail.truncate(last_short);
+    }
+    for (block, _) in tail {
+        if dom::text_len(block) > 0 {
+            report.add(RemovalKind::Boilerplate, "short block after the article", block);
         }
         dom::detach(block);
         changed = true;
@@ -196,19 +176,73 @@ fn trim_tail(root: &Handle, report: &mut Report) -> bool {
     changed
 }
 
+/// Whether a block's text ends as a sentence does: with its final punctuation
+/// (in any script), maybe inside closing quotes or brackets (`… he said.”`,
+/// `(… the year before.)`), or with a closing quote.
+fn ends_sentence(text: &str) -> bool {
+    if text.ends_with(['»', '"', '”']) {
+        return true;
+    }
+    text.trim_end_matches([')', ']', '’', '\'', '」', '』', '›', '“'])
+        .ends_with(['.', '!', '?', '…', '。', '！', '？', '؟', '।', '۔'])
+}
+
+/// The standfirst: many pages print the article's lead paragraph (the same
+/// text as their meta description) beside the headline, outside the body's
+/// container. When the picked content lacks it and the page shows it as a
+/// block of its own, a copy goes first in the article.
+pub fn recover_lead(doc: &Handle, content: &Handle, excerpt: Option<&str>) {
+    let Some(excerpt) = excerpt else { return };
+    let key: String = dom::normalize_space(excerpt.trim_end_matches(['.', '…']))
+        .chars()
+        .take(t::LEAD_KEY_CHARS)
+        .collect();
+    let key_len = key.chars().count();
+    if key_len < t::LEAD_KEY_MIN_CHARS || dom::inner_text(content).contains(&key) {
+        return;
+    }
+    let Some(body) = dom::find(doc, "body") else {
+        return;
+    };
+    // A block's text is a part of the page's: most pages do not show the
+    // description at all, and one look at the page's text says so.
+    if !dom::inner_text(&body).contains(&key) {
+        return;
+    }
+    // The smallest block that holds the description's opening words (the first
+    // in the page among equals): blocks tried from the shortest up.
+    let lens = dom::TextLens::measure(&body);
+    let mut blocks: Vec<(usize, Handle)> = dom::descendant_elements(&body)
+        .into_iter()
+        .filter(|n| dom::tag(n).is_some_and(|tag| tags::LEAD_BLOCKS.contains(&tag)))
+        .map(|n| (lens.len(&n), n))
+        .filter(|(len, _)| (key_len..t::LEAD_BLOCK_MAX_LEN).contains(len))
+        .collect();
+    blocks.sort_by_key(|(len, _)| *len);
+    let found = blocks.into_iter().map(|(_, n)| n).find(|n| dom::inner_text(n).contains(&key));
+    if let Some(lead) = found {
+        let copy = dom::rename(&dom::deep_clone(&lead), "p");
+        let first = content.children.borrow().first().cloned();
+        match first {
+            Some(first) => dom::insert_before(&first, &copy),
+            None => dom::append(content, &copy),
+        }
+    }
+}
+
 /// Gives lazy-loaded images their real `src`/`srcset` (from `data-src`,
 /// `data-lazy-src`, `data-original`, `data-srcset`…), dropping tiny placeholders.
 fn fix_lazy_images(root: &Handle) {
     for node in dom::descendant_elements(root) {
         let tag = dom::tag(&node).unwrap_or("");
-        if !matches!(tag, "img" | "source" | "picture" | "figure") {
+        if !tags::LAZY_IMAGE_HOLDERS.contains(&tag) {
             continue;
         }
         if let Some(src) = dom::attr(&node, "src") {
-            let placeholder = src.starts_with("data:") && (src.len() < 200 || src.contains("svg"));
-            let has_other = dom::attrs(&node)
-                .iter()
-                .any(|(k, v)| k != "src" && looks_like_image_url(v));
+            let placeholder = src.starts_with("data:")
+                && (src.len() < t::PLACEHOLDER_MAX_BYTES || src.contains("svg"));
+            let has_other =
+                dom::attrs(&node).iter().any(|(k, v)| k != "src" && looks_like_image_url(v));
             if placeholder && has_other {
                 dom::remove_attr(&node, "src");
             }
@@ -220,7 +254,7 @@ fn fix_lazy_images(root: &Handle) {
             continue;
         }
         for (name, value) in dom::attrs(&node) {
-            if matches!(name.as_str(), "src" | "srcset" | "alt" | "sizes") {
+            if images::NOT_LAZY_SOURCES.contains(&name.as_str()) {
                 continue;
             }
             let value = value.trim();
@@ -244,25 +278,15 @@ fn fix_lazy_images(root: &Handle) {
 }
 
 fn lazy_attr_present(node: &Handle) -> bool {
-    dom::attrs(node).iter().any(|(k, _)| {
-        matches!(
-            k.as_str(),
-            "data-src" | "data-lazy-src" | "data-original" | "data-srcset" | "data-lazy-srcset"
-        )
-    }) && dom::attr(node, "src").is_none_or(|s| s.starts_with("data:") || s.trim().is_empty())
+    dom::attrs(node).iter().any(|(k, _)| images::LAZY_SOURCE_ATTRIBUTES.contains(&k.as_str()))
+        && dom::attr(node, "src").is_none_or(|s| s.starts_with("data:") || s.trim().is_empty())
 }
 
 fn looks_like_image_url(v: &str) -> bool {
     let v = v.trim().to_ascii_lowercase();
     let path = v.split(['?', '#']).next().unwrap_or("");
-    [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"]
-        .iter()
-        .any(|e| path.ends_with(e) || path.contains(&format!("{e} ")))
-        || (v.starts_with("http")
-            && (v.contains(".jpg")
-                || v.contains(".jpeg")
-                || v.contains(".png")
-                || v.contains(".webp")))
+    images::IMAGE_EXTENSIONS.iter().any(|e| path.ends_with(e) || path.contains(&format!("{e} ")))
+        || (v.starts_with("http") && images::IMAGE_EXTENSIONS.iter().any(|e| v.contains(e)))
 }
 
 fn is_srcset(v: &str) -> bool {
@@ -274,25 +298,19 @@ fn is_srcset(v: &str) -> bool {
 
 /// Whether an iframe/embed/object plays video from a well-known host.
 pub fn is_video_embed(node: &Handle) -> bool {
-    if !matches!(dom::tag(node), Some("iframe" | "embed" | "object")) {
+    if !dom::tag(node).is_some_and(|t| tags::EMBEDS.contains(&t)) {
         return false;
     }
     dom::attrs(node).iter().any(|(_, v)| is_video_url(v))
 }
 
-/// Whether `url` points at a well-known video player.
+/// Whether `url` points at a well-known player ([`rules::hosts::PLAYERS`]).
 pub fn is_video_url(url: &str) -> bool {
     let Some(rest) = url.trim().split("//").nth(1) else {
         return false;
     };
-    let host = rest
-        .split(['/', '?', '#'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    VIDEO_HOSTS
-        .iter()
-        .any(|h| host == *h || host.ends_with(&format!(".{h}")))
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("").to_ascii_lowercase();
+    rules::hosts::PLAYERS.iter().any(|(h, _)| host == *h || host.ends_with(&format!(".{h}")))
 }
 
 /// Readability's data-table test: tables that hold data, not layout.
@@ -318,10 +336,7 @@ fn is_data_table(table: &Handle) -> bool {
     if dom::find(table, "caption").is_some_and(|c| !c.children.borrow().is_empty()) {
         return true;
     }
-    if ["col", "colgroup", "tfoot", "thead", "th"]
-        .iter()
-        .any(|t| dom::find(table, t).is_some())
-    {
+    if tags::DATA_TABLE_PARTS.iter().any(|part| dom::find(table, part).is_some()) {
         return true;
     }
     if dom::find(table, "table").is_some() {
@@ -338,13 +353,15 @@ fn is_data_table(table: &Handle) -> bool {
                     dom::attr(c, "colspan")
                         .and_then(|v| v.trim().parse::<usize>().ok())
                         .unwrap_or(1)
-                        .min(100)
+                        .min(MAX_COLSPAN)
                 })
                 .sum::<usize>()
         })
         .max()
         .unwrap_or(0);
-    rows.len() >= 10 || cols > 4 || rows.len() * cols > 10
+    rows.len() >= DATA_TABLE_ROWS
+        || cols > DATA_TABLE_COLUMNS
+        || rows.len() * cols > DATA_TABLE_CELLS
 }
 
 /// Readability's `_cleanConditionally`: drops blocks of `tag` that look like
@@ -365,11 +382,7 @@ fn clean_conditionally(
         if should_remove(&node, tag, picked, data_tables) {
             removed = true;
             if tag == "form" || tag == "fieldset" {
-                report.add(
-                    RemovalKind::Boilerplate,
-                    format!("<{tag}> in the article"),
-                    &node,
-                );
+                report.add(RemovalKind::Boilerplate, format!("<{tag}> in the article"), &node);
             }
             dom::detach(&node);
         }
@@ -384,7 +397,7 @@ fn should_remove(node: &Handle, tag: &str, picked: &Picked, data_tables: &[usize
     }
     // A block of thousands of elements is the body of the article, not furniture;
     // judging it would also cost a walk of all of it for each nested block.
-    if dom::has_elements(node, 5000) {
+    if dom::has_elements(node, MAX_JUDGED_ELEMENTS) {
         return false;
     }
     let ancestors = dom::ancestors(node);
@@ -401,22 +414,18 @@ fn should_remove(node: &Handle, tag: &str, picked: &Picked, data_tables: &[usize
     let content_len = stats.text_len;
     let mut is_list = tag == "ul" || tag == "ol";
     if !is_list && content_len > 0 {
-        is_list = stats.list_len as f64 / content_len as f64 > 0.9;
+        is_list = stats.list_len as f64 / content_len as f64 > LIST_SHARE;
     }
-    let weight = if picked.weight_classes {
-        class_weight(node)
-    } else {
-        0.0
-    };
+    let weight = if picked.weight_classes { class_weight(node) } else { 0.0 };
     if weight < 0.0 {
         return true;
     }
-    if stats.commas >= 10 {
+    if stats.commas >= PROSE_COMMAS {
         return false;
     }
     let p = stats.p as f64;
     let img = stats.img as f64;
-    let li = stats.li as f64 - 100.0;
+    let li = stats.li as f64 - SPARE_LIST_ITEMS;
     let input = stats.input as f64;
     let density = |len: usize| {
         if content_len == 0 {
@@ -431,28 +440,26 @@ fn should_remove(node: &Handle, tag: &str, picked: &Picked, data_tables: &[usize
     }
     let embeds = stats.embeds;
     // Ad labels are short: only a short block's text is worth building.
-    if content_len <= 120 && crate::patterns::is_ad_label(&dom::inner_text(node)) {
+    if content_len <= t::AD_LABEL_JUDGED_LEN && phrases::is_ad_label(&dom::inner_text(node)) {
         return true;
     }
-    let ld = if content_len == 0 {
-        0.0
-    } else {
-        stats.links / content_len as f64
-    };
+    let ld = if content_len == 0 { 0.0 } else { stats.links / content_len as f64 };
     let density = density(stats.textish_len);
     let figure_child = ancestors.iter().any(|a| dom::is(a, "figure"));
-    let remove = (!figure_child && img > 1.0 && p / img < 0.5)
+    // Readability's tests, one per line: a gallery, a link list, a form, a short
+    // linked block, a link-heavy block, an embed's frame, a block of no text.
+    let remove = (!figure_child && img > 1.0 && p / img < PARAGRAPHS_PER_IMAGE)
         || (!is_list && li > p)
-        || (input > (p / 3.0).floor())
+        || (input > (p / PARAGRAPHS_PER_INPUT).floor())
         || (!is_list
             && !figure_child
-            && heading_density < 0.9
-            && content_len < 25
-            && (img == 0.0 || img > 2.0)
+            && heading_density < HEADING_SHARE
+            && content_len < SHORT_BLOCK_LEN
+            && (img == 0.0 || img > FIGURE_IMAGES)
             && ld > 0.0)
-        || (!is_list && weight < 25.0 && ld > 0.2)
-        || (weight >= 25.0 && ld > 0.5)
-        || ((embeds == 1 && content_len < 75) || embeds > 1)
+        || (!is_list && weight < CLASS_WEIGHT && ld > LINK_DENSITY_LOW_WEIGHT)
+        || (weight >= CLASS_WEIGHT && ld > LINK_DENSITY_HIGH_WEIGHT)
+        || ((embeds == 1 && content_len < SINGLE_EMBED_LEN) || embeds > 1)
         || (img == 0.0 && density == 0.0);
     if is_list && remove {
         let kids = dom::element_children(node);
@@ -487,34 +494,17 @@ struct BlockStats {
     video: bool,
     /// holds a data table
     data_table: bool,
-    /// link text, in-page `#` links weighing 0.3 (as `score::link_density`)
+    /// link text, in-page `#` links weighing 0.3 (as in `readability::link_density`)
     links: f64,
 }
 
 impl BlockStats {
     fn of(node: &Handle, data_tables: &[usize]) -> BlockStats {
-        const TEXTISH: &[&str] = &[
-            "span",
-            "li",
-            "td",
-            "blockquote",
-            "dl",
-            "div",
-            "img",
-            "ol",
-            "p",
-            "pre",
-            "table",
-            "ul",
-        ];
         let mut s = BlockStats::default();
         let mut total = dom::Runs::default();
         // In document order, as the whole text's length depends on it.
-        let mut stack: Vec<(Handle, [usize; 3])> = dom::children(node)
-            .into_iter()
-            .rev()
-            .map(|c| (c, [0; 3]))
-            .collect();
+        let mut stack: Vec<(Handle, [usize; 3])> =
+            dom::children(node).into_iter().rev().map(|c| (c, [0; 3])).collect();
         while let Some((n, [list, heading, textish])) = stack.pop() {
             match &n.data {
                 NodeData::Text { contents } => {
@@ -534,7 +524,7 @@ impl BlockStats {
                         "img" => s.img += 1,
                         "li" => s.li += 1,
                         "input" => s.input += 1,
-                        "object" | "embed" | "iframe" => {
+                        t if tags::EMBEDS.contains(&t) => {
                             s.embeds += 1;
                             s.video |= is_video_embed(&n);
                         }
@@ -544,17 +534,10 @@ impl BlockStats {
                     }
                     let counts = [
                         list + usize::from(matches!(tag, "ul" | "ol")),
-                        heading
-                            + usize::from(matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")),
-                        textish + usize::from(TEXTISH.contains(&tag)),
+                        heading + usize::from(tags::HEADINGS.contains(&tag)),
+                        textish + usize::from(tags::TEXTISH.contains(&tag)),
                     ];
-                    stack.extend(
-                        n.children
-                            .borrow()
-                            .iter()
-                            .rev()
-                            .map(|c| (c.clone(), counts)),
-                    );
+                    stack.extend(n.children.borrow().iter().rev().map(|c| (c.clone(), counts)));
                 }
                 _ => {}
             }
@@ -569,33 +552,15 @@ impl BlockStats {
 /// the caption stays, the credit goes. In figures, a credit word and a colon or a
 /// © start a credit; elsewhere only a ©.
 fn strip_credits(root: &Handle, report: &mut Report) {
-    const BLOCKS: &[&str] = &[
-        "p",
-        "div",
-        "figcaption",
-        "ul",
-        "ol",
-        "table",
-        "figure",
-        "section",
-        "blockquote",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
-    ];
-    let blocks = dom::find_all_named(
-        root,
-        &["p", "figcaption", "span", "div", "small", "em", "i", "cite"],
-    );
+    let blocks = dom::find_all_named(root, tags::CREDIT_HOLDERS);
     for block in blocks {
         if dom::parent(&block).is_none()
             // the bounded count first: the scan for `:` or `©` reads a whole subtree
-            || dom::text_len_upto(&block, 300) > 300
+            || dom::text_len_upto(&block, t::CREDIT_BLOCK_MAX_LEN) > t::CREDIT_BLOCK_MAX_LEN
             || !may_hold_credit(&block)
-            || dom::any_descendant(&block, |n| dom::tag(n).is_some_and(|t| BLOCKS.contains(&t)))
+            || dom::any_descendant(&block, |n| {
+                dom::tag(n).is_some_and(|tag| tags::CREDIT_STOPS.contains(&tag))
+            })
         {
             continue;
         }
@@ -603,10 +568,8 @@ fn strip_credits(root: &Handle, report: &mut Report) {
             || dom::ancestors(&block)
                 .iter()
                 .any(|a| dom::is(a, "figure") || dom::is(a, "figcaption"));
-        let texts: Vec<Handle> = dom::descendants(&block)
-            .into_iter()
-            .filter(dom::is_text)
-            .collect();
+        let texts: Vec<Handle> =
+            dom::descendants(&block).into_iter().filter(dom::is_text).collect();
         let strings: Vec<String> = texts.iter().map(dom::text_content).collect();
         let Some((i, at)) = credit_start(&strings, in_figure) else {
             continue;
@@ -649,7 +612,7 @@ fn may_hold_credit(block: &Handle) -> bool {
     dom::any_text(block, |text| {
         seen += text.len();
         // 0xA9 ends the UTF-8 of `©` (and of other characters: a "maybe" too)
-        memchr::memchr2(b':', 0xA9, text.as_bytes()).is_some() || seen > 4096
+        memchr::memchr2(b':', 0xA9, text.as_bytes()).is_some() || seen > t::CREDIT_SCAN_BYTES
     })
 }
 
@@ -670,7 +633,7 @@ fn credit_start(strings: &[String], in_figure: bool) -> Option<(usize, usize)> {
                     .next_back()
                     .or_else(|| before.chars().next_back())
                     .is_none_or(|p| !p.is_alphanumeric());
-                boundary && starts_with_credit_lead(&s[at..])
+                boundary && phrases::starts_with_photo_credit(&s[at..])
             } else {
                 false
             };
@@ -682,7 +645,7 @@ fn credit_start(strings: &[String], in_figure: bool) -> Option<(usize, usize)> {
             let tail = total - seen - s[..at].chars().count();
             let ends_sentence =
                 prefix.ends_with(['.', '!', '?', ')', '»', '"', '”', '|', '–', '-']);
-            if !prefix.is_empty() && ends_sentence && tail <= 80 {
+            if !prefix.is_empty() && ends_sentence && tail <= t::CREDIT_MAX_LEN {
                 return Some((i, at));
             }
         }
@@ -692,15 +655,6 @@ fn credit_start(strings: &[String], in_figure: bool) -> Option<(usize, usize)> {
     None
 }
 
-/// Whether `text` starts with a caption credit word followed by a colon.
-fn starts_with_credit_lead(text: &str) -> bool {
-    crate::patterns::PHOTO_CREDIT_LEADS.iter().any(|lead| {
-        text.get(..lead.len())
-            .is_some_and(|head| head.to_lowercase() == *lead)
-            && text[lead.len()..].trim_start().starts_with(':')
-    })
-}
-
 /// Small blocks named "share"/"sharedaddy" left inside the article.
 fn remove_share_blocks(root: &Handle, report: &mut Report) {
     for node in dom::descendant_elements(root) {
@@ -708,8 +662,8 @@ fn remove_share_blocks(root: &Handle, report: &mut Report) {
             continue;
         }
         let words = dom::ClassWords::of(&node);
-        if words.iter().any(|w| w == "share" || w == "sharedaddy")
-            && dom::text_content(&node).chars().count() < 500
+        if words.iter().any(|w| furniture::SHARE_BLOCK.contains(&w))
+            && dom::text_content(&node).chars().count() < t::SHARE_BLOCK_MAX_LEN
         {
             report.add(RemovalKind::Social, "share block in the article", &node);
             dom::detach(&node);
@@ -750,7 +704,7 @@ fn unwrap_single_cell_tables(root: &Handle) {
     for table in dom::find_all(root, "table").into_iter().rev() {
         let only = |n: &Handle, t: &str| {
             let kids = dom::element_children(n);
-            (kids.len() == 1 && dom::is(&kids[0], t) && !crate::score::has_direct_text(n))
+            (kids.len() == 1 && dom::is(&kids[0], t) && !has_direct_text(n))
                 .then(|| kids[0].clone())
         };
         let tbody = only(&table, "tbody").unwrap_or_else(|| table.clone());
@@ -760,25 +714,9 @@ fn unwrap_single_cell_tables(root: &Handle) {
         let Some(cell) = only(&row, "td") else {
             continue;
         };
-        let inline = dom::children(&cell).iter().all(|c| {
-            !dom::is_element(c)
-                || matches!(
-                    dom::tag(c),
-                    Some(
-                        "a" | "b"
-                            | "i"
-                            | "em"
-                            | "strong"
-                            | "span"
-                            | "code"
-                            | "br"
-                            | "img"
-                            | "small"
-                            | "sub"
-                            | "sup"
-                    )
-                )
-        });
+        let inline = dom::children(&cell)
+            .iter()
+            .all(|c| dom::tag(c).is_none_or(|tag| tags::INLINE_IN_CELL.contains(&tag)));
         let new = dom::new_element(if inline { "p" } else { "div" }, &[]);
         dom::move_children(&cell, &new);
         dom::replace(&table, &new);
@@ -791,21 +729,19 @@ fn simplify_nesting(root: &Handle) {
     let mut empty: std::collections::HashSet<usize> = std::collections::HashSet::new();
     let mut doomed = Vec::new();
     for node in dom::descendant_elements(root).into_iter().rev() {
-        if !matches!(dom::tag(&node), Some("div" | "section")) || dom::parent(&node).is_none() {
+        let wrapper = |n: &Handle| dom::tag(n).is_some_and(|tag| tags::WRAPPERS.contains(&tag));
+        if !wrapper(&node) || dom::parent(&node).is_none() {
             continue;
         }
         let kids: Vec<Handle> = dom::element_children(&node)
             .into_iter()
             .filter(|k| !empty.contains(&dom::key(k)))
             .collect();
-        let has_text = crate::score::has_direct_text(&node);
+        let has_text = has_direct_text(&node);
         if kids.is_empty() && !has_text {
             empty.insert(dom::key(&node));
             doomed.push(node);
-        } else if kids.len() == 1
-            && !has_text
-            && matches!(dom::tag(&kids[0]), Some("div" | "section"))
-        {
+        } else if kids.len() == 1 && !has_text && wrapper(&kids[0]) {
             dom::unwrap(&node);
         }
     }
@@ -846,10 +782,7 @@ mod tests {
                 && !text.contains("Bild"),
             "{text}"
         );
-        assert!(
-            text.contains("ski star from Switzerland.") && !text.contains("AFP"),
-            "{text}"
-        );
+        assert!(text.contains("ski star from Switzerland.") && !text.contains("AFP"), "{text}");
         assert!(text.contains("a © sign that is quoted"), "{text}");
         // a caption that starts with a credit word is no caption-with-credit: it stays
         assert!(text.contains("Image: a diagram of the pump"), "{text}");
@@ -860,23 +793,21 @@ mod tests {
         let root = cleaned("<p>Text of the article, with words.</p><img src='data:image/gif;base64,R0lGODlhAQABAAAAACw=' data-src='/photo.jpg'><img data-lazy-src='https://e.com/b.png'><picture><source data-srcset='/a.webp 1x, /a2.webp 2x'><img src=x.jpg></picture>");
         let imgs = dom::find_all(&root, "img");
         assert_eq!(dom::attr(&imgs[0], "src").as_deref(), Some("/photo.jpg"));
-        assert_eq!(
-            dom::attr(&imgs[1], "src").as_deref(),
-            Some("https://e.com/b.png")
-        );
+        assert_eq!(dom::attr(&imgs[1], "src").as_deref(), Some("https://e.com/b.png"));
         let source = dom::find(&root, "source").unwrap();
-        assert_eq!(
-            dom::attr(&source, "srcset").as_deref(),
-            Some("/a.webp 1x, /a2.webp 2x")
-        );
+        assert_eq!(dom::attr(&source, "srcset").as_deref(), Some("/a.webp 1x, /a2.webp 2x"));
     }
 
     #[test]
     fn video_embeds_stay_and_other_iframes_go() {
-        let root = cleaned("<p>Some text of the article, long enough to stay in place here.</p><iframe src='https://www.youtube.com/embed/abc'></iframe><iframe src='https://tracker.example/x'></iframe>");
-        let frames = dom::find_all(&root, "iframe");
-        assert_eq!(frames.len(), 1);
-        assert!(dom::attr(&frames[0], "src").unwrap().contains("youtube"));
+        let root = cleaned("<p>Some text of the article, long enough to stay in place here.</p><iframe src='https://www.youtube.com/embed/abc'></iframe><iframe src='https://tracker.example/x'></iframe><iframe src='https://open.spotify.com/embed/album/x'></iframe>");
+        let frames: Vec<String> =
+            dom::find_all(&root, "iframe").iter().filter_map(|f| dom::attr(f, "src")).collect();
+        // The sanitizer's players are the clean stage's: one list.
+        assert_eq!(
+            frames,
+            ["https://www.youtube.com/embed/abc", "https://open.spotify.com/embed/album/x"]
+        );
     }
 
     #[test]
@@ -886,6 +817,65 @@ mod tests {
         assert!(!text.contains("Link one"));
         assert!(text.contains("2020"));
         assert!(dom::find(&root, "h1").is_none() && dom::find(&root, "h2").is_some());
+    }
+
+    #[test]
+    fn a_quotations_footer_stays_in_the_article() {
+        let root = cleaned("<p>Paragraph text, of the article, that stays.</p><blockquote><p>We were lucky for a long time.</p><footer>— Rosa Delgado</footer></blockquote><p>More of the article, with words, and commas.</p><footer>Posted in News</footer>");
+        let text = dom::inner_text(&root);
+        assert!(text.contains("— Rosa Delgado"), "{text}");
+        assert!(!text.contains("Posted in"), "{text}");
+    }
+
+    const PROSE: &str = "<p>The article's paragraph, long enough to be read as prose, with commas, clauses and a full stop at its end.</p>";
+
+    #[test]
+    fn the_articles_last_lines_stay_when_they_end_as_sentences_do() {
+        for last in [
+            "(It was, he said.)",
+            "„Ich freue mich darauf.“",
+            "And then it rained…",
+            "還有更多嗎？我們不知道。",
+            "They all agreed!”",
+        ] {
+            let root = cleaned(&format!("{}<p>{last}</p>", PROSE.repeat(4)));
+            let text = dom::inner_text(&root);
+            assert!(text.ends_with(last), "{last}: {text}");
+        }
+        // A credit or a date line is still no sentence, and a short question
+        // still asks the reader for something.
+        for scrap in ["(Photo: Jane Roe/Agency)", "Updated May 3, 2024", "您觉得这篇文章有用吗？"]
+        {
+            let root = cleaned(&format!("{}<p>{scrap}</p>", PROSE.repeat(4)));
+            assert!(!dom::inner_text(&root).contains(scrap), "{scrap}");
+        }
+    }
+
+    #[test]
+    fn a_long_run_of_short_blocks_at_the_end_is_the_articles_data() {
+        let grid: String =
+            (1..=15).map(|i| format!("<div><p>State {i}</p><p>${i}.00</p></div>")).collect();
+        let root = cleaned(&format!(
+            "{}<div>{grid}</div><p><a href=/a>Next story</a></p>",
+            PROSE.repeat(4)
+        ));
+        let text = dom::inner_text(&root);
+        assert!(text.contains("State 1$1.00") && text.contains("State 15$15.00"), "{text}");
+        assert!(!text.contains("Next story"), "{text}");
+        // A few short lines are the page's furniture.
+        let root = cleaned(&format!(
+            "{}<div><p>Tags</p><p>News</p><p>37 views</p></div>",
+            PROSE.repeat(4)
+        ));
+        let text = dom::inner_text(&root);
+        assert!(!text.contains("Tags") && !text.contains("37 views"), "{text}");
+    }
+
+    #[test]
+    fn a_paragraph_that_holds_only_a_player_stays() {
+        let root = cleaned("<p>The episode, with its guests, and what they said about the harbour.</p><p><audio src=https://e.com/ep.mp3></audio></p><p>  </p>");
+        assert_eq!(dom::find_all(&root, "p").len(), 2);
+        assert!(dom::find(&root, "audio").is_some());
     }
 
     #[test]

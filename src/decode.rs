@@ -1,4 +1,4 @@
-//! Bytes to text the way a browser decodes a page (native builds only): BOM,
+//! Bytes to text the way a browser decodes a page (feature `decode`): BOM,
 //! `<meta charset>` prescan, then a UTF-8 / windows-1252 fallback.
 //!
 //! The order follows the HTML standard's "determine the character encoding":
@@ -25,34 +25,28 @@ pub fn decode_html(bytes: &[u8]) -> String {
 /// `Content-Type` header value, e.g. `text/html; charset=koi8-r`), whose
 /// `charset` comes after a BOM but before the page's own `<meta>`.
 pub fn decode_with_hint(bytes: &[u8], content_type: Option<&str>) -> String {
-    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return decode_as(encoding, &bytes[bom_len..]);
+    let (encoding, bom_len) = encoding_of(bytes, content_type);
+    decode_as(encoding, &bytes[bom_len..])
+}
+
+/// The encoding a browser would use for `bytes` served with `content_type`,
+/// and the length of the byte order mark that names it (0 without one).
+fn encoding_of(bytes: &[u8], content_type: Option<&str>) -> (&'static Encoding, usize) {
+    if let Some(found) = Encoding::for_bom(bytes) {
+        return found;
     }
     let declared = content_type
         .and_then(|ct| charset_from_content(ct.as_bytes()))
         .and_then(Encoding::for_label)
         .or_else(|| declared_encoding(bytes));
-    if let Some(encoding) = declared {
-        return decode_as(encoding, bytes);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => decode_as(WINDOWS_1252, bytes),
-    }
-}
-
-/// The encoding a browser would use for `bytes`, without decoding them.
-pub fn sniff_encoding(bytes: &[u8]) -> &'static Encoding {
-    if let Some((encoding, _)) = Encoding::for_bom(bytes) {
-        return encoding;
-    }
-    declared_encoding(bytes).unwrap_or_else(|| {
+    let encoding = declared.unwrap_or_else(|| {
         if std::str::from_utf8(bytes).is_ok() {
             UTF_8
         } else {
             WINDOWS_1252
         }
-    })
+    });
+    (encoding, 0)
 }
 
 /// The encoding the page's `<meta>` declares, unless the bytes say they are UTF-8.
@@ -251,10 +245,7 @@ fn charset_from_content(content: &[u8]) -> Option<&[u8]> {
                 Some(&rest[1..1 + end])
             }
             _ => {
-                let end = rest
-                    .iter()
-                    .position(|&c| is_space(c) || c == b';')
-                    .unwrap_or(rest.len());
+                let end = rest.iter().position(|&c| is_space(c) || c == b';').unwrap_or(rest.len());
                 Some(&rest[..end])
             }
         };
@@ -266,14 +257,17 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn find_ci(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
+    haystack.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The encoding alone, as a page without a `Content-Type` gets it.
+    fn sniff_encoding(bytes: &[u8]) -> &'static Encoding {
+        encoding_of(bytes, None).0
+    }
 
     fn encode(encoding: &'static Encoding, text: &str) -> Vec<u8> {
         encoding.encode(text).0.into_owned()
@@ -334,18 +328,11 @@ mod tests {
     #[test]
     fn meta_charset_quoting_and_case_variants() {
         for meta in [
-            "<meta charset=KOI8-R>",
-            "<meta charset='koi8-r'>",
-            "<Meta CharSet = \"koi8-r\">",
-            "<meta name=x charset=koi8-r />",
-            "<meta/charset=koi8-r>",
+            "<meta charset=KOI8-R>", "<meta charset='koi8-r'>", "<Meta CharSet = \"koi8-r\">",
+            "<meta name=x charset=koi8-r />", "<meta/charset=koi8-r>",
             "<meta\tcharset=\" koi8-r \">",
         ] {
-            assert_eq!(
-                prescan(meta.as_bytes()),
-                Some(encoding_rs::KOI8_R),
-                "{meta}"
-            );
+            assert_eq!(prescan(meta.as_bytes()), Some(encoding_rs::KOI8_R), "{meta}");
         }
     }
 
@@ -353,10 +340,7 @@ mod tests {
     fn comments_and_other_tags_are_skipped() {
         let html = b"<!-- <meta charset=koi8-r> --><div title='<meta charset=koi8-r>'><meta charset=iso-8859-2>";
         assert_eq!(prescan(html), Some(encoding_rs::ISO_8859_2));
-        assert_eq!(
-            prescan(b"<!--><meta charset=koi8-r>"),
-            Some(encoding_rs::KOI8_R)
-        );
+        assert_eq!(prescan(b"<!--><meta charset=koi8-r>"), Some(encoding_rs::KOI8_R));
         assert_eq!(prescan(b"<!-- <meta charset=koi8-r>"), None);
         assert_eq!(
             prescan(b"<meta charset=no-such-thing><meta charset=koi8-r>"),
@@ -374,20 +358,14 @@ mod tests {
 
     #[test]
     fn meta_beyond_1024_bytes_is_not_seen() {
-        let html = format!(
-            "<!-- {} --><meta charset=windows-1251><p>\u{e9}</p>",
-            "x".repeat(1100)
-        );
+        let html = format!("<!-- {} --><meta charset=windows-1251><p>\u{e9}</p>", "x".repeat(1100));
         assert_eq!(decode_html(html.as_bytes()), html);
     }
 
     #[test]
     fn invalid_utf8_falls_back_to_windows_1252() {
         let bytes = b"<p>caf\xe9 \x93quoted\x94 \x80</p>";
-        assert_eq!(
-            decode_html(bytes),
-            "<p>café \u{201c}quoted\u{201d} \u{20ac}</p>"
-        );
+        assert_eq!(decode_html(bytes), "<p>café \u{201c}quoted\u{201d} \u{20ac}</p>");
         assert_eq!(decode_html("<p>café</p>".as_bytes()), "<p>café</p>");
     }
 
@@ -398,10 +376,7 @@ mod tests {
         assert_eq!(decode_html(html.as_bytes()), html);
         assert_eq!(sniff_encoding(html.as_bytes()), UTF_8);
         // ASCII-only pages keep the declared encoding (nothing tells them apart)
-        assert_eq!(
-            sniff_encoding(b"<meta charset=gb2312><p>x</p>"),
-            encoding_rs::GBK
-        );
+        assert_eq!(sniff_encoding(b"<meta charset=gb2312><p>x</p>"), encoding_rs::GBK);
     }
 
     #[test]

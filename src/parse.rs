@@ -10,77 +10,14 @@ use markup5ever_rcdom::{Handle, RcDom};
 
 use crate::dom;
 
-/// Deepest element nesting kept, as in Blink's HTML parser: tags that would
-/// open deeper are dropped (their content stays). html5ever's tree builder
-/// scans its stack of open elements per tag, so unbounded nesting is quadratic.
-pub const MAX_DEPTH: usize = 512;
-/// Most elements a page may have; past this, cleaning stops with an error.
-pub const MAX_ELEMENTS: usize = 250_000;
-
-/// Elements that never nest: void, or closed implicitly by their next sibling.
-fn not_nesting(name: &str) -> bool {
-    matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "source"
-            | "track"
-            | "wbr"
-            | "param"
-            | "keygen"
-            | "p"
-            | "li"
-            | "dt"
-            | "dd"
-            | "option"
-            | "optgroup"
-            | "tr"
-            | "td"
-            | "th"
-            | "tbody"
-            | "thead"
-            | "tfoot"
-            | "colgroup"
-            | "rb"
-            | "rt"
-            | "rp"
-            | "html"
-            | "head"
-            | "body"
-            | "frame"
-    )
-}
-
-/// Elements whose content is text up to their end tag.
-fn raw_text(name: &str) -> bool {
-    matches!(
-        name,
-        "script"
-            | "style"
-            | "textarea"
-            | "title"
-            | "xmp"
-            | "iframe"
-            | "noembed"
-            | "noframes"
-            | "noscript"
-            | "plaintext"
-    )
-}
+use crate::rules::limits::{MAX_DEPTH, MAX_ELEMENTS};
+use crate::rules::tags::{is_not_nesting, is_raw_text};
 
 /// One linear pass over the markup before parsing: counts elements (an error
 /// past [`MAX_ELEMENTS`]), drops start and end tags nested deeper than
 /// [`MAX_DEPTH`], keeping all text, and empties scripts and style sheets (see
 /// `drops_body`). Pages without any of these come back borrowed, unchanged.
-pub fn limit(html: &str) -> Result<Cow<'_, str>, String> {
+pub fn prescan(html: &str) -> Result<Cow<'_, str>, String> {
     let b = html.as_bytes();
     let mut out: Option<String> = None;
     let mut last = 0; // bytes before this are copied (or skipped)
@@ -116,7 +53,7 @@ pub fn limit(html: &str) -> Result<Cow<'_, str>, String> {
         };
         i = end;
         if closing {
-            if not_nesting(name) {
+            if is_not_nesting(name) {
                 continue;
             }
             if excess > 0 {
@@ -133,7 +70,7 @@ pub fn limit(html: &str) -> Result<Cow<'_, str>, String> {
         if elements > MAX_ELEMENTS {
             return Err(format!("the page has more than {MAX_ELEMENTS} elements"));
         }
-        if raw_text(name) {
+        if is_raw_text(name) {
             let close = format!("</{name}");
             let body_end = find_ci(b, i, close.as_bytes()).unwrap_or(b.len());
             if body_end > end && drops_body(name, &html[start..end], &b[end..body_end]) {
@@ -144,7 +81,7 @@ pub fn limit(html: &str) -> Result<Cow<'_, str>, String> {
             i = body_end;
             continue;
         }
-        if not_nesting(name) {
+        if is_not_nesting(name) {
             continue;
         }
         if depth >= MAX_DEPTH {
@@ -245,15 +182,24 @@ pub fn parse_html(html: &str) -> Handle {
 /// absolute URL.
 pub fn base_url(doc: &Handle, page_url: Option<&str>) -> Option<Url> {
     let usable = |u: &Url| matches!(u.scheme(), "http" | "https" | "file");
-    let page = page_url
-        .and_then(|u| Url::parse(u.trim()).ok())
-        .filter(usable);
+    let page = page_url.and_then(|u| Url::parse(u.trim()).ok()).filter(usable);
     let base_href = dom::find(doc, "base").and_then(|b| dom::attr(&b, "href"));
     let from_base = base_href.and_then(|href| match &page {
         Some(page) => page.join(href.trim()).ok(),
         None => Url::parse(href.trim()).ok(),
     });
     from_base.filter(usable).or(page)
+}
+
+/// The body's content of `html` in a detached `div`, as the pipeline hands an
+/// article to the last stages: for the tests of those stages.
+#[cfg(test)]
+pub(crate) fn body_content(html: &str) -> Handle {
+    let doc = parse_html(html);
+    let body = dom::find(&doc, "body").expect("a body");
+    let root = dom::new_element("div", &[]);
+    dom::move_children(&body, &root);
+    root
 }
 
 #[cfg(test)]
@@ -263,20 +209,20 @@ mod tests {
     #[test]
     fn deep_nesting_is_flattened_and_ordinary_pages_are_untouched() {
         let page = "<html><body><div class='a>b'><p>x<br><img src=y></div><!-- <div> --><script type=application/ld+json>{\"a\": \"<div>\"}</script></body></html>";
-        assert!(matches!(limit(page).unwrap(), Cow::Borrowed(_)));
+        assert!(matches!(prescan(page).unwrap(), Cow::Borrowed(_)));
         let deep = "<div>".repeat(MAX_DEPTH + 100) + "text" + &"</div>".repeat(MAX_DEPTH + 100);
-        let limited = limit(&deep).unwrap();
+        let limited = prescan(&deep).unwrap();
         assert_eq!(limited.matches("<div>").count(), MAX_DEPTH);
         assert_eq!(limited.matches("</div>").count(), MAX_DEPTH);
         assert!(limited.contains("text"));
         let many = "<b>x</b>".repeat(MAX_ELEMENTS + 1);
-        assert!(limit(&many).unwrap_err().contains("elements"));
+        assert!(prescan(&many).unwrap_err().contains("elements"));
     }
 
     #[test]
     fn scripts_and_styles_are_emptied_but_json_and_commented_scripts_stay() {
         let page = "<head><style>p { color: red }</style><script type=application/ld+json>{\"headline\": \"H\"}</script></head><body><p>Text</p><script>var a = '<p>not text</p>';</script><script><!-- document.write('<script>x<\\/script>') --></script><SCRIPT>b()</SCRIPT></body>";
-        let limited = limit(page).unwrap();
+        let limited = prescan(page).unwrap();
         assert!(
             !limited.contains("color") && !limited.contains("not text") && !limited.contains("b()"),
             "{limited}"
@@ -297,15 +243,9 @@ mod tests {
         let base = base_url(&doc, Some("https://example.com/a/b.html")).unwrap();
         assert_eq!(base.as_str(), "https://example.com/sub/");
         let doc = parse_html("<p>x");
-        assert_eq!(
-            base_url(&doc, Some("https://e.org/x")).unwrap().as_str(),
-            "https://e.org/x"
-        );
+        assert_eq!(base_url(&doc, Some("https://e.org/x")).unwrap().as_str(), "https://e.org/x");
         assert!(base_url(&doc, Some("javascript:alert(1)")).is_none());
         let doc = parse_html("<head><base href='javascript:alert(1)//'></head><p>x");
-        assert_eq!(
-            base_url(&doc, Some("https://e.org/x")).unwrap().as_str(),
-            "https://e.org/x"
-        );
+        assert_eq!(base_url(&doc, Some("https://e.org/x")).unwrap().as_str(), "https://e.org/x");
     }
 }

@@ -13,8 +13,11 @@ use std::sync::OnceLock;
 use markup5ever_rcdom::{Handle, NodeData};
 
 use crate::dom;
-use crate::patterns;
+use crate::matchers::FirstWord;
 use crate::report::{RemovalKind, Report};
+use crate::rules::limits::MAX_NOSCRIPT_BYTES;
+use crate::rules::thresholds::{self as t, ShortOrLinked};
+use crate::rules::{furniture, hosts, phrases, tags};
 
 /// Removes clutter from `doc`.
 pub fn prune(doc: &Handle, report: &mut Report) {
@@ -34,17 +37,13 @@ pub fn prune(doc: &Handle, report: &mut Report) {
                 continue;
             }
             NodeData::Text { contents } => {
-                let is_label = patterns::is_ad_label(&contents.borrow());
+                let is_label = phrases::is_ad_label(&contents.borrow());
                 if is_label && stands_alone(&node) {
                     report.add(RemovalKind::AdLabel, "ad label", &node);
                     remove_with_empty_ancestors(&node);
-                } else if patterns::is_credit_line(&contents.borrow()) && stands_alone(&node) {
+                } else if phrases::is_credit_line(&contents.borrow()) && stands_alone(&node) {
                     // a credit set as bare text beside its image
-                    report.add(
-                        RemovalKind::Boilerplate,
-                        "photo credit or source line",
-                        &node,
-                    );
+                    report.add(RemovalKind::Boilerplate, "photo credit or source line", &node);
                     dom::detach(&node);
                 }
                 continue;
@@ -81,11 +80,7 @@ pub fn prune(doc: &Handle, report: &mut Report) {
                     next = dom::next_element_sibling(&n);
                     more.push(n);
                 }
-                report.add(
-                    RemovalKind::Related,
-                    "\"related\" heading and its links",
-                    &list,
-                );
+                report.add(RemovalKind::Related, "\"related\" heading and its links", &list);
                 dom::detach(&heading);
                 dom::detach_all(&more);
                 remove_with_empty_ancestors(&list);
@@ -108,10 +103,7 @@ struct Page {
 impl Page {
     fn measure(body: &Handle) -> Page {
         let lens = dom::TextLens::measure(body);
-        Page {
-            text: lens.len(body).max(1),
-            lens,
-        }
+        Page { text: lens.len(body).max(1), lens }
     }
 
     fn len(&self, node: &Handle) -> usize {
@@ -123,49 +115,20 @@ impl Page {
         dom::link_text_len_by(node, |n| self.lens.len(n))
     }
 
-    fn link_density(&self, node: &Handle) -> f64 {
-        let total = self.len(node);
-        if total == 0 {
-            return 0.0;
-        }
-        self.link_len(node) as f64 / total as f64
+    /// Share of the node's text inside links ([`dom::link_share`]).
+    fn link_share(&self, node: &Handle) -> f64 {
+        dom::link_share_by(node, |n| self.lens.len(n))
     }
 }
 
 /// Elements that are never content and not worth reporting.
 fn is_silent_junk(node: &Handle) -> bool {
-    matches!(
-        dom::tag(node).unwrap_or(""),
-        "script"
-            | "style"
-            | "link"
-            | "meta"
-            | "template"
-            | "noscript"
-            | "input"
-            | "select"
-            | "textarea"
-            | "button"
-            | "option"
-            | "datalist"
-            | "dialog"
-            | "canvas"
-            | "object"
-            | "embed"
-            | "applet"
-            | "frame"
-            | "frameset"
-            | "title"
-            | "base"
-    ) || (dom::is(node, "img") && is_tracking_pixel(node))
+    tags::SILENT_JUNK.contains(&dom::tag(node).unwrap_or(""))
+        || (dom::is(node, "img") && is_tracking_pixel(node))
 }
 
 fn is_tracking_pixel(img: &Handle) -> bool {
-    let tiny = |a| {
-        dom::attr(img, a)
-            .map(|v| v.trim() == "1" || v.trim() == "0")
-            .unwrap_or(false)
-    };
+    let tiny = |a| dom::attr_is(img, a, |v| t::TRACKING_PIXEL_SIZES.contains(&v.trim()));
     tiny("width") && tiny("height")
 }
 
@@ -186,146 +149,23 @@ mod rule {
 }
 
 const RULE_WORDS: &[(u16, &[&str])] = &[
-    (rule::AD, patterns::AD_WORDS),
-    (rule::AD_NEGATIVE, patterns::AD_NEGATIVE_WORDS),
-    // comment sections
-    (
-        rule::COMMENTS,
-        &[
-            "comments",
-            "commentlist",
-            "commentform",
-            "disqus",
-            "respond",
-            "replies",
-        ],
-    ),
-    // share and follow bars
-    (
-        rule::SOCIAL,
-        &[
-            "share",
-            "sharing",
-            "social",
-            "sharedaddy",
-            "addthis",
-            "sharethis",
-            "shariff",
-            "addtoany",
-            "sharebar",
-            "socials",
-            "follow",
-        ],
-    ),
-    // newsletter and sign-up boxes
-    (
-        rule::NEWSLETTER,
-        &[
-            "newsletter",
-            "subscribe",
-            "subscription",
-            "signup",
-            "mailchimp",
-            "mc4wp",
-            "optin",
-        ],
-    ),
-    // cookie and consent boxes, blocked-embed placeholders
-    (
-        rule::CONSENT,
-        &[
-            "cookie",
-            "cookies",
-            "consent",
-            "gdpr",
-            "onetrust",
-            "didomi",
-            "cookiebar",
-            "blocker",
-        ],
-    ),
-    // related and recommended links
-    (
-        rule::RELATED,
-        &[
-            "related",
-            "relatedposts",
-            "recommended",
-            "recommendations",
-            "recommendation",
-            "popular",
-            "trending",
-            "mostread",
-            "yarpp",
-            "readnext",
-            "morestories",
-        ],
-    ),
-    // menus, breadcrumbs, pagination
-    (
-        rule::NAVIGATION,
-        &[
-            "breadcrumb",
-            "breadcrumbs",
-            "navbar",
-            "navigation",
-            "menu",
-            "pagination",
-            "pager",
-        ],
-    ),
-    // paywall and subscriber prompts
-    (
-        rule::PAYWALL,
-        &[
-            "paywall",
-            "regwall",
-            "premium",
-            "piano",
-            "metered",
-            "subscriber",
-            "subscribers",
-        ],
-    ),
-    // meta lines: dates, tags, credits, tools, ratings
-    (
-        rule::META,
-        &[
-            "meta",
-            "postmeta",
-            "date",
-            "dateline",
-            "timestamp",
-            "published",
-            "updated",
-            "posted",
-            "tags",
-            "tag",
-            "tagcloud",
-            "categories",
-            "category",
-            "credit",
-            "credits",
-            "copyright",
-            "print",
-            "printfriendly",
-            "toolbar",
-            "tools",
-            "actions",
-            "utility",
-            "rating",
-            "ratings",
-            "donate",
-            "donation",
-        ],
-    ),
+    (rule::AD, furniture::AD_WORDS),
+    (rule::AD_NEGATIVE, furniture::AD_NEGATIVE_WORDS),
+    (rule::COMMENTS, furniture::COMMENTS),
+    (rule::SOCIAL, furniture::SOCIAL),
+    (rule::NEWSLETTER, furniture::NEWSLETTER),
+    (rule::CONSENT, furniture::CONSENT),
+    (rule::RELATED, furniture::RELATED),
+    (rule::NAVIGATION, furniture::NAVIGATION),
+    (rule::PAYWALL, furniture::PAYWALL),
+    (rule::META, furniture::META),
 ];
 
 /// The rules (bits of [`rule`]) a lower-case class or id word belongs to.
 fn rules_of(word: &str) -> u16 {
-    static TABLE: OnceLock<HashMap<&'static str, u16, patterns::StrHash>> = OnceLock::new();
+    static TABLE: OnceLock<HashMap<&'static str, u16, crate::hash::FastHash>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut t: HashMap<&'static str, u16, patterns::StrHash> = HashMap::default();
+        let mut t: HashMap<&'static str, u16, crate::hash::FastHash> = HashMap::default();
         for &(bit, words) in RULE_WORDS {
             for &w in words {
                 *t.entry(w).or_default() |= bit;
@@ -339,10 +179,10 @@ fn rules_of(word: &str) -> u16 {
 /// Decides whether `node` is clutter, and which kind.
 fn classify(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, String)> {
     let tag = dom::tag(node)?;
-    if matches!(tag, "html" | "body" | "main") {
+    if tags::NEVER_CLUTTER.contains(&tag) {
         return None;
     }
-    if is_hidden(node) {
+    if crate::readability::is_hidden(node) {
         return guard(node, page, RemovalKind::Hidden, "hidden by the page".into());
     }
     let class_words = dom::ClassWords::of(node);
@@ -353,22 +193,15 @@ fn classify(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, S
     if let Some(kind) = ad_label_block(node, page, first) {
         return Some(kind);
     }
-    if matches!(
-        tag,
-        "p" | "span" | "div" | "small" | "em" | "i" | "cite" | "figcaption"
-    ) && page.len(node) <= 90
-        && patterns::is_credit_line(&dom::text_content(node))
+    if tags::CREDIT_HOLDERS.contains(&tag)
+        && page.len(node) <= t::CREDIT_LINE_MAX_LEN
+        && phrases::is_credit_line(&dom::text_content(node))
         && stands_alone(node)
         && !has_media(node)
     {
-        return Some((
-            RemovalKind::Boilerplate,
-            "photo credit or source line".into(),
-        ));
+        return Some((RemovalKind::Boilerplate, "photo credit or source line".into()));
     }
-    let role = dom::attr(node, "role")
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+    let role = dom::attr(node, "role").unwrap_or_default().to_ascii_lowercase();
     match tag {
         "nav" => return guard(node, page, RemovalKind::Navigation, "<nav>".into()),
         "aside" => return guard(node, page, RemovalKind::Boilerplate, "<aside>".into()),
@@ -377,7 +210,8 @@ fn classify(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, S
             return guard(node, page, kind, reason);
         }
         "iframe" => return iframe_kind(node),
-        "footer" if link_heavy_or_short(node, page, 0.2, 600) => {
+        // A quotation's or a figure's `<footer>` holds its attribution.
+        "footer" if !is_attribution(node) && short_or_linked(node, page, t::FOOTER) => {
             return guard(node, page, RemovalKind::Navigation, "<footer>".into())
         }
         "header" if !inside_article(node) && dom::find(node, "nav").is_some() => {
@@ -385,29 +219,14 @@ fn classify(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, S
         }
         _ => {}
     }
-    if matches!(role.as_str(), "navigation" | "menu" | "menubar" | "search") {
-        return guard(
-            node,
-            page,
-            RemovalKind::Navigation,
-            format!("role \"{role}\""),
-        );
+    if furniture::NAVIGATION_ROLES.contains(&role.as_str()) {
+        return guard(node, page, RemovalKind::Navigation, format!("role \"{role}\""));
     }
-    if matches!(role.as_str(), "dialog" | "alertdialog" | "complementary") {
-        return guard(
-            node,
-            page,
-            RemovalKind::Boilerplate,
-            format!("role \"{role}\""),
-        );
+    if furniture::ASIDE_ROLES.contains(&role.as_str()) {
+        return guard(node, page, RemovalKind::Boilerplate, format!("role \"{role}\""));
     }
     if share_links(node, page) {
-        return guard(
-            node,
-            page,
-            RemovalKind::Social,
-            "links that share the page".into(),
-        );
+        return guard(node, page, RemovalKind::Social, "links that share the page".into());
     }
     if words.is_empty() {
         return related_line(node, page, first);
@@ -418,58 +237,48 @@ fn classify(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, S
         return guard(node, page, RemovalKind::Comments, reason(w));
     }
     if let Some(w) = has(rule::SOCIAL) {
-        if link_heavy_or_short(node, page, 0.4, 300) {
+        if short_or_linked(node, page, t::SOCIAL_BAR) {
             return guard(node, page, RemovalKind::Social, reason(w));
         }
     }
     if let Some(w) = has(rule::NEWSLETTER) {
-        if page.len(node) < 800 {
+        if page.len(node) < t::NEWSLETTER_MAX_LEN {
             return guard(node, page, RemovalKind::Newsletter, reason(w));
         }
     }
     if let Some(w) = has(rule::CONSENT) {
-        if page.len(node) < 2000 {
+        if page.len(node) < t::CONSENT_MAX_LEN {
             return guard(node, page, RemovalKind::Consent, reason(w));
         }
     }
     if let Some(w) = has(rule::RELATED) {
-        if link_heavy_or_short(node, page, 0.3, 200) && !has_prose(node, page) {
+        if short_or_linked(node, page, t::RELATED_BLOCK) && !has_prose(node, page) {
             return guard(node, page, RemovalKind::Related, reason(w));
         }
     }
     if let Some(w) = has(rule::NAVIGATION) {
-        if link_heavy_or_short(node, page, 0.4, 200) {
+        if short_or_linked(node, page, t::NAVIGATION_BLOCK) {
             return guard(node, page, RemovalKind::Navigation, reason(w));
         }
     }
     if let Some(w) = has(rule::PAYWALL) {
-        if page.len(node) < 800 && !has_prose(node, page) {
+        if page.len(node) < t::PAYWALL_MAX_LEN && !has_prose(node, page) {
             return guard(node, page, RemovalKind::Newsletter, reason(w));
         }
     }
-    let author_box = words
-        .iter()
-        .any(|&(w, _)| w == "author" || w == "autor" || w == "authors")
-        && words.iter().any(|&(w, _)| {
-            matches!(
-                w,
-                "box" | "bio" | "info" | "about" | "details" | "profile" | "card" | "description"
-            )
-        });
-    let bio = author_box
-        || words
-            .iter()
-            .any(|&(w, _)| w == "bio" || w == "biography" || w == "authorbox");
-    if bio && page.len(node) < 1500 {
+    let named = |list: &[&str]| words.iter().any(|(w, _)| list.contains(w));
+    let bio =
+        (named(furniture::AUTHOR) && named(furniture::AUTHOR_BOX_PARTS)) || named(furniture::BIO);
+    if bio && page.len(node) < t::AUTHOR_BOX_MAX_LEN {
         return guard(node, page, RemovalKind::Boilerplate, "author box".into());
     }
     if let Some(w) = has(rule::META) {
         // A credit inside a caption sits beside the caption's text: no need to stand alone.
-        let in_caption = matches!(w, "credit" | "credits" | "copyright")
+        let in_caption = furniture::CREDIT.contains(&w)
             && dom::ancestors(node)
                 .iter()
                 .any(|a| dom::is(a, "figcaption") || dom::is(a, "figure"));
-        if page.len(node) < 150
+        if page.len(node) < t::META_LINE_MAX_LEN
             && !has_prose(node, page)
             && (in_caption || stands_alone(node))
             && !dom::is(node, "figure")
@@ -490,7 +299,7 @@ fn guard(
     reason: String,
 ) -> Option<(RemovalKind, String)> {
     let len = page.len(node);
-    if len * 2 > page.text && len > 500 {
+    if len * 2 > page.text && len > t::GUARD_MIN_LEN {
         return None;
     }
     if kind != RemovalKind::Comments
@@ -499,18 +308,13 @@ fn guard(
     {
         return None;
     }
-    if matches!(
-        kind,
-        RemovalKind::Ad | RemovalKind::Social | RemovalKind::Newsletter
-    ) && prose_paragraphs(node, page) >= 3
+    if matches!(kind, RemovalKind::Ad | RemovalKind::Social | RemovalKind::Newsletter)
+        && prose_paragraphs(node, page) >= t::PROSE_PARAGRAPHS_NOT_CLUTTER
     {
         return None;
     }
     if kind == RemovalKind::Navigation && is_headline_list(node, page) {
-        return Some((
-            RemovalKind::Related,
-            format!("{reason}: a list of article links"),
-        ));
+        return Some((RemovalKind::Related, format!("{reason}: a list of article links")));
     }
     Some((kind, reason))
 }
@@ -519,19 +323,15 @@ fn guard(
 /// words each), as recommended-article grids are, unlike menus of short labels.
 fn is_headline_list(node: &Handle, page: &Page) -> bool {
     let links = dom::find_all(node, "a");
-    let texts: Vec<usize> = links
-        .iter()
-        .map(|a| page.len(a))
-        .filter(|l| *l > 0)
-        .collect();
-    texts.len() >= 3
-        && texts.iter().sum::<usize>() / texts.len() >= 30
-        && page.link_density(node) > 0.5
+    let texts: Vec<usize> = links.iter().map(|a| page.len(a)).filter(|l| *l > 0).collect();
+    texts.len() >= t::HEADLINE_LIST_LINKS
+        && texts.iter().sum::<usize>() / texts.len() >= t::HEADLINE_LEN
+        && page.link_share(node) > t::HEADLINE_LIST_LINK_SHARE
 }
 
-/// Whether the node holds at least two paragraphs of real prose.
+/// Whether the node holds paragraphs of real prose ([`t::PROSE_PARAGRAPHS_KEPT`]).
 fn has_prose(node: &Handle, page: &Page) -> bool {
-    prose_paragraphs(node, page) >= 2
+    prose_paragraphs(node, page) >= t::PROSE_PARAGRAPHS_KEPT
 }
 
 fn prose_paragraphs(node: &Handle, page: &Page) -> usize {
@@ -539,47 +339,43 @@ fn prose_paragraphs(node: &Handle, page: &Page) -> usize {
         .iter()
         .filter(|p| {
             let len = page.len(p);
-            len > 140 && (page.link_len(p) as f64) < 0.3 * len as f64
+            len > t::PROSE_LEN && (page.link_len(p) as f64) < t::PROSE_LINK_SHARE * len as f64
         })
         .count()
 }
 
-fn link_heavy_or_short(node: &Handle, page: &Page, density: f64, short: usize) -> bool {
-    page.len(node) < short || page.link_density(node) > density
+fn short_or_linked(node: &Handle, page: &Page, rule: ShortOrLinked) -> bool {
+    page.len(node) < rule.short || page.link_share(node) > rule.links
+}
+
+/// Whether a `<footer>` belongs to a quotation or a figure (its attribution or
+/// credit line), not to the page or the article: the nearest sectioning
+/// element or root above it, as HTML assigns a footer, is a `blockquote` or a
+/// `figure`.
+pub(crate) fn is_attribution(footer: &Handle) -> bool {
+    let mut cur = dom::parent(footer);
+    while let Some(p) = cur {
+        match dom::tag(&p) {
+            Some(t) if tags::FOOTER_OWNERS.contains(&t) => {
+                return tags::QUOTATIONS_AND_FIGURES.contains(&t)
+            }
+            Some(_) => cur = dom::parent(&p),
+            None => return false,
+        }
+    }
+    false
 }
 
 fn inside_article(node: &Handle) -> bool {
     dom::ancestors(node)
         .iter()
-        .any(|a| dom::is(a, "article") || dom::is(a, "main"))
-}
-
-/// Hidden by the page: `hidden`, `aria-hidden="true"`, inline `display:none` or `visibility:hidden`.
-fn is_hidden(node: &Handle) -> bool {
-    if dom::has_attr(node, "hidden") {
-        return true;
-    }
-    if dom::attr_is(node, "aria-hidden", |v| v.trim() == "true")
-        && !dom::attr_is(node, "class", |c| c.contains("fallback-image"))
-        && !dom::is(node, "math")
-    {
-        return true;
-    }
-    if let Some(style) = dom::attr(node, "style") {
-        let s: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        return s.contains("display:none") || s.contains("visibility:hidden");
-    }
-    false
+        .any(|a| dom::tag(a).is_some_and(|t| tags::ARTICLE_CONTAINERS.contains(&t)))
 }
 
 /// Ad-network markup: the reason when `node` is an ad slot.
 fn ad_markup(node: &Handle, words: &[(&str, u16)]) -> Option<String> {
     let tag = dom::tag(node)?;
-    if tag.starts_with("amp-ad") || tag == "amp-sticky-ad" {
+    if furniture::AD_ELEMENTS.iter().any(|e| tag.starts_with(e)) {
         return Some(format!("<{tag}>"));
     }
     let NodeData::Element { attrs, .. } = &node.data else {
@@ -587,55 +383,36 @@ fn ad_markup(node: &Handle, words: &[(&str, u16)]) -> Option<String> {
     };
     for a in attrs.borrow().iter() {
         let (name, value) = (&*a.name.local, &*a.value);
-        if matches!(
-            name,
-            "data-ad-slot"
-                | "data-ad-client"
-                | "data-ad-unit"
-                | "data-adunit"
-                | "data-ad-unit-path"
-                | "data-google-query-id"
-                | "data-dfp"
-                | "data-ad-placement"
-                | "data-adslot"
-        ) {
+        if furniture::AD_ATTRIBUTES.contains(&name) {
             return Some(format!("attribute {name}"));
         }
         if name == "id" {
             let id = value.to_ascii_lowercase();
-            if id.starts_with("div-gpt-ad")
-                || id.starts_with("google_ads")
-                || id.starts_with("taboola-")
-            {
+            if furniture::AD_ID_PREFIXES.iter().any(|p| id.starts_with(p)) {
                 return Some(format!("id \"{value}\""));
             }
         }
     }
-    let class = dom::attr(node, "class")
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+    let class = dom::attr(node, "class").unwrap_or_default().to_ascii_lowercase();
     for name in class.split_whitespace() {
-        if patterns::is_ad_class(name) {
+        if furniture::is_ad_class(name) {
             return Some(format!("class \"{name}\""));
         }
     }
     if words.iter().any(|(_, r)| r & rule::AD_NEGATIVE != 0) {
         return None;
     }
-    words
-        .iter()
-        .find(|(_, r)| r & rule::AD != 0)
-        .map(|(w, _)| format!("class or id \"{w}\""))
+    words.iter().find(|(_, r)| r & rule::AD != 0).map(|(w, _)| format!("class or id \"{w}\""))
 }
 
 /// A block whose whole text is an ad label and that stands on a line of its own.
 fn ad_label_block(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, String)> {
     let len = page.len(node);
-    if len == 0 || len > 80 || !patterns::may_be_ad_label(first.word()) {
+    if len == 0 || len > t::AD_LABEL_BLOCK_MAX_LEN || !phrases::may_be_ad_label(first.word()) {
         return None;
     }
     let text = dom::text_content(node);
-    if patterns::is_ad_label(&text) && stands_alone(node) && dom::find(node, "img").is_none() {
+    if phrases::is_ad_label(&text) && stands_alone(node) && dom::find(node, "img").is_none() {
         return Some((RemovalKind::AdLabel, "ad label".into()));
     }
     None
@@ -645,30 +422,22 @@ fn ad_label_block(node: &Handle, page: &Page, first: &First) -> Option<(RemovalK
 /// ad-label and "related" checks of one element share it.
 struct First<'a> {
     node: &'a Handle,
-    word: std::cell::OnceCell<patterns::FirstWord>,
+    word: std::cell::OnceCell<FirstWord>,
 }
 
 impl<'a> First<'a> {
     fn of(node: &'a Handle) -> First<'a> {
-        First {
-            node,
-            word: std::cell::OnceCell::new(),
-        }
+        First { node, word: std::cell::OnceCell::new() }
     }
 
-    fn word(&self) -> &patterns::FirstWord {
+    fn word(&self) -> &FirstWord {
         self.word.get_or_init(|| {
-            let mut first = patterns::FirstWord::new();
+            let mut first = FirstWord::new();
             dom::any_text(self.node, |text| first.feed(text));
             first
         })
     }
 }
-
-const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "font", "i", "kbd", "label", "mark", "q",
-    "s", "small", "span", "strong", "sub", "sup", "time", "u", "var",
-];
 
 /// Whether `node` is a line of its own: no text beside it on its line, that is
 /// between the nearest line breaks (`<br>` or blocks) around it, at its level and
@@ -686,7 +455,7 @@ fn stands_alone(node: &Handle) -> bool {
         if text_on_line(kids[..i].iter().rev()) || text_on_line(kids[i + 1..].iter()) {
             return false;
         }
-        if !dom::tag(&p).is_some_and(|t| INLINE.contains(&t)) {
+        if !dom::tag(&p).is_some_and(|t| tags::INLINE.contains(&t)) {
             return true;
         }
         cur = p;
@@ -697,8 +466,8 @@ fn stands_alone(node: &Handle) -> bool {
 fn text_on_line<'a>(siblings: impl Iterator<Item = &'a Handle>) -> bool {
     for sib in siblings {
         match dom::tag(sib) {
-            Some(t) if t == "br" || LINE_BREAKING.contains(&t) => return false,
-            Some(t) if INLINE.contains(&t) && dom::has_text(sib) => return true,
+            Some(t) if t == "br" || tags::LINE_BREAKING.contains(&t) => return false,
+            Some(t) if tags::INLINE.contains(&t) && dom::has_text(sib) => return true,
             None if dom::is_text(sib) && !dom::is_blank(sib) => return true,
             _ => {}
         }
@@ -706,57 +475,21 @@ fn text_on_line<'a>(siblings: impl Iterator<Item = &'a Handle>) -> bool {
     false
 }
 
-/// Elements that end a line of text: what stands before them and after them are
-/// different lines.
-const LINE_BREAKING: &[&str] = &[
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "table",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "nav",
-    "aside",
-    "figure",
-    "figcaption",
-    "blockquote",
-    "pre",
-    "hr",
-    "form",
-    "main",
-    "details",
-    "summary",
-    "address",
-];
-
 fn form_kind(form: &Handle) -> (RemovalKind, String) {
-    let action = dom::attr(form, "action")
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+    let action = dom::attr(form, "action").unwrap_or_default().to_ascii_lowercase();
     let words = dom::ClassWords::of(form);
-    if action.contains("comment") || words.iter().any(|w| w.starts_with("comment")) {
+    let comment = furniture::COMMENT_FORM_PREFIX;
+    let search = furniture::SEARCH_FORM;
+    if action.contains(comment) || words.iter().any(|w| w.starts_with(comment)) {
         (RemovalKind::Comments, "comment form".into())
-    } else if words.iter().any(|w| w == "search")
-        || action.contains("search")
+    } else if words.iter().any(|w| w == search)
+        || action.contains(search)
         || dom::attr(form, "role").is_some()
     {
         (RemovalKind::Navigation, "search form".into())
     } else if words
         .iter()
-        .any(|w| w.contains("newsletter") || w.contains("subscri"))
+        .any(|w| furniture::SUBSCRIPTION_FORM_PARTS.iter().any(|part| w.contains(part)))
     {
         (RemovalKind::Newsletter, "subscription form".into())
     } else {
@@ -766,17 +499,10 @@ fn form_kind(form: &Handle) -> (RemovalKind, String) {
 
 /// Iframes from ad hosts are ads; other non-video iframes are dropped later by the sanitizer.
 fn iframe_kind(iframe: &Handle) -> Option<(RemovalKind, String)> {
-    let src = dom::attr(iframe, "src")
-        .or_else(|| dom::attr(iframe, "data-src"))
-        .unwrap_or_default();
-    let host = src
-        .split("//")
-        .nth(1)
-        .unwrap_or("")
-        .split(['/', '?'])
-        .next()
-        .unwrap_or("");
-    patterns::AD_HOSTS
+    let src =
+        dom::attr(iframe, "src").or_else(|| dom::attr(iframe, "data-src")).unwrap_or_default();
+    let host = src.split("//").nth(1).unwrap_or("").split(['/', '?']).next().unwrap_or("");
+    hosts::AD_HOSTS
         .iter()
         .find(|h| host == **h || host.ends_with(&format!(".{h}")))
         .map(|h| (RemovalKind::Ad, format!("iframe from {h}")))
@@ -787,55 +513,43 @@ fn iframe_kind(iframe: &Handle) -> Option<(RemovalKind, String)> {
 /// them no more than a label ("Share this article"): a header that holds the
 /// byline or the date next to its share buttons stays.
 fn share_links(node: &Handle, page: &Page) -> bool {
-    if !matches!(
-        dom::tag(node),
-        Some("div" | "ul" | "ol" | "p" | "span" | "section" | "aside" | "footer" | "nav" | "li")
-    ) || page.len(node) > 150
+    if !dom::tag(node).is_some_and(|t| tags::SHARE_BARS.contains(&t))
+        || page.len(node) > t::SHARE_BAR_MAX_LEN
     {
         return false;
     }
     let links = dom::find_all(node, "a");
-    if links.len() < 2 {
+    if links.len() < t::SHARE_BAR_LINKS {
         return false;
     }
-    let share = links
-        .iter()
-        .filter(|a| dom::attr_is(a, "href", patterns::is_share_url))
-        .count();
-    share >= 2
-        && share * 3 >= links.len() * 2
-        && page.len(node).saturating_sub(page.link_len(node)) <= 40
+    let share = links.iter().filter(|a| dom::attr_is(a, "href", hosts::is_share_url)).count();
+    let (part, of) = t::SHARE_BAR_SHARE_LINKS;
+    share >= t::SHARE_BAR_LINKS
+        && share * of >= links.len() * part
+        && page.len(node).saturating_sub(page.link_len(node)) <= t::SHARE_BAR_LABEL_LEN
         && !dom::any_descendant(node, |n| {
             dom::is(n, "time")
                 || dom::is(n, "address")
                 || dom::attr_is(n, "rel", |r| r.contains("author"))
-                || dom::ClassWords::of(n).iter().any(|w| {
-                    matches!(
-                        w,
-                        "author" | "byline" | "date" | "dateline" | "timestamp" | "published"
-                    )
-                })
+                || dom::ClassWords::of(n).iter().any(|w| furniture::BYLINE_OR_DATE.contains(&w))
         })
 }
 
 /// A "read also: <link>" line: a lead-in phrase and a link making most of the rest.
 fn related_line(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKind, String)> {
-    if !matches!(
-        dom::tag(node)?,
-        "p" | "div" | "li" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "section"
-    ) {
+    if !tags::READ_ALSO_LINES.contains(&dom::tag(node)?) {
         return None;
     }
     let len = page.len(node);
-    if !(4..=300).contains(&len) {
+    if !(t::READ_ALSO_MIN_LEN..=t::READ_ALSO_MAX_LEN).contains(&len) {
         return None;
     }
     // Most blocks have no link: that is quicker to see than the lead-in.
     let links = page.link_len(node);
-    if links == 0 || !patterns::may_be_related(first.word()) {
+    if links == 0 || !phrases::may_be_related(first.word()) {
         return None;
     }
-    let lead = patterns::related_lead(&dom::text_content(node))?;
+    let lead = phrases::related_lead(&dom::text_content(node))?;
     let rest = len.saturating_sub(lead).max(1);
     if links * 2 >= rest {
         Some((RemovalKind::Related, "\"read also\" line".into()))
@@ -848,29 +562,26 @@ fn related_line(node: &Handle, page: &Page, first: &First) -> Option<(RemovalKin
 /// `len` is the node's text length.
 fn related_heading(node: &Handle, len: usize, first: &First) -> Option<Handle> {
     let tag = dom::tag(node)?;
-    if !matches!(
-        tag,
-        "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "div" | "span" | "strong" | "header"
-    ) {
+    if !tags::RELATED_HEADINGS.contains(&tag) {
         return None;
     }
-    if len > 60
-        || !patterns::may_be_related(first.word())
-        || dom::find(node, "a").is_some_and(|_| dom::link_density(node) > 0.0)
+    if len > t::RELATED_HEADING_MAX_LEN
+        || !phrases::may_be_related(first.word())
+        || dom::find(node, "a").is_some_and(|_| dom::link_share(node) > 0.0)
     {
         return None;
     }
-    patterns::is_related_heading(&dom::text_content(node)).then(|| node.clone())
+    phrases::is_related_heading(&dom::text_content(node)).then(|| node.clone())
 }
 
 /// The link list that follows a "related" heading: the next element sibling (of
 /// the heading or of its wrapper) when it is mostly links.
 fn heading_list(heading: &Handle) -> Option<Handle> {
     let mut cur = heading.clone();
-    for _ in 0..3 {
+    for _ in 0..t::HEADING_LIST_LEVELS {
         if let Some(next) = dom::next_element_sibling(&cur) {
             let links = dom::find_all(&next, "a").len() + usize::from(dom::is(&next, "a"));
-            if links >= 1 && dom::link_density(&next) > 0.5 {
+            if links >= 1 && dom::link_share(&next) > t::HEADING_LIST_LINK_SHARE {
                 return Some(next);
             }
             return None;
@@ -885,12 +596,10 @@ fn heading_list(heading: &Handle) -> Option<Handle> {
 
 /// A short block that is one link and little else, like a headline teaser.
 fn is_link_line(node: &Handle) -> bool {
-    matches!(
-        dom::tag(node),
-        Some("p" | "div" | "li" | "h3" | "h4" | "h5" | "h6")
-    ) && dom::text_len_upto(node, 200) <= 200
+    dom::tag(node).is_some_and(|t| tags::LINK_LINES.contains(&t))
+        && dom::text_len_upto(node, t::LINK_LINE_MAX_LEN) <= t::LINK_LINE_MAX_LEN
         && dom::find_all(node, "a").len() == 1
-        && dom::link_density(node) > 0.8
+        && dom::link_share(node) > t::LINK_LINE_LINK_SHARE
 }
 
 /// When a related block was removed, a "related" heading just before it goes too.
@@ -903,7 +612,8 @@ fn remove_related_heading_before(node: &Handle, report: &mut Report) {
     let Some(prev) = i.checked_sub(1).map(|j| &kids[j]) else {
         return;
     };
-    if related_heading(prev, dom::text_len_upto(prev, 60), &First::of(prev)).is_some() {
+    let len = dom::text_len_upto(prev, t::RELATED_HEADING_MAX_LEN);
+    if related_heading(prev, len, &First::of(prev)).is_some() {
         report.add(RemovalKind::Related, "\"related\" heading", prev);
         dom::detach(prev);
     }
@@ -916,10 +626,8 @@ fn remove_with_empty_ancestors(node: &Handle) {
         let parent = dom::parent(&cur);
         dom::detach(&cur);
         let Some(p) = parent else { return };
-        if matches!(
-            dom::tag(&p),
-            Some("body" | "html" | "main" | "article") | None
-        ) || dom::has_text(&p)
+        if dom::tag(&p).is_none_or(|t| tags::KEPT_WHEN_EMPTIED.contains(&t))
+            || dom::has_text(&p)
             || has_media(&p)
         {
             return;
@@ -928,12 +636,10 @@ fn remove_with_empty_ancestors(node: &Handle) {
     }
 }
 
+/// Whether `node` holds an image, a player, a formula or a table.
 fn has_media(node: &Handle) -> bool {
     dom::any_descendant(node, |n| {
-        matches!(
-            dom::tag(n),
-            Some("img" | "picture" | "video" | "audio" | "iframe" | "table" | "math")
-        )
+        dom::tag(n).is_some_and(|t| tags::MEDIA.contains(&t) || t == "table")
     })
 }
 
@@ -942,7 +648,7 @@ fn has_media(node: &Handle) -> bool {
 fn resolve_noscript_images(body: &Handle) {
     for ns in dom::find_all(body, "noscript") {
         let raw = dom::text_content(&ns);
-        if !raw.contains("<img") || raw.len() > 4000 {
+        if !raw.contains("<img") || raw.len() > MAX_NOSCRIPT_BYTES {
             continue;
         }
         let fragment = crate::parse::parse_html(&raw);
@@ -954,11 +660,7 @@ fn resolve_noscript_images(body: &Handle) {
         let img = imgs[0].clone();
         let prev = previous_element(&ns);
         if let Some(prev) = prev.filter(|p| dom::is(p, "img") || single_image(p).is_some()) {
-            let target = if dom::is(&prev, "img") {
-                prev
-            } else {
-                single_image(&prev).unwrap()
-            };
+            let target = if dom::is(&prev, "img") { prev } else { single_image(&prev).unwrap() };
             for (k, v) in dom::attrs(&target) {
                 if k.starts_with("data-") && !dom::has_attr(&img, &k) {
                     dom::set_attr(&img, &k, &v);
@@ -976,12 +678,7 @@ fn previous_element(node: &Handle) -> Option<Handle> {
     let p = dom::parent(node)?;
     let kids = dom::children(&p);
     let i = kids.iter().position(|k| std::rc::Rc::ptr_eq(k, node))?;
-    kids[..i]
-        .iter()
-        .rev()
-        .find(|k| !dom::is_blank(k))
-        .filter(|k| dom::is_element(k))
-        .cloned()
+    kids[..i].iter().rev().find(|k| !dom::is_blank(k)).filter(|k| dom::is_element(k)).cloned()
 }
 
 fn single_image(node: &Handle) -> Option<Handle> {
@@ -1011,37 +708,21 @@ mod tests {
         assert_ne!(rules_of("adsense") & rule::AD, 0);
         assert_eq!(rules_of("article"), 0);
         for &(bit, words) in RULE_WORDS {
-            assert!(words
-                .iter()
-                .all(|w| rules_of(w) & bit != 0 && w.to_lowercase() == *w));
+            assert!(words.iter().all(|w| rules_of(w) & bit != 0 && w.to_lowercase() == *w));
         }
     }
 
     #[test]
     fn ad_labels_in_every_language_go_but_prose_mentioning_them_stays() {
         for label in [
-            "- Publicité-",
-            "ADVERTISEMENT",
-            "Anzeige",
-            "Werbung",
-            "Publicidad",
-            "Pubblicità",
-            "Reklama",
-            "Реклама",
-            "广告",
-            "広告",
-            "إعلان",
-            "Sponsorisé",
-            "Contenu sponsorisé",
+            "- Publicité-", "ADVERTISEMENT", "Anzeige", "Werbung", "Publicidad", "Pubblicità",
+            "Reklama", "Реклама", "广告", "広告", "إعلان", "Sponsorisé", "Contenu sponsorisé",
             "Annonce",
         ] {
             let html = format!("<body><p>{PROSE}</p><div><span>{label}</span></div><p>{PROSE}</p><p>La publicité ciblée, dit-il, est une <em>Publicité</em> comme une autre.</p></body>");
             let (text, report) = pruned(&html);
             assert!(!text.contains(label), "{label} survived");
-            assert!(
-                text.contains("est une Publicité comme une autre"),
-                "{label}: prose lost"
-            );
+            assert!(text.contains("est une Publicité comme une autre"), "{label}: prose lost");
             assert_eq!(report.removed[0].kind, RemovalKind::AdLabel);
         }
     }
@@ -1073,14 +754,7 @@ mod tests {
         assert!(!text.contains("Un autre article"));
         assert!(!text.contains("Erster Link") && !text.contains("Mehr zum Thema"));
         assert!(text.contains("in our long explainer"));
-        assert_eq!(
-            report
-                .removed
-                .iter()
-                .filter(|r| r.kind == RemovalKind::Related)
-                .count(),
-            2
-        );
+        assert_eq!(report.removed.iter().filter(|r| r.kind == RemovalKind::Related).count(), 2);
     }
 
     #[test]
@@ -1096,12 +770,7 @@ mod tests {
         let kinds: Vec<_> = report.removed.iter().map(|r| r.kind).collect();
         assert_eq!(
             kinds,
-            [
-                RemovalKind::Social,
-                RemovalKind::Comments,
-                RemovalKind::Hidden,
-                RemovalKind::Hidden
-            ]
+            [RemovalKind::Social, RemovalKind::Comments, RemovalKind::Hidden, RemovalKind::Hidden]
         );
     }
 
@@ -1120,14 +789,10 @@ mod tests {
         let share = "<div><strong>Share this article</strong><a href='https://www.facebook.com/sharer.php?u=x'>f</a><a href='https://twitter.com/intent/tweet?url=x'>t</a><a href='mailto:?subject=x'>mail</a></div>";
         let header = "<div><span class=byline>By Jane Doe</span><a href='https://www.facebook.com/sharer.php?u=x'>f</a><a href='https://twitter.com/intent/tweet?url=x'>t</a></div>";
         let profiles = "<div><a href='https://www.facebook.com/someone'>Facebook</a><a href='https://twitter.com/someone'>Twitter</a></div>";
-        let (text, report) = pruned(&format!(
-            "<body>{header}<p>{PROSE}</p>{share}{profiles}</body>"
-        ));
+        let (text, report) =
+            pruned(&format!("<body>{header}<p>{PROSE}</p>{share}{profiles}</body>"));
         assert!(!text.contains("Share this article"), "{text}");
-        assert!(
-            text.contains("By Jane Doe") && text.contains("Facebook"),
-            "{text}"
-        );
+        assert!(text.contains("By Jane Doe") && text.contains("Facebook"), "{text}");
         assert_eq!(report.removed.len(), 1);
         assert_eq!(report.removed[0].kind, RemovalKind::Social);
     }
@@ -1143,10 +808,7 @@ mod tests {
             "{text}"
         );
         assert_eq!(dom::find_all(&doc, "img").len(), 2);
-        assert!(
-            text.contains("Text that names the source: inline"),
-            "{text}"
-        );
+        assert!(text.contains("Text that names the source: inline"), "{text}");
     }
 
     #[test]
@@ -1169,6 +831,16 @@ mod tests {
             format!("<body><div class='has-ads social-post'><h1>Title</h1>{body}</div></body>");
         let (text, _) = pruned(&html);
         assert_eq!(text.matches("real prose").count(), 6);
+    }
+
+    #[test]
+    fn a_quotations_footer_is_its_attribution_and_stays() {
+        let html = format!("<body><p>{PROSE}</p><blockquote><p>My basement has been dry for years.</p><footer>— Ed Marsh, homeowner</footer></blockquote><figure><img src=a.jpg><footer>Drawing by the author</footer></figure><footer><a href=/about>About</a> <a href=/privacy>Privacy</a></footer></body>");
+        let (text, report) = pruned(&html);
+        assert!(text.contains("— Ed Marsh, homeowner"), "{text}");
+        assert!(text.contains("Drawing by the author"), "{text}");
+        assert!(!text.contains("Privacy"), "{text}");
+        assert_eq!(report.removed.len(), 1, "{:?}", report.removed);
     }
 
     #[test]

@@ -7,14 +7,12 @@ use markup5ever_rcdom::Handle;
 
 use crate::dom;
 
-/// Characters a paragraph needs before it counts.
-const MIN_CONTENT_LENGTH: usize = 140;
-/// Score past which the page is an article.
-const MIN_SCORE: f64 = 20.0;
+use crate::rules::readability::{READERABLE_MIN_LEN, READERABLE_MIN_SCORE};
+use crate::rules::tags::READERABLE_BLOCKS;
 
 /// Whether the HTML page is probably an article.
 pub fn is_probably_readerable(html: &str) -> bool {
-    match crate::parse::limit(html) {
+    match crate::parse::prescan(html) {
         Ok(html) => is_readerable_doc(&crate::parse::parse_html(&html)),
         Err(_) => false,
     }
@@ -27,43 +25,30 @@ pub fn is_readerable_doc(doc: &Handle) -> bool {
     // In document order, stopping as soon as the score is reached.
     dom::any_descendant(doc, |node| {
         let candidate = match dom::tag(node) {
-            Some("p" | "pre" | "article") => node.clone(),
+            Some(t) if READERABLE_BLOCKS.contains(&t) => node.clone(),
             Some("br") => match dom::parent(node) {
                 Some(p) if dom::is(&p, "div") => p,
                 _ => return false,
             },
             _ => return false,
         };
-        if !seen.insert(dom::key(&candidate)) || !visible(&candidate) {
+        if !seen.insert(dom::key(&candidate)) || crate::readability::is_hidden(&candidate) {
             return false;
         }
         let match_string = dom::class_and_id(&candidate);
-        if crate::score::is_unlikely_name(&match_string) {
+        if crate::readability::is_unlikely_name(&match_string) {
             return false;
         }
         if dom::is(&candidate, "p") && dom::has_ancestor(&candidate, "li", 0) {
             return false;
         }
         let len = dom::text_content(&candidate).trim().chars().count();
-        if len < MIN_CONTENT_LENGTH {
+        if len < READERABLE_MIN_LEN {
             return false;
         }
-        score += ((len - MIN_CONTENT_LENGTH) as f64).sqrt();
-        score > MIN_SCORE
+        score += ((len - READERABLE_MIN_LEN) as f64).sqrt();
+        score > READERABLE_MIN_SCORE
     })
-}
-
-/// Whether the node may be seen, as Readability's `_isProbablyVisible` judges it.
-pub(crate) fn visible(node: &Handle) -> bool {
-    let style = dom::attr(node, "style")
-        .unwrap_or_default()
-        .replace(' ', "")
-        .to_ascii_lowercase();
-    !style.contains("display:none")
-        && !style.contains("visibility:hidden")
-        && !dom::has_attr(node, "hidden")
-        && (!dom::attr_is(node, "aria-hidden", |v| v == "true")
-            || dom::attr_is(node, "class", |c| c.contains("fallback-image")))
 }
 
 #[cfg(test)]
@@ -80,11 +65,8 @@ mod tests {
             para.repeat(3)
         )));
         assert!(!is_probably_readerable("<body><ul><li><a href=/a>Home</a></li><li><a href=/b>News</a></li></ul><p>Short.</p></body>"));
-        let hidden = format!(
-            "<body><div style='display:none'>{}</div></body>",
-            para.repeat(3)
-        )
-        .replace("<p>", "<p hidden>");
+        let hidden = format!("<body><div style='display:none'>{}</div></body>", para.repeat(3))
+            .replace("<p>", "<p hidden>");
         assert!(!is_probably_readerable(&hidden));
         let comments = format!(
             "<body><div class=comments>{}</div></body>",

@@ -1,5 +1,5 @@
-//! Stage 7, report: the list of what the cleaner removed from in and around the
-//! article, and why, so a reader can see and trust what was done. Stages add to
+//! The removal report: the list of what the cleaner removed from in and around the
+//! article, and why, so a reader can see and trust what was done. Every stage adds to
 //! a [`Report`] as they remove; the pipeline hands its `removed` list to the `Article`.
 
 use markup5ever_rcdom::Handle;
@@ -33,24 +33,6 @@ pub enum RemovalKind {
     Boilerplate,
 }
 
-impl RemovalKind {
-    /// The kebab-case name used in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RemovalKind::Ad => "ad",
-            RemovalKind::AdLabel => "ad-label",
-            RemovalKind::Related => "related",
-            RemovalKind::Comments => "comments",
-            RemovalKind::Social => "social",
-            RemovalKind::Newsletter => "newsletter",
-            RemovalKind::Navigation => "navigation",
-            RemovalKind::Hidden => "hidden",
-            RemovalKind::Consent => "consent",
-            RemovalKind::Boilerplate => "boilerplate",
-        }
-    }
-}
-
 /// One removed block.
 #[derive(Serialize, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
@@ -70,9 +52,7 @@ pub struct Report {
     pub removed: Vec<Removal>,
 }
 
-/// Most removals kept in a report: a page of 100,000 ads still gives a readable list.
-const MAX_REMOVALS: usize = 500;
-const SAMPLE_CHARS: usize = 80;
+use crate::rules::limits::{MAX_REMOVALS, SAMPLE_CHARS};
 
 impl Report {
     /// Records that `node` was removed as `kind` because of `reason`.
@@ -81,11 +61,7 @@ impl Report {
             return;
         }
         let sample = sample_text(&dom::visible_text_start(node, SAMPLE_CHARS));
-        self.removed.push(Removal {
-            kind,
-            reason: reason.into(),
-            sample,
-        });
+        self.removed.push(Removal { kind, reason: reason.into(), sample });
     }
 }
 
@@ -133,10 +109,6 @@ mod tests {
 
     #[test]
     fn kinds_serialize_in_kebab_case() {
-        assert_eq!(
-            serde_json::to_string(&RemovalKind::AdLabel).unwrap(),
-            "\"ad-label\""
-        );
-        assert_eq!(RemovalKind::AdLabel.as_str(), "ad-label");
+        assert_eq!(serde_json::to_string(&RemovalKind::AdLabel).unwrap(), "\"ad-label\"");
     }
 }

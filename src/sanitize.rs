@@ -6,7 +6,8 @@
 //! [`sanitize`] rewrites the tree in place so that it holds only:
 //!
 //! * text nodes;
-//! * HTML elements from a fixed allowlist ([`HTML_TAGS`]), none of which is a
+//! * HTML elements from a fixed allowlist ([`HTML_TAGS`], in the rulebook's
+//!   `allowlist` with every list below), none of which is a
 //!   raw-text or RCDATA element (`script`, `style`, `xmp`, `iframe` *content*,
 //!   `noscript`, `noembed`, `noframes`, `textarea`, `title`, `plaintext`):
 //!   those are removed with their content, and a kept `iframe` (video players
@@ -16,7 +17,8 @@
 //!   no `mglyph`), so re-parsing never switches namespace under them;
 //! * no SVG at all;
 //! * attributes from a per-tag allowlist, in no namespace, whose URL values
-//!   were parsed with the WHATWG algorithm (`url` crate: the same stripping of
+//!   were parsed with the WHATWG algorithm ([`crate::weburl`]: the `url` crate,
+//!   or the host's own `URL` in the wasm build; the same stripping of
 //!   controls, tabs and newlines a browser does) and passed a scheme check.
 //!
 //! [`serialize`] is written here rather than borrowed from html5ever: it escapes
@@ -42,234 +44,11 @@ use html5ever::{ns, Attribute, LocalName, QualName};
 use markup5ever_rcdom::{Handle, NodeData};
 
 use crate::dom;
-
-/// HTML elements kept (with their allowlisted attributes).
-pub const HTML_TAGS: &[&str] = &[
-    "p",
-    "br",
-    "hr",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "blockquote",
-    "q",
-    "cite",
-    "pre",
-    "code",
-    "kbd",
-    "samp",
-    "var",
-    "em",
-    "strong",
-    "b",
-    "i",
-    "u",
-    "s",
-    "del",
-    "ins",
-    "mark",
-    "small",
-    "sub",
-    "sup",
-    "abbr",
-    "time",
-    "span",
-    "div",
-    "section",
-    "article",
-    "a",
-    "img",
-    "picture",
-    "source",
-    "figure",
-    "figcaption",
-    "table",
-    "caption",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "th",
-    "td",
-    "colgroup",
-    "col",
-    "details",
-    "summary",
-    "video",
-    "audio",
-    "track",
-    "iframe",
-    "wbr",
-    "math",
-];
-
-/// HTML elements removed together with everything inside them: scripts and
-/// styles, raw-text elements, forms, plugins, document metadata, frames.
-const DROPPED_TAGS: &[&str] = &[
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "object",
-    "embed",
-    "applet",
-    "form",
-    "input",
-    "button",
-    "textarea",
-    "select",
-    "option",
-    "optgroup",
-    "datalist",
-    "frame",
-    "frameset",
-    "base",
-    "meta",
-    "link",
-    "title",
-    "head",
-    "iframe",
-    "svg",
-    "xmp",
-    "plaintext",
-    "noembed",
-    "noframes",
-    "marquee",
-    "area",
-    "param",
-    "keygen",
-    "bgsound",
-    "basefont",
-    "portal",
-    "fencedframe",
-    "dialog",
-    "slot",
-    "canvas",
-    "menuitem",
-];
-
-/// Unknown block-level HTML elements that become a `div` (their content is
-/// kept, and the parser treats `div` the same way, so re-parsing is stable).
-const AS_DIV: &[&str] = &[
-    "center", "main", "nav", "aside", "header", "footer", "address", "hgroup", "fieldset",
-    "legend", "search",
-];
-
-/// MathML presentation elements kept inside `math`.
-const MATHML_TAGS: &[&str] = &[
-    "math",
-    "mi",
-    "mo",
-    "mn",
-    "ms",
-    "mtext",
-    "mrow",
-    "msup",
-    "msub",
-    "msubsup",
-    "mfrac",
-    "msqrt",
-    "mroot",
-    "mtable",
-    "mtr",
-    "mtd",
-    "mspace",
-    "mstyle",
-    "mover",
-    "munder",
-    "munderover",
-    "mpadded",
-    "mphantom",
-    "menclose",
-    "mmultiscripts",
-    "mprescripts",
-    "none",
-    "semantics",
-    "annotation",
-];
-
-/// MathML attributes kept (plain values, no URLs).
-const MATHML_ATTRS: &[&str] = &[
-    "display",
-    "dir",
-    "mathvariant",
-    "displaystyle",
-    "scriptlevel",
-    "fence",
-    "separator",
-    "stretchy",
-    "symmetric",
-    "largeop",
-    "movablelimits",
-    "accent",
-    "accentunder",
-    "lspace",
-    "rspace",
-    "linethickness",
-    "columnalign",
-    "rowalign",
-    "columnspan",
-    "rowspan",
-    "columnlines",
-    "rowlines",
-    "frame",
-    "width",
-    "height",
-    "depth",
-    "voffset",
-    "form",
-    "encoding",
-    "minsize",
-    "maxsize",
-    "mathsize",
-    "notation",
-    "numalign",
-    "denomalign",
-    "bevelled",
-    "align",
-];
-
-/// Void elements: written without an end tag, never with children.
-const VOID_TAGS: &[&str] = &["br", "hr", "img", "source", "col", "track", "wbr"];
-
-/// Hosts (and path prefixes) whose players may stay as a sandboxed `iframe`.
-const IFRAME_HOSTS: &[(&str, &str)] = &[
-    ("www.youtube.com", "/embed/"),
-    ("youtube.com", "/embed/"),
-    ("www.youtube-nocookie.com", "/embed/"),
-    ("youtube-nocookie.com", "/embed/"),
-    ("player.vimeo.com", "/video/"),
-    ("www.dailymotion.com", "/embed/"),
-    ("dailymotion.com", "/embed/"),
-    ("player.twitch.tv", "/"),
-    ("w.soundcloud.com", "/player"),
-    ("open.spotify.com", "/embed"),
-    ("platform.twitter.com", "/embed/"),
-    ("player.bilibili.com", "/player.html"),
-    ("archive.org", "/embed/"),
-];
-
-/// The sandbox given to every kept `iframe`.
-pub const IFRAME_SANDBOX: &str = "allow-scripts allow-same-origin allow-presentation allow-popups";
-
-/// Image formats allowed in `data:` URLs (never SVG, which can carry script).
-const DATA_IMAGE_TYPES: &[&str] = &[
-    "image/png",
-    "image/jpeg",
-    "image/jpg",
-    "image/gif",
-    "image/webp",
-    "image/avif",
-];
+use crate::rules::allowlist::{
+    AS_DIV, DATA_IMAGE_TYPES, DROPPED_TAGS, HTML_TAGS, IFRAME_SANDBOX, MATHML_ATTRS, MATHML_TAGS,
+    MAX_DIGITS, MAX_LANG_LEN, MAX_MATHML_VALUE_LEN,
+};
+use crate::rules::{self, tags};
 
 /// What a URL attribute may point at.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -305,15 +84,12 @@ struct Ctx {
 pub fn sanitize(root: &Handle, base: Option<&Url>) {
     let mut stack: Vec<(Handle, Ctx)> = vec![(root.clone(), Ctx::default())];
     while let Some((node, ctx)) = stack.pop() {
-        let parent_tag = if Rc::ptr_eq(&node, root) {
-            None
-        } else {
-            dom::tag(&node).map(str::to_owned)
-        };
+        let parent_tag =
+            if Rc::ptr_eq(&node, root) { None } else { dom::tag(&node).map(str::to_owned) };
         let parent_tag = parent_tag.as_deref();
         let mut queue: VecDeque<Handle> = node.children.borrow_mut().drain(..).collect();
         let mut out: Vec<Handle> = Vec::with_capacity(queue.len());
-        if parent_tag.is_some_and(|t| VOID_TAGS.contains(&t) || t == "iframe") {
+        if parent_tag.is_some_and(|t| tags::VOID.contains(&t) || t == "iframe") {
             queue.clear();
         }
         while let Some(child) = queue.pop_front() {
@@ -340,10 +116,8 @@ pub fn sanitize(root: &Handle, base: Option<&Url>) {
                     Fate::Keep => {
                         clean_attrs(&child, base);
                         let tag = dom::tag(&child).unwrap_or("");
-                        let child_ctx = Ctx {
-                            math: ctx.math || tag == "math",
-                            pre: ctx.pre || tag == "pre",
-                        };
+                        let child_ctx =
+                            Ctx { math: ctx.math || tag == "math", pre: ctx.pre || tag == "pre" };
                         out.push(child.clone());
                         stack.push((child, child_ctx));
                     }
@@ -370,7 +144,7 @@ pub fn sanitize(root: &Handle, base: Option<&Url>) {
             for c in &out {
                 if let NodeData::Text { contents } = &c.data {
                     let mut t = contents.borrow_mut();
-                    if t.len() > 1 && t.contains('\n') && t.chars().all(is_html_space) {
+                    if t.len() > 1 && t.contains('\n') && t.chars().all(dom::is_html_space) {
                         *t = StrTendril::from_slice("\n");
                     }
                 }
@@ -414,10 +188,7 @@ fn fate(node: &Handle, parent: Option<&str>, ctx: Ctx) -> Fate {
     if name.ns == ns!(mathml) {
         return if tag == "math" || (ctx.math && MATHML_TAGS.contains(&tag)) {
             // Token elements hold text only: markup in them is HTML when parsed again.
-            if matches!(
-                parent,
-                Some("mi" | "mo" | "mn" | "ms" | "mtext" | "annotation")
-            ) {
+            if matches!(parent, Some("mi" | "mo" | "mn" | "ms" | "mtext" | "annotation")) {
                 Fate::Unwrap
             } else {
                 Fate::Keep
@@ -469,8 +240,11 @@ fn fate(node: &Handle, parent: Option<&str>, ctx: Ctx) -> Fate {
         "tr" => matches!(p, "thead" | "tbody" | "tfoot" | "table"),
         "thead" | "tbody" | "tfoot" | "caption" | "colgroup" => p == "table",
         "col" => matches!(p, "colgroup" | "table"),
+        // Ruby parts close each other when parsed: only where the parser puts them.
+        "rb" | "rtc" => p == "ruby",
+        "rt" | "rp" => matches!(p, "ruby" | "rtc"),
         // A heading directly in a heading is closed by the parser: keep the outer one.
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => !is_heading(p),
+        h if tags::HEADINGS.contains(&h) => !tags::HEADINGS.contains(&p),
         _ => true,
     };
     if ok {
@@ -480,14 +254,6 @@ fn fate(node: &Handle, parent: Option<&str>, ctx: Ctx) -> Fate {
     } else {
         Fate::Unwrap
     }
-}
-
-fn is_html_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}')
-}
-
-fn is_heading(tag: &str) -> bool {
-    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 /// Puts a table's children in the shape the parser builds: `tr` inside a row
@@ -559,7 +325,7 @@ fn build_wrapper(kind: &str) -> (Handle, Handle) {
     (outer, inner)
 }
 
-/// Whether an `iframe`'s `src` is an https player from [`IFRAME_HOSTS`].
+/// Whether an `iframe`'s `src` is an https player of [`rules::hosts::PLAYERS`].
 fn iframe_src_ok(node: &Handle) -> bool {
     dom::attr(node, "src").is_some_and(|s| iframe_url(&s).is_some())
 }
@@ -567,11 +333,7 @@ fn iframe_src_ok(node: &Handle) -> bool {
 /// The absolute URL of an allowed player, or `None`.
 fn iframe_url(raw: &str) -> Option<String> {
     let s = strip_url(raw);
-    let s = if s.starts_with("//") {
-        format!("https:{s}")
-    } else {
-        s
-    };
+    let s = if s.starts_with("//") { format!("https:{s}") } else { s };
     let url = Url::parse(&s).ok()?;
     if url.scheme() != "https" || url.username() != "" || url.password().is_some() {
         return None;
@@ -581,9 +343,10 @@ fn iframe_url(raw: &str) -> Option<String> {
     }
     let host = url.host_str()?.to_ascii_lowercase();
     let path = url.path();
-    IFRAME_HOSTS
+    let on = |h: &str| host == h || host.strip_prefix("www.") == Some(h);
+    rules::hosts::PLAYERS
         .iter()
-        .any(|(h, p)| host == *h && path.starts_with(p))
+        .any(|(h, p)| on(h) && p.is_some_and(|p| path.starts_with(p)))
         .then(|| url.to_string())
 }
 
@@ -643,15 +406,15 @@ fn clean_mathml_attr(key: &str, value: &str) -> Option<String> {
     }
     let v = value.trim();
     // Plain presentation values only: no URLs, no CSS, no markup.
-    let plain = v.len() <= 64
-        && v.chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '+' | '%' | '#'));
+    let plain = v.len() <= MAX_MATHML_VALUE_LEN
+        && v.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '+' | '%' | '#'));
     plain.then(|| v.to_owned())
 }
 
 fn digits(v: &str) -> Option<String> {
     let v = v.trim();
-    (!v.is_empty() && v.len() <= 9 && v.bytes().all(|b| b.is_ascii_digit())).then(|| v.to_owned())
+    (!v.is_empty() && v.len() <= MAX_DIGITS && v.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| v.to_owned())
 }
 
 /// The checked value of attribute `key` on HTML element `tag`, or `None` to drop it.
@@ -660,7 +423,7 @@ fn clean_html_attr(tag: &str, key: &str, value: &str, base: Option<&Url>) -> Opt
         (_, "title") => Some(value.to_owned()),
         (_, "lang") => {
             let v = value.trim();
-            (v.len() <= 35 && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+            (v.len() <= MAX_LANG_LEN && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
                 .then(|| v.to_owned())
         }
         (_, "dir") => {
@@ -777,12 +540,7 @@ fn data_image_ok(url: &str) -> bool {
     let Some(rest) = url.get(5..) else {
         return false;
     };
-    let mime = rest
-        .split([';', ','])
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let mime = rest.split([';', ',']).next().unwrap_or("").trim().to_ascii_lowercase();
     rest.contains(',') && DATA_IMAGE_TYPES.contains(&mime.as_str())
 }
 
@@ -874,13 +632,8 @@ pub fn serialize(root: &Handle) -> String {
         Close(String),
     }
     let mut out = String::new();
-    let mut stack: Vec<Step> = root
-        .children
-        .borrow()
-        .iter()
-        .rev()
-        .map(|c| Step::Open(c.clone()))
-        .collect();
+    let mut stack: Vec<Step> =
+        root.children.borrow().iter().rev().map(|c| Step::Open(c.clone())).collect();
     while let Some(step) = stack.pop() {
         let node = match step {
             Step::Close(tag) => {
@@ -905,7 +658,7 @@ pub fn serialize(root: &Handle) -> String {
                     out.push('"');
                 }
                 out.push('>');
-                if name.ns == ns!(html) && VOID_TAGS.contains(&tag) {
+                if name.ns == ns!(html) && tags::VOID.contains(&tag) {
                     continue;
                 }
                 let kids = node.children.borrow();
@@ -925,6 +678,14 @@ pub fn serialize(root: &Handle) -> String {
             _ => {}
         }
     }
+    out
+}
+
+/// Text escaped for HTML, safe both as element text and inside a
+/// double-quoted attribute value, as the serializer writes attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::new();
+    escape(text, &mut out, true);
     out
 }
 
@@ -956,16 +717,7 @@ fn escape(s: &str, out: &mut String, in_attr: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::parse_html;
-
-    /// Parses `html` as a page and gives its body's content in a detached `div`.
-    fn body_of(html: &str) -> Handle {
-        let doc = parse_html(html);
-        let body = dom::find(&doc, "body").expect("a body");
-        let root = dom::new_element("div", &[]);
-        dom::move_children(&body, &root);
-        root
-    }
+    use crate::parse::body_content as body_of;
 
     fn clean_with(html: &str, base: Option<&str>) -> String {
         let base = base.map(|b| Url::parse(b).unwrap());
@@ -990,10 +742,7 @@ mod tests {
             "<p>Hi <a href=\"https://example.com/b?c=1&amp;d=2\">there</a></p>"
         );
         assert_eq!(
-            clean_with(
-                "<a href='b.html'>x</a><img src='i.png' alt='A \"q\"'>",
-                None
-            ),
+            clean_with("<a href='b.html'>x</a><img src='i.png' alt='A \"q\"'>", None),
             "<a href=\"b.html\">x</a><img src=\"i.png\" alt=\"A &quot;q&quot;\">"
         );
     }
@@ -1027,11 +776,7 @@ mod tests {
         ] {
             for base in [Some("https://example.com/"), None] {
                 assert_eq!(
-                    safe_url(
-                        bad,
-                        base.map(|b| Url::parse(b).unwrap()).as_ref(),
-                        UrlKind::Image
-                    ),
+                    safe_url(bad, base.map(|b| Url::parse(b).unwrap()).as_ref(), UrlKind::Image),
                     None,
                     "{bad:?}"
                 );
@@ -1041,20 +786,11 @@ mod tests {
             safe_url("data:image/png;base64,AAAA", None, UrlKind::Image).as_deref(),
             Some("data:image/png;base64,AAAA")
         );
-        assert_eq!(
-            safe_url("data:image/png;base64,AAAA", None, UrlKind::Link),
-            None
-        );
-        assert_eq!(
-            safe_url("mailto:a@b.c", None, UrlKind::Link).as_deref(),
-            Some("mailto:a@b.c")
-        );
+        assert_eq!(safe_url("data:image/png;base64,AAAA", None, UrlKind::Link), None);
+        assert_eq!(safe_url("mailto:a@b.c", None, UrlKind::Link).as_deref(), Some("mailto:a@b.c"));
         assert_eq!(safe_url("tel:+1", None, UrlKind::Image), None);
         assert_eq!(safe_url("a:b/c", None, UrlKind::Link), None);
-        assert_eq!(
-            safe_url("x/y:z", None, UrlKind::Link).as_deref(),
-            Some("x/y:z")
-        );
+        assert_eq!(safe_url("x/y:z", None, UrlKind::Link).as_deref(), Some("x/y:z"));
     }
 
     #[test]
@@ -1138,10 +874,7 @@ mod tests {
         dom::append(&table, &tr);
         dom::append(&root, &table);
         sanitize(&root, None);
-        assert_eq!(
-            serialize(&root),
-            "<table><tbody><tr><td><p>x</p></td></tr></tbody></table>"
-        );
+        assert_eq!(serialize(&root), "<table><tbody><tr><td><p>x</p></td></tr></tbody></table>");
     }
 
     #[test]
@@ -1153,6 +886,32 @@ mod tests {
         clean("<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>");
         clean("<a href=1><table><tr><td><a href=2>x</a></td></tr></table></a>");
         clean("<p><table><tr><td><p>quirks</p></td></tr></table></p>");
+    }
+
+    #[test]
+    fn ruby_is_kept_where_the_parser_puts_its_parts() {
+        assert_eq!(
+            clean("<p><ruby class=r>漢<rp>(</rp><rt onclick=f()>かん</rt><rp>)</rp></ruby></p>"),
+            "<p><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp></ruby></p>"
+        );
+        assert_eq!(
+            clean("<ruby><rb>a</rb><rtc><rt>b</rt></rtc></ruby>"),
+            "<ruby><rb>a</rb><rtc><rt>b</rt></rtc></ruby>"
+        );
+        // Outside a ruby, or inside a base, an annotation is plain text.
+        let root = dom::new_element("div", &[]);
+        let ruby = dom::new_element("ruby", &[]);
+        let rb = dom::new_element("rb", &[]);
+        let rt = dom::new_element("rt", &[]);
+        dom::append(&rt, &dom::new_text("x"));
+        dom::append(&rb, &rt);
+        dom::append(&ruby, &rb);
+        dom::append(&root, &ruby);
+        let loose = dom::new_element("rt", &[]);
+        dom::append(&loose, &dom::new_text("y"));
+        dom::append(&root, &loose);
+        sanitize(&root, None);
+        assert_eq!(serialize(&root), "<ruby><rb>x</rb></ruby>y");
     }
 
     #[test]

@@ -8,11 +8,23 @@
 
 use crate::dom::NodeMap;
 
-use markup5ever_rcdom::{Handle, NodeData};
+use markup5ever_rcdom::Handle;
 
 use crate::dom;
 use crate::metadata::Metadata;
-use crate::patterns;
+use crate::readability::{
+    self, byline_text, class_weight, count_commas, is_unlikely, is_valid_byline, link_density,
+    link_density_with, text_similarity,
+};
+pub use crate::rules::readability::CHAR_THRESHOLD;
+use crate::rules::readability::{
+    tag_score, ALTERNATIVE_SHARE, ARTICLE_BODY_SCORE, CHARS_PER_POINT, DEEP_ANCESTOR_DIVIDER,
+    DIV_TO_P_LINK_DENSITY, MAX_LENGTH_POINTS, MIN_ALTERNATIVES, MIN_SCORED_LEN, MIN_SIBLING_SCORE,
+    PARENT_SCORE_DIVISOR, SCORED_ANCESTORS, SIBLING_LINK_DENSITY, SIBLING_PARAGRAPH_LEN,
+    SIBLING_SCORE_SHARE, TITLE_SIMILARITY, TOP_CANDIDATES,
+};
+use crate::rules::tags;
+use crate::rules::thresholds::LEAD_FIGURE_LINK_DENSITY;
 
 /// The chosen article.
 pub struct Picked {
@@ -45,85 +57,19 @@ pub struct Flags {
 }
 
 /// The attempts, strictest first: the pipeline takes the first whose cleaned
-/// article reaches [`CHAR_THRESHOLD`] characters, else the longest.
+/// article reaches [`CHAR_THRESHOLD`] characters, else the longest (as Readability).
 pub const ATTEMPTS: [Flags; 4] = [
-    Flags {
-        strip_unlikely: true,
-        weight_classes: true,
-        clean_conditionally: true,
-    },
-    Flags {
-        strip_unlikely: false,
-        weight_classes: true,
-        clean_conditionally: true,
-    },
-    Flags {
-        strip_unlikely: false,
-        weight_classes: false,
-        clean_conditionally: true,
-    },
-    Flags {
-        strip_unlikely: false,
-        weight_classes: false,
-        clean_conditionally: false,
-    },
+    Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
+    Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
+    Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
+    Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
 ];
-
-/// Text length under which an attempt is retried with looser rules.
-pub const CHAR_THRESHOLD: usize = 500;
-const TOP_CANDIDATES: usize = 5;
 
 /// Finds the article in `doc` under `flags`, working on a copy of its body.
 pub fn pick(doc: &Handle, meta: &Metadata, flags: Flags) -> Picked {
     let body = dom::find(doc, "body").unwrap_or_else(|| doc.clone());
     let page = dom::deep_clone(&body);
     grab(&page, flags, meta.title.as_deref().unwrap_or(""))
-}
-
-/// The standfirst: many pages print the article's lead paragraph (the same
-/// text as their meta description) beside the headline, outside the body's
-/// container. When the picked content lacks it and the page shows it as a
-/// block of its own, a copy goes first in the article.
-pub fn recover_lead(doc: &Handle, content: &Handle, excerpt: Option<&str>) {
-    let Some(excerpt) = excerpt else { return };
-    let key: String = dom::normalize_space(excerpt.trim_end_matches(['.', '…']))
-        .chars()
-        .take(80)
-        .collect();
-    let key_len = key.chars().count();
-    if key_len < 40 || dom::inner_text(content).contains(&key) {
-        return;
-    }
-    let Some(body) = dom::find(doc, "body") else {
-        return;
-    };
-    // A block's text is a part of the page's: most pages do not show the
-    // description at all, and one look at the page's text says so.
-    if !dom::inner_text(&body).contains(&key) {
-        return;
-    }
-    // The smallest block that holds the description's opening words (the first
-    // in the page among equals): blocks tried from the shortest up.
-    let lens = dom::TextLens::measure(&body);
-    let mut blocks: Vec<(usize, Handle)> = dom::descendant_elements(&body)
-        .into_iter()
-        .filter(|n| matches!(dom::tag(n), Some("p" | "div" | "h2" | "span" | "section")))
-        .map(|n| (lens.len(&n), n))
-        .filter(|(len, _)| (key_len..1200).contains(len))
-        .collect();
-    blocks.sort_by_key(|(len, _)| *len);
-    let found = blocks
-        .into_iter()
-        .map(|(_, n)| n)
-        .find(|n| dom::inner_text(n).contains(&key));
-    if let Some(lead) = found {
-        let copy = dom::rename(&dom::deep_clone(&lead), "p");
-        let first = content.children.borrow().first().cloned();
-        match first {
-            Some(first) => dom::insert_before(&first, &copy),
-            None => dom::append(content, &copy),
-        }
-    }
 }
 
 /// One extraction attempt over `page` (a copy of the body, changed in place).
@@ -150,15 +96,16 @@ fn grab(page: &Handle, flags: Flags, title: &str) -> Picked {
             continue;
         }
         let len = lens.len(el);
-        if len < 25 {
+        if len < MIN_SCORED_LEN {
             continue;
         }
         let commas = count_commas(el);
-        let content_score = 1.0 + (commas + 1) as f64 + (len / 100).min(3) as f64;
+        let content_score =
+            1.0 + (commas + 1) as f64 + (len / CHARS_PER_POINT).min(MAX_LENGTH_POINTS) as f64;
         let mut level = 0;
         let mut cur = Some(parent);
         while let Some(anc) = cur {
-            if level >= 5 || !dom::is_element(&anc) {
+            if level >= SCORED_ANCESTORS || !dom::is_element(&anc) {
                 break;
             }
             let next = dom::parent(&anc);
@@ -172,7 +119,7 @@ fn grab(page: &Handle, flags: Flags, title: &str) -> Picked {
             let divider = match level {
                 0 => 1.0,
                 1 => 2.0,
-                l => l as f64 * 3.0,
+                l => l as f64 * DEEP_ANCESTOR_DIVIDER,
             };
             *entry += content_score / divider;
             level += 1;
@@ -188,9 +135,7 @@ fn grab(page: &Handle, flags: Flags, title: &str) -> Picked {
     let score_of = |n: &Handle, scores: &NodeMap<f64>| scores.get(&dom::key(n)).copied();
     let mut top: Vec<Handle> = candidates.clone();
     top.sort_by(|a, b| {
-        score_of(b, &scores)
-            .unwrap_or(0.0)
-            .total_cmp(&score_of(a, &scores).unwrap_or(0.0))
+        score_of(b, &scores).unwrap_or(0.0).total_cmp(&score_of(a, &scores).unwrap_or(0.0))
     });
     top.truncate(TOP_CANDIDATES);
 
@@ -218,10 +163,7 @@ fn grab(page: &Handle, flags: Flags, title: &str) -> Picked {
 fn article_dir(node: &Handle) -> Option<String> {
     let mut cur = Some(node.clone());
     while let Some(n) = cur {
-        if let Some(dir) = dom::attr(&n, "dir")
-            .as_deref()
-            .and_then(crate::metadata::dir_value)
-        {
+        if let Some(dir) = dom::attr(&n, "dir").as_deref().and_then(readability::dir_value) {
             return Some(dir);
         }
         cur = dom::parent(&n);
@@ -241,26 +183,24 @@ fn refine_top(
     let top_score = scores[&dom::key(&top_candidate)];
     let alternatives: Vec<Vec<usize>> = top[1..]
         .iter()
-        .filter(|c| scores[&dom::key(c)] / top_score >= 0.75)
+        .filter(|c| scores[&dom::key(c)] / top_score >= ALTERNATIVE_SHARE)
         .map(|c| dom::ancestors(c).iter().map(dom::key).collect())
         .collect();
-    if alternatives.len() >= 3 {
+    if alternatives.len() >= MIN_ALTERNATIVES {
         let mut parent = dom::parent(&top_candidate);
         while let Some(p) = parent.filter(|p| !is_page(p, page)) {
             let k = dom::key(&p);
-            if alternatives.iter().filter(|a| a.contains(&k)).count() >= 3 {
+            if alternatives.iter().filter(|a| a.contains(&k)).count() >= MIN_ALTERNATIVES {
                 top_candidate = p;
                 break;
             }
             parent = dom::parent(&p);
         }
     }
-    scores
-        .entry(dom::key(&top_candidate))
-        .or_insert_with(|| initial_score(&top_candidate, flags));
+    scores.entry(dom::key(&top_candidate)).or_insert_with(|| initial_score(&top_candidate, flags));
 
     let mut last = scores[&dom::key(&top_candidate)];
-    let threshold = last / 3.0;
+    let threshold = last / PARENT_SCORE_DIVISOR;
     let mut parent = dom::parent(&top_candidate);
     while let Some(p) = parent.filter(|p| !is_page(p, page)) {
         let Some(&score) = scores.get(&dom::key(&p)) else {
@@ -284,9 +224,7 @@ fn refine_top(
         top_candidate = p.clone();
         parent = dom::parent(&p);
     }
-    scores
-        .entry(dom::key(&top_candidate))
-        .or_insert_with(|| initial_score(&top_candidate, flags));
+    scores.entry(dom::key(&top_candidate)).or_insert_with(|| initial_score(&top_candidate, flags));
     top_candidate
 }
 
@@ -298,33 +236,40 @@ fn is_page(node: &Handle, page: &Handle) -> bool {
 fn gather_siblings(top_candidate: &Handle, scores: &NodeMap<f64>) -> Handle {
     let content = dom::new_element("div", &[]);
     let top_score = scores.get(&dom::key(top_candidate)).copied().unwrap_or(0.0);
-    let threshold = (top_score * 0.2).max(10.0);
+    let threshold = (top_score * SIBLING_SCORE_SHARE).max(MIN_SIBLING_SCORE);
     let top_class = dom::attr(top_candidate, "class").unwrap_or_default();
     let Some(parent) = dom::parent(top_candidate) else {
         dom::append(&content, top_candidate);
         return content;
     };
-    for sibling in dom::element_children(&parent) {
+    let siblings = dom::element_children(&parent);
+    for (i, sibling) in siblings.iter().cloned().enumerate() {
         let mut append = std::rc::Rc::ptr_eq(&sibling, top_candidate);
+        // The article's lead figure, set just before its body: Readability
+        // leaves it out (a figure scores nothing), and with it its caption.
+        let lead_figure =
+            siblings.get(i + 1).is_some_and(|next| std::rc::Rc::ptr_eq(next, top_candidate))
+                && is_lead_figure(&sibling);
+        if lead_figure {
+            dom::append(&content, &sibling);
+            continue;
+        }
         if !append {
             let bonus = if !top_class.is_empty()
                 && dom::attr(&sibling, "class").as_deref() == Some(&top_class)
             {
-                top_score * 0.2
+                top_score * SIBLING_SCORE_SHARE
             } else {
                 0.0
             };
-            if scores
-                .get(&dom::key(&sibling))
-                .is_some_and(|s| s + bonus >= threshold)
-            {
+            if scores.get(&dom::key(&sibling)).is_some_and(|s| s + bonus >= threshold) {
                 append = true;
             } else if dom::is(&sibling, "p") {
                 let ld = link_density(&sibling);
                 let text = dom::inner_text(&sibling);
                 let len = text.chars().count();
-                if (len > 80 && ld < 0.25)
-                    || (len < 80
+                if (len > SIBLING_PARAGRAPH_LEN && ld < SIBLING_LINK_DENSITY)
+                    || (len < SIBLING_PARAGRAPH_LEN
                         && len > 0
                         && ld == 0.0
                         && (text.contains(". ") || text.ends_with('.')))
@@ -334,10 +279,7 @@ fn gather_siblings(top_candidate: &Handle, scores: &NodeMap<f64>) -> Handle {
             }
         }
         if append {
-            let node = if matches!(
-                dom::tag(&sibling),
-                Some("div" | "article" | "section" | "p" | "ol" | "ul")
-            ) {
+            let node = if dom::tag(&sibling).is_some_and(|t| tags::KEPT_SIBLINGS.contains(&t)) {
                 sibling
             } else {
                 dom::rename(&sibling, "div")
@@ -346,6 +288,14 @@ fn gather_siblings(top_candidate: &Handle, scores: &NodeMap<f64>) -> Handle {
         }
     }
     content
+}
+
+/// Whether `node` is a figure of an image or a video, with at most a caption
+/// (not a linked teaser): the lead art of the article that follows it.
+fn is_lead_figure(node: &Handle) -> bool {
+    dom::is(node, "figure")
+        && dom::any_descendant(node, |n| dom::tag(n).is_some_and(|t| tags::LEAD_ART.contains(&t)))
+        && link_density(node) < LEAD_FIGURE_LINK_DENSITY
 }
 
 /// Walks the page once: removes unlikely candidates, the byline and the title
@@ -372,31 +322,26 @@ fn prepare_nodes(page: &Handle, flags: Flags, title: &str) -> (Vec<Handle>, Opti
             continue;
         }
         if remove_title_header
-            && matches!(tag.as_str(), "h1" | "h2")
-            && text_similarity(title, &dom::inner_text(&node)) > 0.75
+            && tags::TITLE_HEADINGS.contains(&tag.as_str())
+            && text_similarity(title, &dom::inner_text(&node)) > TITLE_SIMILARITY
         {
             remove_title_header = false;
             dom::detach(&node);
             continue;
         }
-        if flags.strip_unlikely && tag != "body" && tag != "a" && is_unlikely(&node, &match_string)
+        if flags.strip_unlikely
+            && !tags::NEVER_UNLIKELY.contains(&tag.as_str())
+            && is_unlikely(&node, &match_string)
         {
             dom::detach(&node);
             stripped = true;
             continue;
         }
-        if matches!(
-            tag.as_str(),
-            "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-        ) && is_without_content(&node)
-        {
+        if tags::REMOVED_WHEN_EMPTY.contains(&tag.as_str()) && is_without_content(&node) {
             empty.push(node);
             continue;
         }
-        if matches!(
-            tag.as_str(),
-            "section" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "td" | "pre"
-        ) {
+        if tags::SCORED.contains(&tag.as_str()) {
             to_score.push(node.clone());
         }
         let mut node = node;
@@ -405,10 +350,8 @@ fn prepare_nodes(page: &Handle, flags: Flags, title: &str) -> (Vec<Handle>, Opti
             let kids = dom::element_children(&node);
             let only_text_is_p = kids.len() == 1
                 && dom::is(&kids[0], "p")
-                && dom::children(&node)
-                    .iter()
-                    .all(|c| dom::is_element(c) || dom::is_blank(c));
-            if only_text_is_p && link_density(&node) < 0.25 {
+                && dom::children(&node).iter().all(|c| dom::is_element(c) || dom::is_blank(c));
+            if only_text_is_p && link_density(&node) < DIV_TO_P_LINK_DENSITY {
                 let p = kids[0].clone();
                 dom::replace(&node, &p);
                 node = p;
@@ -424,166 +367,26 @@ fn prepare_nodes(page: &Handle, flags: Flags, title: &str) -> (Vec<Handle>, Opti
     (to_score, byline, stripped)
 }
 
-/// Class/id fragments of page furniture (Readability's `unlikelyCandidates`).
-static UNLIKELY: patterns::Needles = patterns::Needles::new(&[
-    "-ad-",
-    "ai2html",
-    "banner",
-    "breadcrumbs",
-    "combx",
-    "comment",
-    "community",
-    "cover-wrap",
-    "disqus",
-    "extra",
-    "footer",
-    "gdpr",
-    "header",
-    "legends",
-    "menu",
-    "related",
-    "remark",
-    "replies",
-    "rss",
-    "shoutbox",
-    "sidebar",
-    "skyscraper",
-    "social",
-    "sponsor",
-    "supplemental",
-    "ad-break",
-    "agegate",
-    "pagination",
-    "pager",
-    "popup",
-    "yom-remote",
-]);
-/// Fragments that rescue a match (Readability's `okMaybeItsACandidate`).
-static MAYBE: patterns::Needles = patterns::Needles::new(&[
-    "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
-]);
-
-/// Whether a class-and-id string names page furniture, as Readability judges it.
-pub fn is_unlikely_name(match_string: &str) -> bool {
-    UNLIKELY.found_in(match_string) && !MAYBE.found_in(match_string)
-}
-
-fn is_unlikely(node: &Handle, match_string: &str) -> bool {
-    if dom::attr_is(node, "role", |role| {
-        matches!(
-            role,
-            "menu"
-                | "menubar"
-                | "complementary"
-                | "navigation"
-                | "alert"
-                | "alertdialog"
-                | "dialog"
-        )
-    }) {
-        return true;
-    }
-    is_unlikely_name(match_string)
-        && !dom::has_ancestor(node, "table", 0)
-        && !dom::has_ancestor(node, "code", 0)
-}
-
-fn is_valid_byline(node: &Handle, match_string: &str) -> bool {
-    let hit = dom::attr_is(node, "rel", |rel| rel == "author")
-        || dom::attr_is(node, "itemprop", |v| v.contains("author"))
-        || ["byline", "author", "dateline", "writtenby", "p-author"]
-            .iter()
-            .any(|p| match_string.contains(p));
-    if !hit {
-        return false;
-    }
-    // Under 100 characters, trimmed; a long block's text is not read past that.
-    let len = dom::trimmed_text_len_upto(node, 100);
-    len > 0 && len < 100
-}
-
-/// The byline Readability finds in the page, looked for on the whole page
-/// before the prune stage, which removes the meta lines and author boxes where
-/// most bylines sit: the first element, in document order, that passes
-/// [`is_valid_byline`], skipping hidden subtrees, modal dialogs and the blocks
-/// Readability strips as unlikely (its first attempt's walk). Its text, or that
-/// of its `itemprop=name` part.
-pub fn page_byline(doc: &Handle) -> Option<String> {
-    let mut stack = dom::element_children(doc);
-    stack.reverse();
-    while let Some(node) = stack.pop() {
-        if !crate::readerable::visible(&node)
-            || (dom::attr_is(&node, "aria-modal", |v| v == "true")
-                && dom::attr_is(&node, "role", |v| v == "dialog"))
-        {
-            continue;
-        }
-        let match_string = dom::class_and_id(&node);
-        if is_valid_byline(&node, &match_string) {
-            return Some(byline_text(&node)).filter(|b| !b.is_empty());
-        }
-        if !matches!(dom::tag(&node), Some("body" | "a")) && is_unlikely(&node, &match_string) {
-            continue;
-        }
-        let kids = node.children.borrow();
-        stack.extend(kids.iter().rev().filter(|c| dom::is_element(c)).cloned());
-    }
-    None
-}
-
-fn byline_text(node: &Handle) -> String {
-    let name = dom::descendant_elements(node)
-        .into_iter()
-        .find(|n| dom::attr_is(n, "itemprop", |v| v.contains("name")));
-    dom::inner_text(name.as_ref().unwrap_or(node))
-}
-
-/// Word-overlap similarity of `b` to `a` (1.0 when every word of `b` is in `a`).
-pub fn text_similarity(a: &str, b: &str) -> f64 {
-    let tokens = |s: &str| -> Vec<String> {
-        s.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric() && c != '_')
-            .filter(|t| !t.is_empty())
-            .map(String::from)
-            .collect()
-    };
-    let ta = tokens(a);
-    let tb = tokens(b);
-    if ta.is_empty() || tb.is_empty() {
-        return 0.0;
-    }
-    let uniq_b: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
-    let joined_b = tb.iter().map(|s| s.chars().count()).sum::<usize>() + tb.len().saturating_sub(1);
-    let joined_u =
-        uniq_b.iter().map(|s| s.chars().count()).sum::<usize>() + uniq_b.len().saturating_sub(1);
-    1.0 - joined_u as f64 / joined_b.max(1) as f64
-}
-
 fn is_without_content(node: &Handle) -> bool {
     let kids = dom::element_children(node);
     (kids.is_empty() || kids.iter().all(|k| dom::is(k, "br") || dom::is(k, "hr")))
         && !dom::has_text(node)
 }
 
-const PHRASING: &[&str] = &[
-    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",
-    "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript", "object",
-    "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span", "strong",
-    "sub", "sup", "textarea", "time", "var", "wbr", "font", "u", "s",
-];
-
 /// Whether the node is phrasing content (inline), as Readability defines it.
 fn is_phrasing(node: &Handle) -> bool {
     match dom::tag(node) {
         None => dom::is_text(node),
-        Some(t) if PHRASING.contains(&t) => true,
-        Some("a" | "del" | "ins") => {
+        Some(t) if tags::PHRASING.contains(&t) => true,
+        Some(t) if tags::PHRASING_IF_CONTENT.contains(&t) => {
             let mut stack = dom::children(node);
             while let Some(n) = stack.pop() {
                 match dom::tag(&n) {
                     None => {}
-                    Some(t) if PHRASING.contains(&t) => {}
-                    Some("a" | "del" | "ins") => stack.extend(dom::children(&n)),
+                    Some(t) if tags::PHRASING.contains(&t) => {}
+                    Some(t) if tags::PHRASING_IF_CONTENT.contains(&t) => {
+                        stack.extend(dom::children(&n))
+                    }
                     Some(_) => return false,
                 }
             }
@@ -654,29 +457,7 @@ fn trim_trailing_whitespace(p: &Handle) {
 /// Whether any descendant is a block that keeps a `div` from being a paragraph.
 fn has_child_block(node: &Handle) -> bool {
     dom::any_descendant(node, |n| {
-        matches!(
-            dom::tag(n),
-            Some(
-                "blockquote"
-                    | "dl"
-                    | "div"
-                    | "img"
-                    | "ol"
-                    | "p"
-                    | "pre"
-                    | "table"
-                    | "ul"
-                    | "figure"
-                    | "section"
-                    | "article"
-                    | "h1"
-                    | "h2"
-                    | "h3"
-                    | "h4"
-                    | "h5"
-                    | "h6"
-            )
-        )
+        dom::tag(n).is_some_and(|t| tags::PARAGRAPH_BREAKERS.contains(&t))
     })
 }
 
@@ -740,159 +521,19 @@ fn replace_brs(page: &Handle) {
 
 /// Starting score of a candidate: by tag, plus class weight when enabled.
 fn initial_score(node: &Handle, flags: Flags) -> f64 {
-    let base = match dom::tag(node).unwrap_or("") {
-        "div" => 5.0,
-        "pre" | "td" | "blockquote" => 3.0,
-        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
-        _ => 0.0,
-    };
-    // schema.org's articleBody is the page's own word for where the article is.
+    let base = tag_score(dom::tag(node).unwrap_or(""));
     let body_mark = if dom::attr_is(node, "itemprop", |v| v.contains("articleBody")) {
-        50.0
+        ARTICLE_BODY_SCORE
     } else {
         0.0
     };
-    base + body_mark
-        + if flags.weight_classes {
-            class_weight(node)
-        } else {
-            0.0
-        }
+    base + body_mark + if flags.weight_classes { class_weight(node) } else { 0.0 }
 }
 
 /// Whether any element below `root` has a class weight: when none has, an attempt
 /// that ignores class weights gives the same result as one that uses them.
 pub fn any_class_weight(root: &Handle) -> bool {
     dom::any_descendant(root, |n| class_weight(n) != 0.0)
-}
-
-/// +25 / −25 for a positive / negative class, and again for the id.
-///
-/// Unlike Readability, "hidden" in a class name is not held against a block:
-/// the prune stage already removed what the page really hides, and names such
-/// as `field--label-hidden` or `hidden-xs` describe a label or a screen size.
-pub fn class_weight(node: &Handle) -> f64 {
-    static NEGATIVE: patterns::Needles = patterns::Needles::new(&[
-        "-ad-",
-        "banner",
-        "combx",
-        "comment",
-        "com-",
-        "contact",
-        "footer",
-        "gdpr",
-        "masthead",
-        "media",
-        "meta",
-        "outbrain",
-        "promo",
-        "related",
-        "scroll",
-        "share",
-        "shoutbox",
-        "sidebar",
-        "skyscraper",
-        "sponsor",
-        "shopping",
-        "tags",
-        "widget",
-    ]);
-    static POSITIVE: patterns::Needles = patterns::Needles::new(&[
-        "article",
-        "body",
-        "content",
-        "entry",
-        "hentry",
-        "h-entry",
-        "main",
-        "page",
-        "pagination",
-        "post",
-        "text",
-        "blog",
-        "story",
-    ]);
-    let mut weight = 0.0;
-    for value in [dom::attr(node, "class"), dom::attr(node, "id")]
-        .into_iter()
-        .flatten()
-    {
-        let v = value.to_lowercase();
-        let hid = v.split(' ').any(|w| w == "hid");
-        if hid || NEGATIVE.found_in(&v) {
-            weight -= 25.0;
-        }
-        if POSITIVE.found_in(&v) {
-            weight += 25.0;
-        }
-    }
-    weight
-}
-
-fn is_comma(c: char) -> bool {
-    matches!(
-        c,
-        ',' | '\u{060C}'
-            | '\u{FE50}'
-            | '\u{FE10}'
-            | '\u{FE11}'
-            | '\u{2E41}'
-            | '\u{2E34}'
-            | '\u{2E32}'
-            | '\u{FF0C}'
-    )
-}
-
-/// Commas (in any script) in the text below `node`.
-fn count_commas(node: &Handle) -> usize {
-    let mut count = 0;
-    dom::any_text(node, |text| {
-        count += memchr::memchr_iter(b',', text.as_bytes()).count();
-        if !text.is_ascii() {
-            count += text.chars().filter(|&c| c != ',' && is_comma(c)).count();
-        }
-        false
-    });
-    count
-}
-
-/// Link density as Readability counts it: in-page `#` links weigh 0.3.
-pub fn link_density(node: &Handle) -> f64 {
-    link_density_with(node, dom::text_len)
-}
-
-fn link_density_with(node: &Handle, text_len: impl Fn(&Handle) -> usize) -> f64 {
-    let total = text_len(node);
-    if total == 0 {
-        return 0.0;
-    }
-    let mut links = 0.0;
-    let anchors = if dom::is(node, "a") {
-        vec![node.clone()]
-    } else {
-        dom::find_all(node, "a")
-    };
-    for a in anchors {
-        links += text_len(&a) as f64 * link_weight(&a);
-    }
-    links / total as f64
-}
-
-/// How much a link's text counts in link density: an in-page `#` link 0.3, others 1.
-pub fn link_weight(a: &Handle) -> f64 {
-    if dom::attr_is(a, "href", |h| h.trim_start().starts_with('#')) {
-        0.3
-    } else {
-        1.0
-    }
-}
-
-/// Whether the node has any text node child (used by the readerable check).
-pub fn has_direct_text(node: &Handle) -> bool {
-    node.children.borrow().iter().any(
-        |c| matches!(&c.data, NodeData::Text { contents } if !contents.borrow().trim().is_empty()),
-    )
 }
 
 #[cfg(test)]
@@ -904,10 +545,7 @@ mod tests {
 
     fn pick_text(html: &str, title: &str) -> (String, Option<String>) {
         let doc = parse_html(html);
-        let meta = Metadata {
-            title: Some(title.into()),
-            ..Default::default()
-        };
+        let meta = Metadata { title: Some(title.into()), ..Default::default() };
         let picked = ATTEMPTS
             .iter()
             .map(|flags| pick(&doc, &meta, *flags))
@@ -923,10 +561,7 @@ mod tests {
         let (text, byline) = pick_text(&html, "The Title Here");
         assert_eq!(text.matches("A long paragraph").count(), 6);
         assert!(!text.contains("Home") && !text.contains("Sidebar") && !text.contains("Copyright"));
-        assert!(
-            !text.contains("The Title Here"),
-            "title heading duplicates the title"
-        );
+        assert!(!text.contains("The Title Here"), "title heading duplicates the title");
         assert_eq!(byline.as_deref(), Some("By Jane Doe"));
     }
 
@@ -949,8 +584,18 @@ mod tests {
     }
 
     #[test]
-    fn similarity_of_titles() {
-        assert!(text_similarity("Hello big world", "hello world") > 0.99);
-        assert!(text_similarity("Hello big world", "something else") < 0.1);
+    fn the_lead_figure_before_the_article_body_comes_with_its_caption() {
+        let body = P.repeat(6);
+        let page = |figure: &str| {
+            format!("<body><article><h1>Title</h1>{figure}<div class=article-body>{body}</div></article><figure><img src=/ad.jpg><figcaption>After the body</figcaption></figure></body>")
+        };
+        let lead = "<figure><img src=/lead.jpg><figcaption>Waves spill over the sea wall</figcaption></figure>";
+        let (text, _) = pick_text(&page(lead), "Title");
+        assert!(text.starts_with("Waves spill over the sea wall"), "{text}");
+        assert!(!text.contains("After the body"), "{text}");
+        // A figure that is a linked teaser is no lead art.
+        let teaser = "<figure><img src=/t.jpg><figcaption><a href=/other>Another story to read</a></figcaption></figure>";
+        let (text, _) = pick_text(&page(teaser), "Title");
+        assert!(!text.contains("Another story"), "{text}");
     }
 }

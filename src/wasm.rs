@@ -12,8 +12,6 @@
 //! wasm32 a Rust panic aborts the instance; the panic hook prints its message
 //! first, and the JavaScript shim replaces an aborted instance with a fresh one.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
-
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -37,10 +35,7 @@ pub fn version() -> String {
 pub fn clean_html(html: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     console_error_panic_hook::set_once();
     let html = html.as_string().ok_or_else(|| {
-        type_error(&format!(
-            "clean(html): html must be a string, got {}",
-            type_name(&html)
-        ))
+        type_error(&format!("clean(html): html must be a string, got {}", type_name(&html)))
     })?;
     let options = read_options("clean", &options)?;
     run(|| crate::clean(&html, &options))
@@ -79,24 +74,17 @@ pub fn is_probably_readerable(input: JsValue) -> Result<bool, JsValue> {
             type_name(&input)
         )));
     };
-    catch_unwind(AssertUnwindSafe(|| crate::is_probably_readerable(&html)))
-        .map_err(|_| error("isProbablyReaderable: internal error (panic)"))
+    Ok(crate::is_probably_readerable(&html))
 }
 
-/// Runs the cleaner, turning its error or a panic into a JavaScript `Error`.
+/// Runs the cleaner, turning its error into a JavaScript `Error`. (A panic
+/// cannot be caught here: it aborts the instance, and the shim starts a new one.)
 fn run(f: impl FnOnce() -> Result<Article, crate::Error>) -> Result<JsValue, JsValue> {
-    match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(Ok(article)) => article
+    match f() {
+        Ok(article) => article
             .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| {
-                error(&format!(
-                    "article-cleaner: could not convert the article: {e}"
-                ))
-            }),
-        Ok(Err(e)) => Err(error(&format!("article-cleaner: {e}"))),
-        Err(_) => Err(error(
-            "article-cleaner: internal error (panic); see the console",
-        )),
+            .map_err(|e| error(&format!("article-cleaner: could not convert the article: {e}"))),
+        Err(e) => Err(error(&format!("article-cleaner: {e}"))),
     }
 }
 
@@ -182,10 +170,7 @@ fn type_name(value: &JsValue) -> String {
     } else if js_sys::Array::is_array(value) {
         "array".into()
     } else {
-        value
-            .js_typeof()
-            .as_string()
-            .unwrap_or_else(|| "unknown".into())
+        value.js_typeof().as_string().unwrap_or_else(|| "unknown".into())
     }
 }
 

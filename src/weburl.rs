@@ -1,8 +1,8 @@
 //! URLs, used by the metadata, clean and sanitize stages: parsing and resolving
-//! against a base follow the WHATWG URL standard. Natively that is the `url` crate;
-//! in WebAssembly it is the host's own `URL` (browsers and Node have it), which
-//! keeps the `url` crate and its Unicode tables out of the module (about 50 KB
-//! gzip). Either way a [`Url`] holds the standard's serialization (`href`), and
+//! against a base follow the WHATWG URL standard. By default that is the `url`
+//! crate; with the `wasm` feature (the JavaScript bindings) it is the host's own
+//! `URL` (browsers and Node have it), which keeps the `url` crate and its Unicode
+//! tables out of the module (about 50 KB gzip). Either way a [`Url`] holds the standard's serialization (`href`), and
 //! its parts are read from that string by one piece of code.
 
 use std::fmt;
@@ -10,9 +10,9 @@ use std::fmt;
 /// A parsed, absolute URL.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Url {
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(feature = "wasm"))]
     inner: url::Url,
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(feature = "wasm")]
     href: String,
 }
 
@@ -42,9 +42,9 @@ impl Url {
 
     /// The serialization (`href`).
     pub fn as_str(&self) -> &str {
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(not(feature = "wasm"))]
         return self.inner.as_str();
-        #[cfg(target_arch = "wasm32")]
+        #[cfg(feature = "wasm")]
         return &self.href;
     }
 
@@ -96,9 +96,7 @@ impl Url {
 
     /// The host (IPv6 addresses keep their brackets); `None` when there is none.
     pub fn host_str(&self) -> Option<&str> {
-        self.split_host()
-            .map(|(host, _)| host)
-            .filter(|h| !h.is_empty())
+        self.split_host().map(|(host, _)| host).filter(|h| !h.is_empty())
     }
 
     /// The port, when it is not the scheme's default (the serialization drops those).
@@ -147,7 +145,7 @@ pub fn is_scheme(s: &str) -> bool {
 }
 
 /// `input` resolved against `base`, or `None` if it is not a URL.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(feature = "wasm"))]
 fn resolve(input: &str, base: Option<&Url>) -> Option<Url> {
     let parsed = match base {
         Some(b) => b.inner.join(input),
@@ -161,7 +159,7 @@ fn resolve(input: &str, base: Option<&Url>) -> Option<Url> {
 /// Without a base, a reference with no scheme is not asked of the host: its
 /// `URL` would throw, and a thrown exception costs far more than the parse
 /// (relative links made sanitizing 2× slower when pages were cleaned with no URL).
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "wasm")]
 fn resolve(input: &str, base: Option<&Url>) -> Option<Url> {
     let parsed = match base {
         Some(b) => web_sys::Url::new_with_base(input, &b.href),
@@ -187,18 +185,12 @@ mod tests {
         assert_eq!(u.path(), "/a/b");
 
         let u = Url::parse("https://[::1]:443/x").unwrap();
-        assert_eq!(
-            (u.host_str(), u.port(), u.path()),
-            (Some("[::1]"), None, "/x")
-        );
+        assert_eq!((u.host_str(), u.port(), u.path()), (Some("[::1]"), None, "/x"));
         assert_eq!(u.username(), "");
         assert_eq!(u.password(), None);
 
         let u = Url::parse("mailto:a@b.c?subject=x").unwrap();
-        assert_eq!(
-            (u.scheme(), u.host_str(), u.path()),
-            ("mailto", None, "a@b.c")
-        );
+        assert_eq!((u.scheme(), u.host_str(), u.path()), ("mailto", None, "a@b.c"));
         assert_eq!(Url::parse("file:///tmp/a").unwrap().host_str(), None);
     }
 
@@ -209,31 +201,17 @@ mod tests {
         assert_eq!(Url::parse("http://[::1"), Err(Error::Invalid));
         let base = Url::parse("https://e.com/dir/page.html").unwrap();
         assert_eq!(base.join("../x?y").unwrap().as_str(), "https://e.com/x?y");
-        assert_eq!(
-            base.join("//cdn.e.com/i.png").unwrap().as_str(),
-            "https://cdn.e.com/i.png"
-        );
+        assert_eq!(base.join("//cdn.e.com/i.png").unwrap().as_str(), "https://cdn.e.com/i.png");
         assert_eq!(base.join("http://[::1").ok(), None);
     }
 
     #[test]
     fn schemes_are_found_as_the_standard_reads_them() {
-        for absolute in [
-            "https://e.com/",
-            "  \u{1}mailto:a@b.c",
-            "ja\tva\nscript:x",
-            "a+b-c.d:x",
-        ] {
+        for absolute in ["https://e.com/", "  \u{1}mailto:a@b.c", "ja\tva\nscript:x", "a+b-c.d:x"] {
             assert!(has_scheme(absolute), "{absolute:?}");
         }
         for relative in [
-            "",
-            "/a:b",
-            "a/b:c",
-            "1http://e.com",
-            "x y:z",
-            "page.html",
-            "?q=a:b",
+            "", "/a:b", "a/b:c", "1http://e.com", "x y:z", "page.html", "?q=a:b",
             "java\u{fffd}script:x",
         ] {
             assert!(!has_scheme(relative), "{relative:?}");

@@ -48,11 +48,7 @@ fn run(args: &[&str]) -> Output {
 fn run_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(BIN)
         .args(args)
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -109,14 +105,7 @@ fn json_line_with_source_exactly_as_given() {
     // "source" comes first, then the article's fields, camelCase as in Readability.js.
     assert!(stdout(&output).starts_with("{\"source\":"));
     for field in [
-        "title",
-        "content",
-        "textContent",
-        "markdown",
-        "length",
-        "excerpt",
-        "readerable",
-        "removed",
+        "title", "content", "textContent", "markdown", "length", "excerpt", "readerable", "removed",
     ] {
         assert!(line.get(field).is_some(), "missing {field}: {line}");
     }
@@ -157,19 +146,10 @@ fn several_files_keep_their_order() {
     let output = run(&args);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let lines = json_lines(&output);
-    let sources: Vec<&str> = lines
-        .iter()
-        .map(|l| l["source"].as_str().unwrap())
-        .collect();
+    let sources: Vec<&str> = lines.iter().map(|l| l["source"].as_str().unwrap()).collect();
     assert_eq!(sources, args);
     for (i, line) in lines.iter().enumerate() {
-        assert!(
-            line["textContent"]
-                .as_str()
-                .unwrap()
-                .contains(&format!("Marker{i} ")),
-            "line {i}"
-        );
+        assert!(line["textContent"].as_str().unwrap().contains(&format!("Marker{i} ")), "line {i}");
     }
 }
 
@@ -186,12 +166,7 @@ fn bad_files_give_one_line_errors_and_the_run_goes_on() {
     let output = run(&[&missing, &good, &subdir, &empty, &blank, &png]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let lines = json_lines(&output);
-    assert_eq!(
-        lines.len(),
-        1,
-        "only the good file prints: {}",
-        stdout(&output)
-    );
+    assert_eq!(lines.len(), 1, "only the good file prints: {}", stdout(&output));
     assert_eq!(lines[0]["source"], good.as_str());
     let errors = stderr(&output);
     let errors: Vec<&str> = errors.lines().collect();
@@ -204,10 +179,7 @@ fn bad_files_give_one_line_errors_and_the_run_goes_on() {
         (&png, "not HTML"),
     ];
     for (line, (path, reason)) in errors.iter().zip(expect) {
-        assert!(
-            line.starts_with(&format!("article-cleaner: {path}: ")),
-            "{line}"
-        );
+        assert!(line.starts_with(&format!("article-cleaner: {path}: ")), "{line}");
         assert!(line.contains(reason), "{line}");
     }
 }
@@ -232,10 +204,7 @@ fn dash_reads_stdin() {
     let lines = json_lines(&output);
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0]["source"], "-");
-    assert!(lines[0]["textContent"]
-        .as_str()
-        .unwrap()
-        .contains("budget for the new harbour"));
+    assert!(lines[0]["textContent"].as_str().unwrap().contains("budget for the new harbour"));
     let output = run_with_stdin(&["--format", "text", "-"], Some(html.as_bytes()));
     assert!(stdout(&output).contains("budget for the new harbour"));
 }
@@ -268,21 +237,12 @@ fn markdown_format() {
 fn html_format_is_a_standalone_document() {
     let dir = Scratch::new("html");
     let path = dir.file("story.html", article("Harbour & budget", PARAGRAPH));
-    let output = run(&[
-        "--format",
-        "html",
-        "--url",
-        "https://example.com/news/1",
-        &path,
-    ]);
+    let output = run(&["--format", "html", "--url", "https://example.com/news/1", &path]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let html = stdout(&output);
     assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
     assert!(html.contains("<meta charset=\"utf-8\">"));
-    assert!(
-        html.contains("<title>Harbour &amp; budget</title>"),
-        "{html}"
-    );
+    assert!(html.contains("<title>Harbour &amp; budget</title>"), "{html}");
     assert!(html.contains("<h1>Harbour &amp; budget</h1>"), "{html}");
 }
 
@@ -310,11 +270,7 @@ fn usage_errors_exit_2() {
         let output = run(&args);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(output.stdout.is_empty(), "{args:?}");
-        assert!(
-            stderr(&output).starts_with("article-cleaner: "),
-            "{args:?}: {}",
-            stderr(&output)
-        );
+        assert!(stderr(&output).starts_with("article-cleaner: "), "{args:?}: {}", stderr(&output));
     }
 }
 
@@ -325,10 +281,7 @@ fn help_and_version() {
     assert!(stdout(&output).contains("usage: article-cleaner"));
     let output = run(&["-V"]);
     assert_eq!(output.status.code(), Some(0));
-    assert_eq!(
-        stdout(&output).trim(),
-        format!("article-cleaner {}", env!("CARGO_PKG_VERSION"))
-    );
+    assert_eq!(stdout(&output).trim(), format!("article-cleaner {}", env!("CARGO_PKG_VERSION")));
 }
 
 #[test]
@@ -337,18 +290,9 @@ fn double_dash_ends_options() {
     let path = dir.file("-odd.html", article("Odd name", PARAGRAPH));
     let given = format!("{}/-odd.html", dir.0.display());
     assert_eq!(given, path);
-    let output = Command::new(BIN)
-        .arg("--")
-        .arg(&given)
-        .current_dir(&dir.0)
-        .output()
-        .unwrap();
+    let output = Command::new(BIN).arg("--").arg(&given).current_dir(&dir.0).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let output = Command::new(BIN)
-        .args(["--", "-odd.html"])
-        .current_dir(&dir.0)
-        .output()
-        .unwrap();
+    let output = Command::new(BIN).args(["--", "-odd.html"]).current_dir(&dir.0).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(json_lines(&output)[0]["source"], "-odd.html");
 }
@@ -361,18 +305,11 @@ fn windows_1251_page_declared_only_in_meta() {
                 решил опубликовать отчёты за последние десять лет до следующих выборов.</p></article></body></html>";
     let (bytes, _, unmappable) = encoding_rs::WINDOWS_1251.encode(html);
     assert!(!unmappable);
-    assert!(
-        std::str::from_utf8(&bytes).is_err(),
-        "the file must not be UTF-8"
-    );
+    assert!(std::str::from_utf8(&bytes).is_err(), "the file must not be UTF-8");
     let path = dir.file("ru.html", bytes);
     let output = run(&["--format", "text", &path]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert!(
-        stdout(&output).contains("Городской совет собрался во вторник"),
-        "{}",
-        stdout(&output)
-    );
+    assert!(stdout(&output).contains("Городской совет собрался во вторник"), "{}", stdout(&output));
 }
 
 #[test]
@@ -387,11 +324,7 @@ fn utf16le_page_with_bom() {
     let path = dir.file("utf16.html", bytes);
     let output = run(&["--format", "text", &path]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert!(
-        stdout(&output).contains("« Привет », 世界"),
-        "{}",
-        stdout(&output)
-    );
+    assert!(stdout(&output).contains("« Привет », 世界"), "{}", stdout(&output));
 }
 
 #[test]
@@ -400,9 +333,8 @@ fn nul_bytes_and_invalid_utf8_never_crash() {
     let mut nul = article("Nul", PARAGRAPH).into_bytes();
     nul.splice(60..60, *b"\0\0\0");
     // No charset declared: invalid UTF-8 means windows-1252, as in browsers.
-    let mut invalid = article("Invalid", PARAGRAPH)
-        .replace("<meta charset=\"utf-8\">", "")
-        .into_bytes();
+    let mut invalid =
+        article("Invalid", PARAGRAPH).replace("<meta charset=\"utf-8\">", "").into_bytes();
     invalid.splice(120..120, [0xff, 0xc3, 0x28, 0x80]);
     let mut seed = 0x1234_5678_u32;
     let junk: Vec<u8> = (0..100_000)
@@ -430,35 +362,16 @@ fn nul_bytes_and_invalid_utf8_never_crash() {
     );
     let lines = json_lines(&output);
     let errors = stderr(&output);
-    assert_eq!(
-        lines.len() + errors.lines().count(),
-        files.len(),
-        "{errors}"
-    );
+    assert_eq!(lines.len() + errors.lines().count(), files.len(), "{errors}");
     for line in errors.lines() {
-        assert!(
-            line.starts_with("article-cleaner: ") && !line.contains("panic"),
-            "{line}"
-        );
+        assert!(line.starts_with("article-cleaner: ") && !line.contains("panic"), "{line}");
     }
     // The pages with a stray NUL or bad byte are still pages.
-    let sources: Vec<&str> = lines
-        .iter()
-        .map(|l| l["source"].as_str().unwrap())
-        .collect();
-    assert!(
-        sources.contains(&args[0]) && sources.contains(&args[1]),
-        "{errors}"
-    );
+    let sources: Vec<&str> = lines.iter().map(|l| l["source"].as_str().unwrap()).collect();
+    assert!(sources.contains(&args[0]) && sources.contains(&args[1]), "{errors}");
     // windows-1252 fallback for the invalid UTF-8 page: no U+FFFD in the text.
     let invalid = lines.iter().find(|l| l["source"] == args[1]).unwrap();
-    assert!(
-        !invalid["textContent"]
-            .as_str()
-            .unwrap()
-            .contains('\u{fffd}'),
-        "{invalid}"
-    );
+    assert!(!invalid["textContent"].as_str().unwrap().contains('\u{fffd}'), "{invalid}");
 }
 
 #[test]
@@ -466,11 +379,7 @@ fn a_big_file_is_fine() {
     let dir = Scratch::new("big");
     let paragraph = format!("<p>{PARAGRAPH}</p>\n");
     // 20 MB; a debug build of the library is slow, so it gets 4 MB.
-    let size: usize = if cfg!(debug_assertions) {
-        4 << 20
-    } else {
-        20 << 20
-    };
+    let size: usize = if cfg!(debug_assertions) { 4 << 20 } else { 20 << 20 };
     let body = paragraph.repeat(size / paragraph.len());
     let path = dir.file(
         "big.html",
@@ -495,10 +404,7 @@ fn url_option_is_accepted_for_every_file() {
     let output = run(&["--url=https://example.com/news/", &a, &b]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let out = stdout(&output);
-    assert!(
-        !out.contains("\\\"/about\\\""),
-        "relative link left in {out}"
-    );
+    assert!(!out.contains("\\\"/about\\\""), "relative link left in {out}");
 }
 
 /// The same page and the same expected URLs as the browser test
@@ -506,13 +412,8 @@ fn url_option_is_accepted_for_every_file() {
 #[test]
 fn links_resolve_against_base_and_page_url() {
     let page = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/tests/fixtures/links.html");
-    let out = run(&[
-        "--url",
-        "https://example.com/a/b.html",
-        "--format",
-        "html",
-        page.to_str().unwrap(),
-    ]);
+    let out =
+        run(&["--url", "https://example.com/a/b.html", "--format", "html", page.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let html = stdout(&out);
     let mut urls = Vec::new();

@@ -1,6 +1,6 @@
 //! Replays what the fuzzers found (`tests/fuzz/regressions/`, one input per file, named
 //! after the crash) and the fuzz seeds (`tests/fuzz/seeds/`) through both fuzzed paths:
-//! `clean` on the bytes as lossy UTF-8, and `decode::decode_html` then `clean`. Each must
+//! `clean` on the bytes as lossy UTF-8, and `decode_html` then `clean`. Each must
 //! return (an `Article` or an `Error`) without panicking. See `tests/fuzz/fuzz_targets/`.
 
 use std::path::Path;
@@ -28,16 +28,15 @@ fn inputs() -> Vec<(String, Vec<u8>)> {
 fn fuzz_findings_and_seeds_clean_without_panic() {
     let inputs = inputs();
     assert!(!inputs.is_empty(), "no fuzz seeds found");
-    let options = article_cleaner::Options {
-        url: Some("https://example.com/news/article.html".into()),
-    };
+    let options =
+        article_cleaner::Options { url: Some("https://example.com/news/article.html".into()) };
     let mut failed = Vec::new();
     for (name, bytes) in &inputs {
         let lossy = String::from_utf8_lossy(bytes);
         if std::panic::catch_unwind(|| article_cleaner::clean(&lossy, &options)).is_err() {
             failed.push(format!("{name} (clean)"));
         }
-        let decoded = article_cleaner::decode::decode_html(bytes);
+        let decoded = article_cleaner::decode_html(bytes);
         if std::panic::catch_unwind(|| {
             article_cleaner::clean(&decoded, &article_cleaner::Options::default())
         })

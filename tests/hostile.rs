@@ -13,7 +13,7 @@
 use std::panic;
 use std::time::Instant;
 
-use article_cleaner::decode::decode_html;
+use article_cleaner::decode_html;
 use article_cleaner::{clean, Article, Error, Options};
 
 /// The default stack size of a spawned Rust thread.
@@ -39,24 +39,16 @@ fn survive(name: &str, html: String) -> Result<Article, Error> {
     match &result {
         Ok(article) => {
             // The sanitized article is never much bigger than the page.
-            assert!(
-                article.content.len() <= input_len * 2 + 4096,
-                "{name}: content grew"
-            );
+            assert!(article.content.len() <= input_len * 2 + 4096, "{name}: content grew");
         }
-        Err(e) => assert!(
-            !e.to_string().is_empty(),
-            "{name}: an error needs a message"
-        ),
+        Err(e) => assert!(!e.to_string().is_empty(), "{name}: an error needs a message"),
     }
     result
 }
 
 /// Cleans raw bytes the way the CLI does: `decode_html`, then `clean`.
 fn survive_bytes(name: &str, bytes: Vec<u8>) -> Result<Article, Error> {
-    let html = on_small_stack(&format!("{name} (decode_html)"), move || {
-        decode_html(&bytes)
-    });
+    let html = on_small_stack(&format!("{name} (decode_html)"), move || decode_html(&bytes));
     survive(name, html)
 }
 
@@ -91,28 +83,19 @@ fn nested(open: &str, close: &str, depth: usize, inner: &str) -> String {
 #[test]
 #[cfg_attr(debug_assertions, ignore = "slow in debug: run with --release")]
 fn divs_nested_100_000_deep() {
-    let _ = survive(
-        "100k nested div",
-        nested("<div>", "</div>", 100_000, &paragraph(0)),
-    );
+    let _ = survive("100k nested div", nested("<div>", "</div>", 100_000, &paragraph(0)));
 }
 
 #[test]
 #[cfg_attr(debug_assertions, ignore = "slow in debug: run with --release")]
 fn divs_nested_100_000_deep_never_closed() {
-    let _ = survive(
-        "100k unclosed div",
-        nested("<div class=x>", "", 100_000, &paragraph(0)),
-    );
+    let _ = survive("100k unclosed div", nested("<div class=x>", "", 100_000, &paragraph(0)));
 }
 
 #[test]
 #[cfg_attr(debug_assertions, ignore = "slow in debug: run with --release")]
 fn spans_nested_100_000_deep() {
-    let _ = survive(
-        "100k nested span",
-        nested("<span>", "</span>", 100_000, "deep text"),
-    );
+    let _ = survive("100k nested span", nested("<span>", "</span>", 100_000, "deep text"));
 }
 
 #[test]
@@ -127,20 +110,14 @@ fn tables_nested_deep() {
 #[test]
 #[cfg_attr(debug_assertions, ignore = "slow in debug: run with --release")]
 fn lists_nested_100_000_deep() {
-    let _ = survive(
-        "100k nested ul/li",
-        nested("<ul><li>", "</li></ul>", 100_000, "item"),
-    );
+    let _ = survive("100k nested ul/li", nested("<ul><li>", "</li></ul>", 100_000, "item"));
 }
 
 #[test]
 #[cfg_attr(debug_assertions, ignore = "slow in debug: run with --release")]
 fn formatting_elements_misnested() {
     // The adoption agency and the reconstruction of active formatting elements.
-    let _ = survive(
-        "50k misnested b/i",
-        page(&"<b><i>x</b>y</i>".repeat(50_000)),
-    );
+    let _ = survive("50k misnested b/i", page(&"<b><i>x</b>y</i>".repeat(50_000)));
     let _ = survive("100k unclosed b", nested("<b>", "", 100_000, "bold"));
     let _ = survive("50k unclosed a/p", page(&"<a href=x><p>".repeat(50_000)));
 }
@@ -166,11 +143,7 @@ fn million_empty_elements() {
     let _ = survive("1M empty span", page(&"<span></span>".repeat(1_000_000)));
     let _ = survive(
         "1M empty div",
-        page(&format!(
-            "{}{}",
-            paragraph(0),
-            "<div></div>".repeat(1_000_000)
-        )),
+        page(&format!("{}{}", paragraph(0), "<div></div>".repeat(1_000_000))),
     );
     let _ = survive("1M br", page(&"<br>".repeat(1_000_000)));
 }
@@ -180,10 +153,7 @@ fn million_empty_elements() {
 fn single_text_node_of_10_mb() {
     let text = "word ".repeat(2 << 20);
     let _ = survive("10 MB text node", page(&format!("<p>{text}</p>")));
-    let _ = survive(
-        "10 MB text without spaces",
-        page(&format!("<p>{}</p>", "x".repeat(10 << 20))),
-    );
+    let _ = survive("10 MB text without spaces", page(&format!("<p>{}</p>", "x".repeat(10 << 20))));
 }
 
 #[test]
@@ -191,12 +161,7 @@ fn single_text_node_of_10_mb() {
 fn ten_mb_of_text_under_500_nested_author_boxes() {
     // Every box is a byline candidate by its class, and each holds all the text:
     // the byline test must not read the 10 MB once per box.
-    let html = nested(
-        "<div class=author>",
-        "</div>",
-        500,
-        &"word ".repeat(2 << 20),
-    );
+    let html = nested("<div class=author>", "</div>", 500, &"word ".repeat(2 << 20));
     let article = survive("10 MB under 500 author boxes", html).expect("an article");
     assert_eq!(article.byline, None, "no box is a short byline");
     assert!(article.length > 5_000_000);
@@ -221,10 +186,7 @@ fn attributes_of_a_megabyte() {
     let _ = survive("1 MB attributes", html);
     let many = format!(
         "<div {}>{}</div>",
-        (0..100_000)
-            .map(|i| format!("a{i}=v"))
-            .collect::<Vec<_>>()
-            .join(" "),
+        (0..100_000).map(|i| format!("a{i}=v")).collect::<Vec<_>>().join(" "),
         paragraph(2)
     );
     let _ = survive("100k attributes on one element", page(&many));
@@ -239,36 +201,15 @@ fn unterminated_everything() {
         ("unterminated a href", format!("<div><p>{long}<a href=\"x")),
         ("unterminated tag", format!("<html><body><p>{long}<div")),
         ("unterminated comment", format!("<p>{long}</p><!-- {long}")),
-        (
-            "unterminated script",
-            format!("<p>{long}</p><script>var x = '{long}"),
-        ),
-        (
-            "unterminated style",
-            format!("<p>{long}</p><style>p {{ color: red"),
-        ),
+        ("unterminated script", format!("<p>{long}</p><script>var x = '{long}")),
+        ("unterminated style", format!("<p>{long}</p><style>p {{ color: red")),
         ("unterminated title", format!("<title>{long}")),
-        (
-            "unterminated textarea",
-            format!("<p>{long}</p><textarea>{long}"),
-        ),
-        (
-            "unterminated cdata",
-            format!("<p>{long}</p><svg><![CDATA[{long}"),
-        ),
-        (
-            "unterminated doctype",
-            "<!DOCTYPE html PUBLIC \"-//W3C".to_owned(),
-        ),
-        (
-            "unterminated entity",
-            format!("<p>{long}&#x1F6; &amp &#99999999999; &"),
-        ),
+        ("unterminated textarea", format!("<p>{long}</p><textarea>{long}")),
+        ("unterminated cdata", format!("<p>{long}</p><svg><![CDATA[{long}")),
+        ("unterminated doctype", "<!DOCTYPE html PUBLIC \"-//W3C".to_owned()),
+        ("unterminated entity", format!("<p>{long}&#x1F6; &amp &#99999999999; &")),
         ("only an open tag", "<".to_owned()),
-        (
-            "stray end tags",
-            format!("</p></div></body></html>{long}</table></a>"),
-        ),
+        ("stray end tags", format!("</p></div></body></html>{long}</table></a>")),
     ];
     for (name, html) in cases {
         let _ = survive(name, html);
@@ -279,18 +220,10 @@ fn unterminated_everything() {
 #[cfg_attr(debug_assertions, ignore = "slow in debug: run with --release")]
 fn big_unterminated_constructs() {
     let mb = "x ".repeat(5 << 20);
-    let _ = survive(
-        "10 MB unterminated comment",
-        format!("<p>{}</p><!-- {mb}", paragraph(4)),
-    );
-    let _ = survive(
-        "10 MB unterminated script",
-        format!("<p>{}</p><script>{mb}", paragraph(4)),
-    );
-    let _ = survive(
-        "10 MB unterminated attribute",
-        format!("<p>{}</p><a href=\"{mb}", paragraph(4)),
-    );
+    let _ = survive("10 MB unterminated comment", format!("<p>{}</p><!-- {mb}", paragraph(4)));
+    let _ = survive("10 MB unterminated script", format!("<p>{}</p><script>{mb}", paragraph(4)));
+    let _ =
+        survive("10 MB unterminated attribute", format!("<p>{}</p><a href=\"{mb}", paragraph(4)));
 }
 
 // Bytes ------------------------------------------------------------------------
@@ -299,27 +232,17 @@ fn big_unterminated_constructs() {
 fn nul_bytes() {
     let _ = survive(
         "NUL in text",
-        page(&format!(
-            "<p>a\0b{}</p>\0<div\0 cl\0ass=\0>\0</div>",
-            paragraph(5)
-        )),
+        page(&format!("<p>a\0b{}</p>\0<div\0 cl\0ass=\0>\0</div>", paragraph(5))),
     );
     let _ = survive("all NUL", "\0".repeat(100_000));
-    let _ = survive_bytes(
-        "NUL bytes decoded",
-        [b"<p>x\0y</p>".as_slice(), &[0u8; 10_000]].concat(),
-    );
+    let _ =
+        survive_bytes("NUL bytes decoded", [b"<p>x\0y</p>".as_slice(), &[0u8; 10_000]].concat());
 }
 
 #[test]
 fn invalid_utf8_through_decode_html() {
     let mut bytes = page(&paragraph(6)).into_bytes();
-    bytes.splice(
-        10..10,
-        [
-            0xff, 0xfe, 0xc3, 0x28, 0xe2, 0x82, 0x80, 0x9d, 0xed, 0xa0, 0x80,
-        ],
-    );
+    bytes.splice(10..10, [0xff, 0xfe, 0xc3, 0x28, 0xe2, 0x82, 0x80, 0x9d, 0xed, 0xa0, 0x80]);
     let _ = survive_bytes("invalid UTF-8", bytes);
     // Random junk: an error ("not HTML") or some article, never a panic.
     let mut seed = 0x9e37_79b9_u32;
@@ -340,11 +263,7 @@ fn utf16_page_with_bom() {
     let mut bytes = vec![0xff, 0xfe];
     bytes.extend(html.encode_utf16().flat_map(u16::to_le_bytes));
     if let Ok(article) = survive_bytes("UTF-16LE BOM page", bytes) {
-        assert!(
-            article.text_content.contains("« Привет », 世界"),
-            "{:?}",
-            article.text_content
-        );
+        assert!(article.text_content.contains("« Привет », 世界"), "{:?}", article.text_content);
     }
     let mut bytes = vec![0xfe, 0xff];
     bytes.extend(html.encode_utf16().flat_map(u16::to_be_bytes));

@@ -8,17 +8,13 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use article_cleaner::metadata::{extract, Metadata};
-use article_cleaner::parse::parse_html;
-use article_cleaner::weburl::Url;
+use article_cleaner::internals::{extract, parse_html, Metadata, Url};
 use serde_json::Value;
 
 const BASE: &str = "http://fakehost/test/page.html";
 
 fn shared(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(rel)
 }
 
 /// Whitespace runs (no-break spaces included) collapsed; `None` is "".
@@ -56,29 +52,17 @@ fn readability_corpus_metadata() {
         println!("skipped: ../shared/corpus not found");
         return;
     }
-    let mut pages: Vec<PathBuf> = fs::read_dir(&root)
-        .unwrap()
-        .filter_map(|e| Some(e.ok()?.path()))
-        .collect();
+    let mut pages: Vec<PathBuf> =
+        fs::read_dir(&root).unwrap().filter_map(|e| Some(e.ok()?.path())).collect();
     pages.sort();
-    let fields = [
-        "title",
-        "excerpt",
-        "siteName",
-        "byline",
-        "publishedTime",
-        "lang",
-    ];
+    let fields = ["title", "excerpt", "siteName", "byline", "publishedTime", "lang"];
     // Pages compared per field: older pages' expectations have no `lang`.
     let mut hits = [0usize; 6];
     let mut counted = [0usize; 6];
     let mut total = 0usize;
     let mut mismatches = Vec::new();
     for page in &pages {
-        let (source, expected) = (
-            page.join("source.html"),
-            page.join("expected-metadata.json"),
-        );
+        let (source, expected) = (page.join("source.html"), page.join("expected-metadata.json"));
         if !source.is_file() || !expected.is_file() {
             continue;
         }
@@ -116,9 +100,8 @@ fn readability_corpus_metadata() {
                 } else {
                     ""
                 };
-                mismatches.push(format!(
-                    "{name} {field}{note}:\n    want {want:?}\n    have {have:?}"
-                ));
+                mismatches
+                    .push(format!("{name} {field}{note}:\n    want {want:?}\n    have {have:?}"));
             }
         }
     }
@@ -149,9 +132,6 @@ fn seed_fixture_metadata() {
     assert!(eq(got.title.as_deref(), title), "title {:?}", got.title);
     assert_eq!(got.byline.as_deref(), Some("La Rédaction"));
     assert_eq!(got.site_name.as_deref(), Some("Live Info"));
-    assert_eq!(
-        got.published_time.as_deref(),
-        Some("2022-01-07T14:32:18+00:00")
-    );
+    assert_eq!(got.published_time.as_deref(), Some("2022-01-07T14:32:18+00:00"));
     assert_eq!(got.lang.as_deref(), Some("fr-FR"));
 }

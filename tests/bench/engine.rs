@@ -1,4 +1,4 @@
-//! Native benchmark: `parse::parse_html` alone against the whole `clean`, per page.
+//! Native benchmark: `parse_html` alone against the whole `clean`, per page.
 //!
 //! ```sh
 //! CARGO_TARGET_DIR=/tmp/target-bench cargo bench --bench engine            # every page
@@ -23,7 +23,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use article_cleaner::{clean, decode, parse, Options};
+use article_cleaner::internals::parse_html;
+use article_cleaner::{clean, decode_html, Options};
 
 fn pages() -> Vec<(String, PathBuf)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -84,34 +85,26 @@ struct Row {
 }
 
 fn main() {
-    let filters: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with("--"))
-        .collect();
-    let runs: usize = std::env::var("BENCH_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(5)
-        .max(1);
-    let options = Options {
-        url: Some("https://example.com/news/article.html".into()),
-    };
+    let filters: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let runs: usize =
+        std::env::var("BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(5).max(1);
+    let options = Options { url: Some("https://example.com/news/article.html".into()) };
     let mut rows = Vec::new();
     for (name, path) in pages() {
         if !filters.is_empty() && !filters.iter().any(|f| name.contains(f.as_str())) {
             continue;
         }
         let bytes = std::fs::read(&path).expect("read page");
-        let html = decode::decode_html(&bytes);
+        let html = decode_html(&bytes);
         // warm-up (page cache, allocator, lazy statics)
-        std::hint::black_box(parse::parse_html(&html));
+        std::hint::black_box(parse_html(&html));
         let ok = clean(&html, &options).is_ok();
         let mut parse_t = Vec::with_capacity(runs);
         let mut free_t = Vec::with_capacity(runs);
         let mut clean_t = Vec::with_capacity(runs);
         for _ in 0..runs {
             let t = Instant::now();
-            let doc = parse::parse_html(std::hint::black_box(&html));
+            let doc = parse_html(std::hint::black_box(&html));
             parse_t.push(t.elapsed());
             let t = Instant::now();
             drop(std::hint::black_box(doc));
@@ -135,10 +128,7 @@ fn main() {
         return;
     }
 
-    println!(
-        "{:<44} {:>9} {:>10} {:>10} {:>7}",
-        "page", "KB", "parse ms", "clean ms", "ratio"
-    );
+    println!("{:<44} {:>9} {:>10} {:>10} {:>7}", "page", "KB", "parse ms", "clean ms", "ratio");
     for r in &rows {
         println!(
             "{:<44} {:>9.1} {:>10.3} {:>10.3} {:>7.2}{}",
@@ -155,20 +145,15 @@ fn main() {
     let total_clean: f64 = rows.iter().map(|r| ms(r.clean)).sum();
     let mut parse_ms: Vec<f64> = rows.iter().map(|r| ms(r.parse)).collect();
     let mut clean_ms: Vec<f64> = rows.iter().map(|r| ms(r.clean)).collect();
-    let mut ratios: Vec<f64> = rows
-        .iter()
-        .map(|r| ms(r.clean) / ms(r.parse).max(1e-9))
-        .collect();
+    let mut ratios: Vec<f64> = rows.iter().map(|r| ms(r.clean) / ms(r.parse).max(1e-9)).collect();
     let med = |xs: &mut Vec<f64>| {
         xs.sort_by(|a, b| a.partial_cmp(b).unwrap());
         xs[xs.len() / 2]
     };
     let built_ratio = total_clean / total_parse;
     let total_ratio = total_clean / (total_parse + total_free);
-    let mut freed_ratios: Vec<f64> = rows
-        .iter()
-        .map(|r| ms(r.clean) / ms(r.parse + r.free).max(1e-9))
-        .collect();
+    let mut freed_ratios: Vec<f64> =
+        rows.iter().map(|r| ms(r.clean) / ms(r.parse + r.free).max(1e-9)).collect();
     println!();
     println!("{} pages, {runs} runs each (medians per page)", rows.len());
     println!(

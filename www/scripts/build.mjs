@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds the browser package into www/dist/:
-//   1. cargo build --release --lib --target wasm32-unknown-unknown --no-default-features
+//   1. cargo rustc --release --lib --target wasm32-unknown-unknown --no-default-features --features wasm
+//      --crate-type cdylib,rlib (cdylib alone gives a 6 KB gzip larger module)
 //   2. wasm-opt -O3 (Debian binaryen 108 needs the feature flags below), before wasm-bindgen
 //   3. wasm-bindgen --target web            → dist/pkg/article_cleaner.js + _bg.wasm (+ .d.ts)
 //      and prints the .wasm size (raw, gzip, brotli)
@@ -94,7 +95,7 @@ function buildWasm() {
     if (args['opt-level']) env.CARGO_PROFILE_RELEASE_OPT_LEVEL = String(args['opt-level']);
     run(
       'cargo',
-      ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown', '--no-default-features'],
+      ['rustc', '--release', '--lib', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--features', 'wasm', '--crate-type', 'cdylib,rlib'],
       { cwd: root, env },
     );
   }

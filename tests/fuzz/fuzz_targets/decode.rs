@@ -13,6 +13,6 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let html = article_cleaner::decode::decode_html(data);
+    let html = article_cleaner::decode_html(data);
     let _ = article_cleaner::clean(&html, &article_cleaner::Options::default());
 });

@@ -1,0 +1,5 @@
+//! The command-line tool's parts: arguments, the parallel run, rendering.
+
+pub mod args;
+pub mod render;
+pub mod run;
