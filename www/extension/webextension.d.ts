@@ -33,6 +33,15 @@ interface WebExtensionApi {
     >;
     sendMessage(message: CleanRequest): Promise<CleanReply | undefined>;
     getManifest(): { commands: Record<string, { suggested_key?: { default?: string } }> };
+    /** Chromium 116+ */
+    getContexts?(filter: { contextTypes: string[] }): Promise<unknown[]>;
+    onStartup: ExtEvent<() => void>;
+    onInstalled: ExtEvent<() => void>;
+  };
+  /** Chromium only (feature-detected) */
+  offscreen?: {
+    createDocument(parameters: { url: string; reasons: string[]; justification: string }): Promise<void>;
+    hasDocument(): Promise<boolean>;
   };
   scripting: {
     executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown>;

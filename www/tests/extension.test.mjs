@@ -203,10 +203,10 @@ describe('extension', () => {
     }
   });
 
-  test('the shipped extension asks only for activeTab, scripting and storage', async () => {
+  test('the shipped extension asks only for activeTab, scripting, storage and offscreen', async () => {
     const m = JSON.parse(fs.readFileSync(path.join(EXT, 'manifest.json'), 'utf8'));
     assert.equal(m.manifest_version, 3);
-    assert.deepEqual(m.permissions, ['activeTab', 'scripting', 'storage']);
+    assert.deepEqual(m.permissions, ['activeTab', 'scripting', 'storage', 'offscreen']);
     assert.equal(m.host_permissions, undefined);
     assert.match(m.content_security_policy.extension_pages, /'wasm-unsafe-eval'/);
     assert.ok(m.browser_specific_settings.gecko.id && m.browser_specific_settings.gecko.strict_min_version);
