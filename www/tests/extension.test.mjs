@@ -165,7 +165,11 @@ describe('extension', () => {
       assert.deepEqual(fromExtension, shim.article);
 
       // and both views show the same article
-      const shown = () => page.evaluate(() => document.querySelector('article-cleaner-reader').shadowRoot.querySelector('.ac-article').innerHTML);
+      // the view's parts deferred after its first paint (date, list of removals) are there once aria-busy goes
+      const shown = async () => {
+        await page.waitForFunction(() => document.querySelector('article-cleaner-reader').shadowRoot.querySelector('.ac-root:not([aria-busy])'));
+        return page.evaluate(() => document.querySelector('article-cleaner-reader').shadowRoot.querySelector('.ac-article').innerHTML);
+      };
       const extensionView = await shown();
       assert.deepEqual(await toggle(worker), { ok: true });
       await page.waitForFunction(() => !document.querySelector('article-cleaner-reader'), null, { timeout: 10000 });
