@@ -16,6 +16,7 @@
 const ext = globalThis.browser || globalThis.chrome;
 const TITLE = 'Reader view (Alt+Shift+R)';
 const MSG = 'article-cleaner:clean';
+const ENGINE_MSG = 'article-cleaner:engine';
 /** The offscreen API, or undefined (Firefox, older Chromium): feature-detected. */
 const offscreen = globalThis.chrome && globalThis.chrome.offscreen;
 const OFFSCREEN_URL = 'offscreen.html';
@@ -92,10 +93,9 @@ async function toggleReaderInTab(tabOrId) {
     if (!tab || tab.id === undefined) return { ok: false, error: 'no active tab' };
     tabId = tab.id;
   }
-  // Chromium: the content script's request goes straight to the offscreen document, which
-  // must exist by then. Firefox: the engine compiles meanwhile.
-  const ready = prepareEngine();
-  if (offscreen) await ready;
+  // The engine gets ready meanwhile (Firefox: compiles; Chromium: the offscreen document is
+  // checked, and created if missing: a request that finds no one there asks for it, below).
+  prepareEngine();
   try {
     await ext.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
     await setState(tabId, '', TITLE);
@@ -133,9 +133,15 @@ ext.action.onClicked.addListener((tab) => {
   toggleReaderInTab(tab);
 });
 
-// Firefox: the engine runs here. (Chromium: the offscreen document answers; not ours.)
 ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-  if (offscreen || !msg || msg.type !== MSG || !sender.tab) return false;
+  if (!msg || !sender.tab) return false;
+  if (msg.type === ENGINE_MSG) {
+    // a request of the content script found no engine: make sure it is there
+    prepareEngine().then(() => sendResponse({ ok: true }));
+    return true;
+  }
+  // Firefox: the engine runs here. (Chromium: the offscreen document answers; not ours.)
+  if (offscreen || msg.type !== MSG) return false;
   const url = typeof msg.url === 'string' ? msg.url : undefined;
   loadEngine()
     .then((m) => m.clean(String(msg.html), { url }))
