@@ -5,7 +5,7 @@
 // stays on it. Where no Worker can start (no Worker API, a CSP that forbids it, a bundler
 // that did not ship engine-worker.js, `init({worker: false})`), engine.js runs on the main
 // thread instead, loaded then. Importing this module touches no DOM and starts nothing.
-import { documentHtml, documentUrl, isDocument } from './document-html.js';
+import { cleanDocumentWith, documentHtml, isDocument } from './document-html.js';
 
 /** @typedef {import('../npm/types-common.js').Article} Article */
 /** @typedef {import('../npm/types-common.js').CleanOptions} CleanOptions */
@@ -159,12 +159,6 @@ async function call(op, args) {
   return backend(op, args);
 }
 
-/** `typeof value`, with null and arrays told apart (as the wasm's own messages do). */
-function typeName(/** @type {unknown} */ value) {
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'array' : typeof value;
-}
-
 /**
  * Cleans an HTML string.
  * @param {string} html the page's HTML
@@ -183,22 +177,7 @@ export function clean(html, options) {
  * @returns {Promise<Article>}
  */
 export function cleanDocument(doc, options) {
-  if (doc === undefined && typeof document !== 'undefined') doc = document;
-  if (!isDocument(doc)) {
-    return Promise.reject(new TypeError(`cleanDocument(document): document must be a Document, got ${typeName(doc)}`));
-  }
-  let html;
-  try {
-    html = documentHtml(doc);
-  } catch (e) {
-    const err = new Error(`cleanDocument(document): ${e instanceof Error ? e.message : e}`);
-    err.cause = e;
-    return Promise.reject(err);
-  }
-  let opts = options;
-  if (opts === undefined || opts === null) opts = { url: documentUrl(doc) };
-  else if (typeof opts === 'object' && (opts.url === undefined || opts.url === null)) opts = { ...opts, url: documentUrl(doc) };
-  return call('clean', [html, opts]);
+  return cleanDocumentWith((html, opts) => call('clean', [html, opts]), doc, options);
 }
 
 /**

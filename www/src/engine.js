@@ -4,7 +4,7 @@
 // isProbablyReaderable given a Document) reads a document, through document-html.js; the
 // wasm itself only ever sees strings.
 import initGlue, * as glue from './pkg/article_cleaner.js';
-import { documentHtml, documentUrl, isDocument } from './document-html.js';
+import { cleanDocumentWith, documentHtml, isDocument } from './document-html.js';
 import { WARM_UP_URL, warmUpPage } from './warm-up.js';
 
 /** @typedef {import('../npm/types-common.js').Article} Article */
@@ -68,12 +68,6 @@ function wrap(e, message) {
   return err;
 }
 
-/** `typeof value`, with null and arrays told apart (as the wasm's own messages do). */
-function typeName(/** @type {unknown} */ value) {
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'array' : typeof value;
-}
-
 /**
  * Calls into the wasm. A Rust panic aborts the wasm instance (wasm32 cannot unwind): the
  * glue then throws a WebAssembly.RuntimeError; the instance is replaced by a fresh one
@@ -120,20 +114,7 @@ export function clean(html, options) {
  * @returns {Promise<Article>}
  */
 export function cleanDocument(doc, options) {
-  if (doc === undefined && typeof document !== 'undefined') doc = document;
-  if (!isDocument(doc)) {
-    return Promise.reject(new TypeError(`cleanDocument(document): document must be a Document, got ${typeName(doc)}`));
-  }
-  let html;
-  try {
-    html = documentHtml(doc);
-  } catch (e) {
-    return Promise.reject(wrap(e, 'cleanDocument(document)'));
-  }
-  let opts = options;
-  if (opts === undefined || opts === null) opts = { url: documentUrl(doc) };
-  else if (typeof opts === 'object' && (opts.url === undefined || opts.url === null)) opts = { ...opts, url: documentUrl(doc) };
-  return call('cleanDocument', () => glue.clean(html, opts));
+  return cleanDocumentWith((html, opts) => call('cleanDocument', () => glue.clean(html, opts)), doc, options);
 }
 
 /**
