@@ -51,6 +51,7 @@ interface WebExtensionApi {
   offscreen?: {
     createDocument(parameters: { url: string; reasons: string[]; justification: string }): Promise<void>;
     hasDocument(): Promise<boolean>;
+    closeDocument(): Promise<void>;
   };
   scripting: {
     executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown>;

@@ -1,9 +1,17 @@
 // Types of the browser entry (bundlers: Vite, webpack, esbuild, …).
 export * from './types-common.js';
-import type { Article, CleanOptions, InitOptions, InitResult, Removal } from './types-common.js';
+import type { Article, CleanOptions, InitOptions, InitResult, Removal, WarmUpOptions } from './types-common.js';
 
-/** Loads the wasm once (later calls return the same promise). The other functions call it on first use. */
+/**
+ * Loads the engine once (later calls return the same promise): in a Worker where the page lets
+ * one start (else on the main thread). The other functions call it on first use.
+ */
 export function init(options?: InitOptions | string | URL): Promise<InitResult>;
+/**
+ * Gets the engine ready for a fast first clean: loads it and cleans a small made-up page a few
+ * times (V8 compiles and optimizes wasm code on its first runs). Call it when the page is idle.
+ */
+export function warmUp(options?: WarmUpOptions): Promise<InitResult>;
 /** Cleans an HTML string. Async: `const article = await clean(html, { url })`. */
 export function clean(html: string, options?: CleanOptions): Promise<Article>;
 /** Cleans a live Document without changing it (default: the current document). */

@@ -73,9 +73,23 @@ export interface InitOptions {
   wasmBytes?: ArrayBuffer | ArrayBufferView | Promise<ArrayBuffer | ArrayBufferView>;
   /** An already compiled module. */
   wasmModule?: WebAssembly.Module;
+  /**
+   * Browser entry only: run the engine in a Worker, off the page's main thread (default: true,
+   * where the page lets one start; otherwise, and with false, on the main thread). Only the
+   * first call's choice counts.
+   */
+  worker?: boolean;
 }
 
 export interface InitResult {
   version: string;
+  /** How long loading (fetching, compiling, instantiating) the wasm took, in ms. */
   instantiateMs: number | null;
+  /** Browser entry: whether the engine runs in a Worker. */
+  worker?: boolean;
+}
+
+/** warmUp's options: init's, and how many times the made-up page is cleaned (default 3). */
+export interface WarmUpOptions extends InitOptions {
+  runs?: number;
 }

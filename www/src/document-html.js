@@ -56,3 +56,34 @@ export function documentUrl(doc) {
   const web = (/** @type {string | null | undefined} */ u) => (u && /^(https?|file):/.test(u) ? u : undefined);
   return web(doc.URL) || web(doc.baseURI);
 }
+
+/**
+ * cleanDocument on top of a clean function: the document (default: the current one) is read
+ * now, and its URL is `options.url` unless one is given. The same for the engine on this
+ * thread (engine.js) and in a worker (engine-client.js).
+ * @template T
+ * @param {(html: string, options: any) => Promise<T>} clean
+ * @param {unknown} doc
+ * @param {unknown} options
+ * @returns {Promise<T>} rejects with a TypeError when `doc` is not a Document, an Error when
+ *   it can't be read
+ */
+export function cleanDocumentWith(clean, doc, options) {
+  if (doc === undefined && typeof document !== 'undefined') doc = document;
+  if (!isDocument(doc)) {
+    const type = doc === null ? 'null' : Array.isArray(doc) ? 'array' : typeof doc;
+    return Promise.reject(new TypeError(`cleanDocument(document): document must be a Document, got ${type}`));
+  }
+  let html;
+  try {
+    html = documentHtml(doc);
+  } catch (e) {
+    const err = new Error(`cleanDocument(document): ${e instanceof Error ? e.message : e}`);
+    err.cause = e;
+    return Promise.reject(err);
+  }
+  let opts = options;
+  if (opts === undefined || opts === null) opts = { url: documentUrl(doc) };
+  else if (typeof opts === 'object' && (/** @type {{url?: unknown}} */ (opts).url ?? null) === null) opts = { ...opts, url: documentUrl(doc) };
+  return clean(html, opts);
+}
