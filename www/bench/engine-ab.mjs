@@ -21,7 +21,8 @@
 //   compiled code in memory), the order alternating page by page: `init()` (fetch, compile,
 //   instantiate), the first `clean()` (on freshly, lazily compiled code) and the second.
 // Plus each build's .wasm size (raw, gzip -9, brotli). Results: a table on stdout and
-// www/test-results/engine-ab.json.
+// www/test-results/engine-ab.json. Run it twice, A and B swapped: under load the build in
+// slot B has come out 3-13 % slower whichever it was (docs/PERFORMANCE.md, "Size").
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
