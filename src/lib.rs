@@ -28,6 +28,7 @@ mod hash;
 mod markdown;
 mod matchers;
 mod metadata;
+mod noscript;
 mod parse;
 mod pipeline;
 mod prune;

@@ -4,13 +4,16 @@
 
 use crate::article::{reading_time, Article, Error, Options};
 use crate::rules::limits::{BINARY_CONTROLS, BINARY_SAMPLE_CHARS};
-use crate::{dom, markdown, metadata, parse, prune, readerable, report, sanitize, score, text};
+use crate::{
+    dom, markdown, metadata, noscript, parse, prune, readerable, report, sanitize, score, text,
+};
 
 /// Cleans one page: finds the article, removes the clutter, returns the reader-mode result.
 pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
     check_input(html)?;
     let html = parse::prescan(html).map_err(Error::TooLarge)?;
     let doc = parse::parse_html(&html);
+    noscript::rescue(&doc);
     let base = parse::base_url(&doc, options.url.as_deref());
     let meta = metadata::extract(&doc, base.as_ref());
     let readerable = readerable::is_readerable_doc(&doc);

@@ -6,6 +6,18 @@
 //! shows in the golden pages (`cargo test --test golden`).
 
 // ---------------------------------------------------------------------------
+// Before metadata: a page kept in its <noscript> fallback
+
+/// A body showing fewer characters than this may be read from its
+/// `<noscript>`…
+pub const NOSCRIPT_MAX_OUTSIDE: usize = 500;
+/// …when the fallback holds at least this many characters (a notice or a
+/// tracking image is no page)…
+pub const NOSCRIPT_MIN_TEXT: usize = 500;
+/// …and this many times the text shown outside it.
+pub const NOSCRIPT_TEXT_RATIO: usize = 3;
+
+// ---------------------------------------------------------------------------
 // Prune: blocks named for a rule go only when they look the part
 
 /// A block named for a rule goes when it has fewer characters than `short`, or
