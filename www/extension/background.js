@@ -1,14 +1,85 @@
 // article-cleaner extension: background (Chromium: module service worker; Firefox: module
-// background script). The wasm engine runs here, under the extension's CSP ('wasm-unsafe-eval'),
-// so it works on any page, whatever the page's own CSP. The content script (content.js,
-// injected on click via activeTab) sends the page's HTML (serialized by document-html.js,
-// as cleanDocument does) and draws the reader view.
-import { clean } from './engine.js';
-
-// Firefox's `browser` namespace is promise-based everywhere; Chromium's `chrome` is in MV3.
+// background script of an event page). On a click of the action it injects the content
+// script (content.js), which serializes the page (document-html.js, as cleanDocument does),
+// asks the engine for the Article and draws the reader view.
+//
+// Where the engine runs, under the extension's CSP ('wasm-unsafe-eval', so on any page
+// whatever the page's own CSP):
+//   - Chromium: in an offscreen document (offscreen.html), which compiles the wasm once,
+//     warms it up and outlives this worker (MV3 stops an idle worker after ~30 s, and a
+//     worker keeps no compiled wasm across restarts: there is no code cache for
+//     chrome-extension:// wasm). This worker only makes sure the document exists; the
+//     content script's message goes to it directly.
+//   - Firefox (no chrome.offscreen): here, in the event page; the engine is imported and
+//     compiled as soon as the page starts (a click woke it), while the content script is
+//     injected and serializes the page.
 const ext = globalThis.browser || globalThis.chrome;
 const TITLE = 'Reader view (Alt+Shift+R)';
 const MSG = 'article-cleaner:clean';
+const ENGINE_MSG = 'article-cleaner:engine';
+/** The offscreen API, or undefined (Firefox, older Chromium): feature-detected. */
+const offscreen = globalThis.chrome && globalThis.chrome.offscreen;
+const OFFSCREEN_URL = 'offscreen.html';
+
+/** @type {Promise<void> | null} the check (and creation) under way, shared by its callers */
+let pending = null;
+
+/**
+ * Makes sure the offscreen document that runs the engine exists (creates it on the first
+ * start, or if Chrome closed it). Resolves once it can take messages.
+ * @returns {Promise<void>}
+ */
+function ensureOffscreen() {
+  if (!offscreen) return Promise.resolve();
+  if (!pending) {
+    pending = createOffscreen().finally(() => {
+      pending = null;
+    });
+  }
+  return pending;
+}
+
+async function createOffscreen() {
+  if (!offscreen) return;
+  const exists = ext.runtime.getContexts
+    ? (await ext.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length > 0
+    : await offscreen.hasDocument();
+  if (exists) return;
+  try {
+    await offscreen.createDocument({
+      url: OFFSCREEN_URL,
+      reasons: ['DOM_PARSER'],
+      justification:
+        "Parses the page's HTML with the reader view's WebAssembly HTML parser, compiled once and kept " +
+        'ready so that each click shows the article at once.',
+    });
+  } catch (e) {
+    // "Only a single offscreen document may be created": another start of this worker made it
+    if (!/single offscreen/i.test(String((e instanceof Error && e.message) || e))) throw e;
+  }
+}
+
+/** @type {Promise<typeof import('./engine.js')> | null} Firefox: the engine, once imported */
+let engine = null;
+
+/** Firefox: imports the engine and compiles the wasm (once per background page). */
+function loadEngine() {
+  if (!engine) {
+    engine = import('./engine.js').then(async (m) => {
+      await m.init();
+      return m;
+    });
+    engine.catch(() => {
+      engine = null; // a later click tries again
+    });
+  }
+  return engine;
+}
+
+/** Gets the engine ready, wherever it runs; errors are left to the clean request. */
+function prepareEngine() {
+  return (offscreen ? ensureOffscreen() : loadEngine()).catch((e) => console.warn('article-cleaner: engine not ready', e));
+}
 
 /**
  * Toggles the reader view in a tab (default: the active tab). Also called by the tests.
@@ -22,6 +93,9 @@ async function toggleReaderInTab(tabOrId) {
     if (!tab || tab.id === undefined) return { ok: false, error: 'no active tab' };
     tabId = tab.id;
   }
+  // The engine gets ready meanwhile (Firefox: compiles; Chromium: the offscreen document is
+  // checked, and created if missing: a request that finds no one there asks for it, below).
+  prepareEngine();
   try {
     await ext.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
     await setState(tabId, '', TITLE);
@@ -60,12 +134,34 @@ ext.action.onClicked.addListener((tab) => {
 });
 
 ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-  if (!msg || msg.type !== MSG || !sender.tab) return false;
-  clean(String(msg.html), { url: typeof msg.url === 'string' ? msg.url : undefined }).then(
-    (article) => sendResponse({ article }),
-    (/** @type {unknown} */ e) => sendResponse({ error: String((e instanceof Error && e.message) || e) }),
-  );
+  if (!msg || !sender.tab) return false;
+  if (msg.type === ENGINE_MSG) {
+    // a request of the content script found no engine: make sure it is there
+    prepareEngine().then(() => sendResponse({ ok: true }));
+    return true;
+  }
+  // Firefox: the engine runs here. (Chromium: the offscreen document answers; not ours.)
+  if (offscreen || msg.type !== MSG) return false;
+  const url = typeof msg.url === 'string' ? msg.url : undefined;
+  loadEngine()
+    .then((m) => m.clean(String(msg.html), { url }))
+    .then(
+      (article) => sendResponse({ article }),
+      (/** @type {unknown} */ e) => sendResponse({ error: String((e instanceof Error && e.message) || e) }),
+    );
   return true; // answered asynchronously
 });
+
+// Chromium: the offscreen document from the browser's start on, so that no click waits for
+// the wasm to compile (each start of this worker checks that it is still there).
+if (offscreen) {
+  ext.runtime.onStartup.addListener(() => {
+    prepareEngine();
+  });
+  ext.runtime.onInstalled.addListener(() => {
+    prepareEngine();
+  });
+  prepareEngine();
+}
 
 globalThis.toggleReaderInTab = toggleReaderInTab;

@@ -47,9 +47,17 @@ function toggle() {
  * @returns {Promise<Article>}
  */
 async function askEngine(html, url) {
+  /** @type {CleanRequest} */
+  const request = { type: 'article-cleaner:clean', html, url };
   let reply;
   try {
-    reply = await ext.runtime.sendMessage({ type: 'article-cleaner:clean', html, url });
+    reply = await ext.runtime.sendMessage(request).catch(() => undefined);
+    if (!reply) {
+      // No one answered: the engine's document isn't there (yet). The background makes sure
+      // it is, and the request goes again.
+      await ext.runtime.sendMessage({ type: 'article-cleaner:engine' });
+      reply = await ext.runtime.sendMessage(request);
+    }
   } catch (e) {
     throw new Error(`the extension's engine did not answer (${(e instanceof Error && e.message) || e})`);
   }

@@ -17,6 +17,10 @@ interface CleanRequest {
   url?: string;
 }
 type CleanReply = { article: import('../npm/types-common.js').Article } | { error: string };
+/** A content script's request to the background when no engine answered. */
+interface EngineRequest {
+  type: 'article-cleaner:engine';
+}
 
 interface WebExtensionApi {
   action: {
@@ -29,10 +33,24 @@ interface WebExtensionApi {
   };
   runtime: {
     onMessage: ExtEvent<
-      (message: Partial<CleanRequest> | undefined, sender: { tab?: ExtTab }, sendResponse: (reply: CleanReply) => void) => boolean | void
+      (
+        message: Partial<CleanRequest | EngineRequest> | undefined,
+        sender: { tab?: ExtTab },
+        sendResponse: (reply: CleanReply | { ok: boolean }) => void,
+      ) => boolean | void
     >;
     sendMessage(message: CleanRequest): Promise<CleanReply | undefined>;
+    sendMessage(message: EngineRequest): Promise<{ ok: boolean } | undefined>;
     getManifest(): { commands: Record<string, { suggested_key?: { default?: string } }> };
+    /** Chromium 116+ */
+    getContexts?(filter: { contextTypes: string[] }): Promise<unknown[]>;
+    onStartup: ExtEvent<() => void>;
+    onInstalled: ExtEvent<() => void>;
+  };
+  /** Chromium only (feature-detected) */
+  offscreen?: {
+    createDocument(parameters: { url: string; reasons: string[]; justification: string }): Promise<void>;
+    hasDocument(): Promise<boolean>;
   };
   scripting: {
     executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown>;

@@ -29,7 +29,7 @@ export interface ReaderEngine {
 export interface OpenReaderOptions {
   /**
    * An Article computed elsewhere (e.g. in a worker or an extension's service worker), or the
-   * promise of one (the view shows "Preparing…" meanwhile, and the error if it rejects): the
+   * promise of one (the view shows "Preparing…" if it takes over 100 ms, and the error if it rejects): the
    * engine is not used, no wasm is loaded.
    */
   article?: Article | Promise<Article>;
@@ -60,7 +60,10 @@ export interface ReaderResult {
   error?: unknown;
 }
 
-/** Opens the reader view over the current page. */
+/**
+ * Opens the reader view over the current page. Resolves once the view is complete: the article
+ * is painted first, the toolbar, date and list of removals just after (`aria-busy` until then).
+ */
 export function openReader(options?: OpenReaderOptions): Promise<ReaderResult>;
 /** Closes the reader view; false if it was not open. */
 export function closeReader(): boolean;

@@ -102,8 +102,9 @@ export async function buildExtension(log = console.log) {
   fs.mkdirSync(path.join(out, 'pkg'), { recursive: true });
   fs.copyFileSync(path.join(src, 'manifest.json'), path.join(out, 'manifest.json'));
   fs.cpSync(path.join(src, 'icons'), path.join(out, 'icons'), { recursive: true });
-  // background: the engine as plain ES modules (the module service worker imports them)
-  fs.copyFileSync(path.join(src, 'background.js'), path.join(out, 'background.js'));
+  // background, and the offscreen document that runs the engine in Chromium (in Firefox the
+  // background imports it): the engine as plain ES modules
+  for (const f of ['background.js', 'offscreen.html', 'offscreen.js']) fs.copyFileSync(path.join(src, f), path.join(out, f));
   for (const f of ['engine.js', 'document-html.js', 'pkg/article_cleaner.js', 'pkg/article_cleaner_bg.wasm']) {
     fs.copyFileSync(built(f), path.join(out, f));
   }

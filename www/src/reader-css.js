@@ -4,8 +4,30 @@
 export default String.raw`/* article-cleaner reader view. Lives in the open shadow root of
    <article-cleaner-reader>: page CSS cannot reach it, and it cannot reach the page. */
 
+/* The element itself, pinned over the viewport. !important: in the cascade an important
+   declaration of the shadow tree beats the page's own important ones. */
 :host {
   all: initial;
+  display: block !important;
+  position: fixed !important;
+  inset: 0 !important;
+  z-index: 2147483647 !important;
+  margin: 0 !important;
+  padding: 0 !important;
+  border: 0 !important;
+  width: auto !important;
+  height: auto !important;
+  min-width: 0 !important;
+  min-height: 0 !important;
+  max-width: none !important;
+  max-height: none !important;
+  transform: none !important;
+  filter: none !important;
+  opacity: 1 !important;
+  visibility: visible !important;
+  clip-path: none !important;
+  overflow: hidden !important;
+  float: none !important;
 }
 
 .ac-root {
@@ -126,6 +148,11 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   -webkit-backdrop-filter: saturate(1.4) blur(10px);
   backdrop-filter: saturate(1.4) blur(10px);
   font: 14px/1 var(--ui-font);
+}
+
+/* The toolbar's buttons come after the first paint of the article: its height is kept meanwhile. */
+.ac-toolbar:not(.ac-ready) {
+  min-height: 49px;
 }
 
 .ac-tools {
@@ -310,6 +337,7 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
 
 .ac-meta {
   margin: 0;
+  min-height: 1.5em; /* one line, also while the date and reading time are still to come */
   color: var(--muted);
   font: 0.8em/1.5 var(--ui-font);
 }
@@ -676,6 +704,10 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
     padding: 6px 8px;
   }
 
+  .ac-toolbar:not(.ac-ready) {
+    min-height: 85px;
+  }
+
   .ac-tools {
     display: contents;
   }
@@ -718,6 +750,11 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
 
 /* Print: the article only */
 @media print {
+  :host {
+    position: static !important;
+    overflow: visible !important;
+  }
+
   .ac-root {
     position: static;
     overflow: visible;

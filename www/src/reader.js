@@ -113,6 +113,12 @@ export async function toggleReader(options) {
 }
 
 /**
+ * How long the view waits for the article before it shows a "Preparing…" frame: an article
+ * at hand (or coming within this time) is painted in one pass, with no frame before it.
+ */
+const LOADING_DELAY_MS = 100;
+
+/**
  * @param {OpenReaderOptions} options
  * @returns {Promise<ReaderResult>}
  */
@@ -121,13 +127,14 @@ async function doOpen(options) {
   const storage = options.storage || localStorageStorage;
   /** @type {ReaderResult['timings']} */
   const timings = {};
-  // The page is read before the view is added to it.
+  // The page is read before the view is added to it; the settings are read meanwhile.
   const pending = options.article ? Promise.resolve(options.article) : cleanPage(options, doc, timings);
   const v = new ReaderView(doc, storage);
   view = v;
   const settingsLoaded = v.loadSettings();
-  v.mount();
-  v.showLoading();
+  const slow = setTimeout(() => {
+    if (view === v && !v.mounted) v.showLoading();
+  }, LOADING_DELAY_MS);
   /** @type {Article | null} */
   let article = null;
   /** @type {unknown} */
@@ -138,6 +145,7 @@ async function doOpen(options) {
     error = e;
   }
   await settingsLoaded;
+  clearTimeout(slow);
   if (view !== v) {
     // closed while loading
     return { article, timings, shown: 'closed' };
@@ -158,6 +166,9 @@ async function doOpen(options) {
   timings.renderMs = performance.now() - t2;
   const result = { article, timings, shown, error };
   v.result = result;
+  // The toolbar, the dates, the list of removals, the page-level style and the focus come
+  // after the first paint of the article; the promise resolves once they are there.
+  await v.completed;
   return result;
 }
 
@@ -232,6 +243,12 @@ class ReaderView {
     this.statusTimer = undefined;
     /** @type {HTMLElement | null} the article's content, once shown */
     this.content = null;
+    /** whether the view's element is in the page */
+    this.mounted = false;
+    /** whether the toolbar, page style and listeners are there (after the first paint) */
+    this.finished = false;
+    /** @type {Promise<void>} the current content complete: its deferred parts added after the first paint */
+    this.completed = Promise.resolve();
     this.onKeyDown = this.onKeyDown.bind(this);
     this.onFocusIn = this.onFocusIn.bind(this);
     this.onColorScheme = this.onColorScheme.bind(this);
@@ -245,7 +262,7 @@ class ReaderView {
     } catch {
       /* keep the defaults */
     }
-    if (this.rootEl) this.applySettings();
+    if (this.mounted) this.applySettings();
   }
 
   saveSettings() {
@@ -258,29 +275,21 @@ class ReaderView {
 
   // --- mounting and unmounting
 
+  /**
+   * Adds the view to the page, with the settings applied and whatever `page` holds, in one
+   * insertion: no focus, no forced layout, no page-level style yet (finish() adds them after
+   * the first paint).
+   */
   mount() {
+    if (this.mounted) return;
+    this.mounted = true;
     const doc = this.doc;
     const host = doc.createElement(TAG);
     this.host = host;
     const shadow = host.attachShadow({ mode: 'open' });
     this.shadow = shadow;
-    adoptStyles(shadow, READER_CSS, doc);
-
-    const root = h(doc, 'div', {
-      class: 'ac-root',
-      role: 'dialog',
-      'aria-modal': 'true',
-      'aria-label': 'Reader view',
-      tabindex: '-1',
-      dir: 'ltr',
-      lang: 'en',
-    });
-    this.rootEl = root;
-    root.append(this.buildToolbar());
-    this.page = h(doc, 'main', { class: 'ac-page' });
-    root.append(this.page);
-    this.status = h(doc, 'div', { class: 'ac-status', role: 'status', 'aria-live': 'polite' });
-    root.append(this.status);
+    adoptStyles(shadow, doc);
+    const root = this.root();
     shadow.append(root);
     this.applySettings();
 
@@ -289,17 +298,69 @@ class ReaderView {
       host.addEventListener(type, (e) => e.stopPropagation());
     }
     root.addEventListener('click', (e) => this.onClick(e));
-
-    this.pageStyle = addPageStyle(doc);
     doc.documentElement.appendChild(host);
     this.win.addEventListener('keydown', this.onKeyDown, true);
-    doc.addEventListener('focusin', this.onFocusIn, true);
     if (this.darkQuery && this.darkQuery.addEventListener) this.darkQuery.addEventListener('change', this.onColorScheme);
-    this.focusRoot();
+  }
+
+  /** The dialog element, its (empty) toolbar, page and status line; made once. */
+  root() {
+    if (this.rootEl) return this.rootEl;
+    const doc = this.doc;
+    this.rootEl = h(doc, 'div', {
+      class: 'ac-root',
+      role: 'dialog',
+      'aria-modal': 'true',
+      'aria-label': 'Reader view',
+      tabindex: '-1',
+      dir: 'ltr',
+      lang: 'en',
+    });
+    // filled after the first paint (its height is kept by the style sheet meanwhile)
+    this.toolbar = h(doc, 'div', { class: 'ac-toolbar', role: 'toolbar', 'aria-label': 'Reader view' });
+    this.page = h(doc, 'main', { class: 'ac-page' });
+    this.status = h(doc, 'div', { class: 'ac-status', role: 'status', 'aria-live': 'polite' });
+    this.rootEl.append(this.toolbar, this.page, this.status);
+    return this.rootEl;
+  }
+
+  /**
+   * Shows `content` in the page (mounting the view if needed), then, after the next paint,
+   * the view's own deferred parts (once) and `later` (the content's).
+   * @param {Node} content
+   * @param {() => void} later
+   */
+  present(content, later) {
+    const root = this.root();
+    this.clearPage();
+    this.page.append(content);
+    // assistive technologies wait for the deferred parts; so can scripts (and tests)
+    root.setAttribute('aria-busy', 'true');
+    this.mount();
+    const token = {};
+    this.presenting = token;
+    this.completed = afterPaint(this.win).then(() => {
+      if (view !== this || this.presenting !== token) return;
+      this.finish();
+      later();
+      root.removeAttribute('aria-busy');
+    });
+  }
+
+  /** After the first paint: the toolbar, the page-level style (no page scrolling, print) and the focus trap. */
+  finish() {
+    if (this.finished) return;
+    this.finished = true;
+    this.fillToolbar();
+    this.applySettings();
+    this.pageStyle = addPageStyle(this.doc);
+    this.doc.addEventListener('focusin', this.onFocusIn, true);
   }
 
   close() {
     const doc = this.doc;
+    if (view === this) view = null;
+    if (!this.mounted) return;
     this.win.removeEventListener('keydown', this.onKeyDown, true);
     doc.removeEventListener('focusin', this.onFocusIn, true);
     if (this.darkQuery && this.darkQuery.removeEventListener) {
@@ -307,8 +368,7 @@ class ReaderView {
     }
     clearTimeout(this.statusTimer);
     this.host.remove();
-    this.pageStyle.remove();
-    if (view === this) view = null;
+    if (this.pageStyle) this.pageStyle.remove();
     // Back to where the reader was when the view opened.
     try {
       this.win.scrollTo({ left: this.scroll.x, top: this.scroll.y, behavior: 'instant' });
@@ -335,10 +395,9 @@ class ReaderView {
 
   // --- toolbar
 
-  buildToolbar() {
+  fillToolbar() {
     const doc = this.doc;
-    const bar = h(doc, 'div', { class: 'ac-toolbar', role: 'toolbar', 'aria-label': 'Reader view' });
-    this.toolbar = bar;
+    const bar = this.toolbar;
     const close = button(doc, { class: 'ac-close', 'aria-label': 'Close reader view (Escape)', title: 'Close (Esc)', 'data-action': 'close' }, [
       icon(doc, 'M6 6l12 12M18 6L6 18'),
       h(doc, 'span', { class: 'ac-label' }, ['Close']),
@@ -392,12 +451,12 @@ class ReaderView {
     ]);
     tools.append(themes, size, fonts, widths, actions);
     bar.append(close, tools);
+    bar.classList.add('ac-ready');
     // Roving focus: one Tab stop for the toolbar, arrow keys move inside it.
     bar.addEventListener('keydown', (e) => this.onToolbarKey(e));
     bar.addEventListener('focusin', (e) => {
       if (e.target instanceof this.win.HTMLElement && e.target.classList.contains('ac-button')) this.setToolbarStop(e.target);
     });
-    return bar;
   }
 
   toolbarButtons() {
@@ -506,62 +565,60 @@ class ReaderView {
     this.content = null;
   }
 
+  /** A cheap frame while the article takes a while: the view's background and one line. */
   showLoading() {
-    this.clearPage();
-    this.page.append(h(this.doc, 'p', { class: 'ac-loading' }, ['Preparing the reader view…']));
+    this.present(h(this.doc, 'p', { class: 'ac-loading' }, ['Preparing the reader view…']), () => this.focusRoot());
   }
 
   /** @param {unknown} error */
   showError(error) {
     const doc = this.doc;
-    this.clearPage();
-    this.rootEl.setAttribute('aria-label', 'Reader view: no article');
+    this.root().setAttribute('aria-label', 'Reader view: no article');
     const message = error && typeof error === 'object' && 'message' in error ? error.message : null;
     const msg = String(message || error || 'unknown error');
-    this.page.append(
-      h(doc, 'section', { class: 'ac-notice' }, [
-        h(doc, 'h1', {}, ["Couldn't make a reader view of this page"]),
-        h(doc, 'p', {}, [msg]),
-        h(doc, 'div', { class: 'ac-notice-actions' }, [
-          button(doc, { class: 'ac-primary', 'data-action': 'close', 'aria-label': 'Close reader view' }, ['Close']),
-        ]),
+    const notice = h(doc, 'section', { class: 'ac-notice' }, [
+      h(doc, 'h1', {}, ["Couldn't make a reader view of this page"]),
+      h(doc, 'p', {}, [msg]),
+      h(doc, 'div', { class: 'ac-notice-actions' }, [
+        button(doc, { class: 'ac-primary', 'data-action': 'close', 'aria-label': 'Close reader view' }, ['Close']),
       ]),
-    );
-    this.focusFirstIn(this.page);
+    ]);
+    this.present(notice, () => this.focusFirstIn(notice));
   }
 
   /** @param {Article | null} article */
   showNotArticle(article) {
     const doc = this.doc;
-    this.clearPage();
     this.article = article;
-    this.rootEl.setAttribute('aria-label', 'Reader view: not an article');
+    this.root().setAttribute('aria-label', 'Reader view: not an article');
     const hasText = Boolean(article && (article.textContent || '').trim());
     const actions = [
       button(doc, { class: 'ac-primary', 'data-action': 'show-anyway', 'aria-label': 'Show anyway' }, ['Show anyway']),
       button(doc, { 'data-action': 'close', 'aria-label': 'Close reader view' }, ['Close']),
     ];
-    this.page.append(
-      h(doc, 'section', { class: 'ac-notice ac-not-article' }, [
-        h(doc, 'h1', {}, ["This page doesn't look like an article"]),
-        h(doc, 'p', {}, [
-          hasText
-            ? 'The reader view works best on articles and blog posts. You can still see what it found.'
-            : 'The reader view found no text to show on this page.',
-        ]),
-        h(doc, 'div', { class: 'ac-notice-actions' }, actions),
+    const notice = h(doc, 'section', { class: 'ac-notice ac-not-article' }, [
+      h(doc, 'h1', {}, ["This page doesn't look like an article"]),
+      h(doc, 'p', {}, [
+        hasText
+          ? 'The reader view works best on articles and blog posts. You can still see what it found.'
+          : 'The reader view found no text to show on this page.',
       ]),
-    );
-    this.focusFirstIn(this.page);
+      h(doc, 'div', { class: 'ac-notice-actions' }, actions),
+    ]);
+    this.present(notice, () => this.focusFirstIn(notice));
   }
 
-  /** @param {Article} article */
+  /**
+   * The article, in one pass: site, title, byline and the content first; the date and the
+   * reading time (Intl: its first use in a page costs tens of ms) and the list of removals
+   * after the first paint, in places kept for them (no layout shift).
+   * @param {Article} article
+   */
   showArticle(article) {
     const doc = this.doc;
     this.article = article;
-    this.clearPage();
     const title = (article.title || '').trim();
-    this.rootEl.setAttribute('aria-label', title ? `Reader view: ${title}` : 'Reader view');
+    this.root().setAttribute('aria-label', title ? `Reader view: ${title}` : 'Reader view');
 
     const lang = article.lang || doc.documentElement.lang || undefined;
     const dir = article.dir || (lang && RTL_LANGS.test(lang) ? 'rtl' : 'auto');
@@ -571,43 +628,64 @@ class ReaderView {
     const header = h(doc, 'header', { class: 'ac-header' });
     if (article.siteName) header.append(h(doc, 'p', { class: 'ac-site' }, [article.siteName]));
     if (title) header.append(h(doc, 'h1', { class: 'ac-title' }, [title]));
-    const meta = [];
-    if (article.byline) meta.push(h(doc, 'span', { class: 'ac-byline' }, [article.byline]));
+    // the separators are drawn by `span + span::before`; the line keeps its height while empty
+    const meta = h(doc, 'p', { class: 'ac-meta' });
+    if (article.byline) meta.append(h(doc, 'span', { class: 'ac-byline' }, [article.byline]));
+    const later = Boolean(article.publishedTime || article.readingTimeMinutes > 0);
+    if (later || meta.firstChild) header.append(meta);
+    const removed = article.removed || [];
+    /** @type {HTMLElement | null} */
+    let details = null;
+    if (removed.length) {
+      // English UI text in a page of any direction: isolated, aligned with the article
+      details = h(doc, 'details', { class: 'ac-removed', lang: 'en' }, [
+        h(doc, 'summary', {}, [h(doc, 'span', { dir: 'ltr' }, [summarizeRemoved(removed)])]),
+      ]);
+      header.append(details);
+    }
+    art.append(header);
+
+    const content = h(doc, 'div', { class: 'ac-content' });
+    setHtml(content, article.content || '', this.win);
+    tidyContent(content, title, doc);
+    art.append(content);
+    this.present(art, () => {
+      if (later) this.fillMeta(meta, article, lang);
+      if (details) details.append(this.buildRemoved(removed));
+      this.focusRoot();
+    });
+    this.content = content;
+  }
+
+  /**
+   * The date and the reading time, in the article's language.
+   * @param {HTMLElement} meta
+   * @param {Article} article
+   * @param {string | undefined} lang
+   */
+  fillMeta(meta, article, lang) {
+    const doc = this.doc;
     if (article.publishedTime) {
       const formatted = formatDate(article.publishedTime, lang);
-      if (formatted) meta.push(h(doc, 'time', { class: 'ac-date', datetime: article.publishedTime }, [formatted]));
+      if (formatted) meta.append(h(doc, 'span', {}, [h(doc, 'time', { class: 'ac-date', datetime: article.publishedTime }, [formatted])]));
     }
     if (article.readingTimeMinutes > 0) {
       const minutes = formatMinutes(article.readingTimeMinutes, lang);
-      meta.push(
+      meta.append(
         h(doc, 'span', { class: 'ac-reading-time', title: `Reading time: ${article.readingTimeMinutes} min`, 'aria-label': `Reading time: ${minutes}` }, [
           icon(doc, 'M12 7v5l3 2M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0z'),
           minutes,
         ]),
       );
     }
-    // the separators are drawn by `span + span::before`
-    if (meta.length) header.append(h(doc, 'p', { class: 'ac-meta' }, meta.map((m) => (m.localName === 'span' ? m : h(doc, 'span', {}, [m])))));
-    const removed = this.buildRemoved(article.removed || []);
-    if (removed) header.append(removed);
-    art.append(header);
-
-    const content = h(doc, 'div', { class: 'ac-content' });
-    setHtml(content, article.content || '', this.win);
-    tidyContent(content, title, doc);
-    this.content = content;
-    art.append(content);
-    this.page.append(art);
-    this.focusRoot();
   }
 
-  /** @param {Removal[]} removed */
+  /**
+   * The list of what was removed and why (inside the closed <details> of the header).
+   * @param {Removal[]} removed
+   */
   buildRemoved(removed) {
-    if (!removed.length) return null;
     const doc = this.doc;
-    // English UI text in a page of any direction: isolated, aligned with the article
-    const details = h(doc, 'details', { class: 'ac-removed', lang: 'en' });
-    details.append(h(doc, 'summary', {}, [h(doc, 'span', { dir: 'ltr' }, [summarizeRemoved(removed)])]));
     const list = h(doc, 'ul');
     for (const r of removed) {
       const li = h(doc, 'li', {}, [
@@ -617,8 +695,7 @@ class ReaderView {
       if (r.sample) li.append(h(doc, 'span', { class: 'ac-sample', dir: 'auto', title: r.sample }, [`“${r.sample}”`]));
       list.append(li);
     }
-    details.append(list);
-    return details;
+    return list;
   }
 
   /** @param {HTMLElement} el */
@@ -808,41 +885,63 @@ function icon(doc, d) {
   return svg;
 }
 
+/** @type {WeakMap<Document, CSSStyleSheet>} the view's constructed sheet, made once per document */
+const readerSheets = new WeakMap();
+
 /**
- * Styles for the shadow root: a constructed sheet (not subject to the page's CSP), else <style>.
+ * The view's styles in its shadow root: a constructed sheet (not subject to the page's CSP),
+ * parsed once per document and shared by every view opened there; else a <style>.
  * @param {ShadowRoot} shadow
- * @param {string} css
  * @param {Document} doc
  */
-function adoptStyles(shadow, css, doc) {
+function adoptStyles(shadow, doc) {
   try {
-    const sheet = new (doc.defaultView || window).CSSStyleSheet();
-    sheet.replaceSync(css);
+    let sheet = readerSheets.get(doc);
+    if (!sheet) {
+      sheet = new (doc.defaultView || window).CSSStyleSheet();
+      sheet.replaceSync(READER_CSS);
+      readerSheets.set(doc, sheet);
+    }
     shadow.adoptedStyleSheets = [sheet];
     return;
   } catch {
     /* older browser */
   }
   const style = doc.createElement('style');
-  style.textContent = css;
+  style.textContent = READER_CSS;
   shadow.append(style);
 }
 
+/**
+ * Resolves after the next paint: a task after the next animation frame (or after 200 ms in a
+ * page that paints no frames, e.g. a hidden tab).
+ * @param {Window} win
+ * @returns {Promise<void>}
+ */
+function afterPaint(win) {
+  return new Promise((resolve) => {
+    const timer = win.setTimeout(resolve, 200);
+    win.requestAnimationFrame(() =>
+      win.setTimeout(() => {
+        win.clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
+// The element's own position is in its shadow root's sheet (`:host`), so that it is pinned
+// over the page from the first paint; this sheet, added after it, only stops the page from
+// scrolling underneath and prints the article alone.
 const PAGE_CSS = `
 html { overflow: hidden !important; }
-html > ${TAG} {
-  display: block !important; position: fixed !important; inset: 0 !important;
-  z-index: 2147483647 !important; margin: 0 !important; padding: 0 !important; border: 0 !important;
-  width: auto !important; height: auto !important; min-width: 0 !important; min-height: 0 !important;
-  max-width: none !important; max-height: none !important; transform: none !important;
-  filter: none !important; opacity: 1 !important; visibility: visible !important;
-  clip-path: none !important; overflow: hidden !important; float: none !important;
-}
 @media print {
   html { overflow: visible !important; }
   body { display: none !important; }
-  html > ${TAG} { position: static !important; overflow: visible !important; }
 }`;
+
+/** @type {WeakMap<Document, CSSStyleSheet>} the page-level sheet, made once per document */
+const pageSheets = new WeakMap();
 
 /**
  * The page-level rules while the view is open (no page scrolling; print the article only).
@@ -854,12 +953,17 @@ html > ${TAG} {
 function addPageStyle(doc) {
   const win = doc.defaultView || window;
   try {
-    const sheet = new win.CSSStyleSheet();
-    sheet.replaceSync(PAGE_CSS);
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    let sheet = pageSheets.get(doc);
+    if (!sheet) {
+      sheet = new win.CSSStyleSheet();
+      sheet.replaceSync(PAGE_CSS);
+      pageSheets.set(doc, sheet);
+    }
+    const added = sheet;
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, added];
     return {
       remove() {
-        doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+        doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== added);
       },
     };
   } catch {

@@ -119,6 +119,7 @@ describe('extension', () => {
       }
       // a settings change goes to chrome.storage.local (the shim's pluggable storage), not localStorage
       const page2 = context.pages()[0];
+      await page2.waitForFunction(() => document.querySelector('article-cleaner-reader').shadowRoot.querySelector('.ac-root:not([aria-busy])'));
       await page2.evaluate(() => {
         /** @type {HTMLElement} */ (document.querySelector('article-cleaner-reader').shadowRoot.querySelector('[data-action="size"][data-value="1"]')).click();
       });
@@ -165,12 +166,37 @@ describe('extension', () => {
       assert.deepEqual(fromExtension, shim.article);
 
       // and both views show the same article
-      const shown = () => page.evaluate(() => document.querySelector('article-cleaner-reader').shadowRoot.querySelector('.ac-article').innerHTML);
+      // the view's parts deferred after its first paint (date, list of removals) are there once aria-busy goes
+      const shown = async () => {
+        await page.waitForFunction(() => document.querySelector('article-cleaner-reader').shadowRoot.querySelector('.ac-root:not([aria-busy])'));
+        return page.evaluate(() => document.querySelector('article-cleaner-reader').shadowRoot.querySelector('.ac-article').innerHTML);
+      };
       const extensionView = await shown();
       assert.deepEqual(await toggle(worker), { ok: true });
       await page.waitForFunction(() => !document.querySelector('article-cleaner-reader'), null, { timeout: 10000 });
       assert.equal((await page.evaluate(() => window.__ac.openReader().then((r) => r.shown))), 'article');
       assert.equal(await shown(), extensionView);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('Chromium: the engine runs in an offscreen document, made at start and again if it was closed', async () => {
+    const { context, worker } = await launch({ hostAccess: true });
+    const offscreenDocuments = () => worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length);
+    try {
+      const page = context.pages()[0] || (await context.newPage());
+      await page.goto(server.url + AD_PAGE);
+      await page.bringToFront();
+      for (let i = 0; i < 100 && (await offscreenDocuments()) === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      assert.equal(await offscreenDocuments(), 1, 'made when the worker started');
+      await worker.evaluate(() => chrome.offscreen.closeDocument());
+      assert.equal(await offscreenDocuments(), 0);
+      // the click's request finds no engine (or one still loading): the worker makes it again
+      assert.deepEqual(await toggle(worker), { ok: true });
+      const text = await waitForReader(page, TITLE);
+      assert.ok(text.includes('tide mill has not turned since the winter of 1984'), 'article text shown');
+      assert.equal(await offscreenDocuments(), 1);
     } finally {
       await context.close();
     }
@@ -203,10 +229,10 @@ describe('extension', () => {
     }
   });
 
-  test('the shipped extension asks only for activeTab, scripting and storage', async () => {
+  test('the shipped extension asks only for activeTab, scripting, storage and offscreen', async () => {
     const m = JSON.parse(fs.readFileSync(path.join(EXT, 'manifest.json'), 'utf8'));
     assert.equal(m.manifest_version, 3);
-    assert.deepEqual(m.permissions, ['activeTab', 'scripting', 'storage']);
+    assert.deepEqual(m.permissions, ['activeTab', 'scripting', 'storage', 'offscreen']);
     assert.equal(m.host_permissions, undefined);
     assert.match(m.content_security_policy.extension_pages, /'wasm-unsafe-eval'/);
     assert.ok(m.browser_specific_settings.gecko.id && m.browser_specific_settings.gecko.strict_min_version);
