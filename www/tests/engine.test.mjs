@@ -108,8 +108,8 @@ describe('engine API', () => {
     assert.ok(r.linkBase, 'links made absolute against document.URL');
     assert.equal(r.nulls, true, 'Option fields are null, not undefined');
     assert.deepEqual(r.keys, [
-      'byline', 'content', 'dir', 'excerpt', 'lang', 'leadImage', 'length', 'markdown', 'publishedTime',
-      'readerable', 'readingTimeMinutes', 'removed', 'siteName', 'textContent', 'title',
+      'byline', 'content', 'dir', 'excerpt', 'lang', 'leadImage', 'length', 'markdown', 'pageType',
+      'publishedTime', 'readerable', 'readingTimeMinutes', 'removed', 'siteName', 'textContent', 'title',
     ]);
   });
 
