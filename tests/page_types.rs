@@ -238,3 +238,44 @@ fn a_product_page_keeps_its_description_features_and_specifications() {
         ],
     );
 }
+
+#[test]
+fn an_article_keeps_its_comments_out_and_stays_an_article() {
+    // The same run of posts (author, date, body) under an article's prose is
+    // its comment section: not the page's content.
+    let para = |i: usize| {
+        format!("<p>The harbour board met for the {i}th time this year to settle the question of the old tidal mill, and the vote, after a long evening of speeches from residents and traders, went the way most had expected.</p>")
+    };
+    let comment = |name: &str, day: usize, text: &str| {
+        format!("<li class=comment><div class=comment-author><a href=/user/{name}>{name}</a></div><time datetime=2025-03-{day:02}>March {day}, 2025</time><div class=comment-body><p>{text}</p></div></li>")
+    };
+    let html = format!(
+        "<html><head><script type=application/ld+json>{{\"@type\":\"NewsArticle\",\"headline\":\"Mill\"}}</script></head><body>\
+         <article><h1>The mill will turn again</h1>{}</article>\
+         <section id=comments><h2>3 comments</h2><ol>{}{}{}</ol></section></body></html>",
+        (1..=6).map(para).collect::<String>(),
+        comment("ferryman", 3, "About time too, the mill has stood idle for forty years."),
+        comment("quaysider", 4, "Who pays for the sluice gates? Nobody said at the meeting."),
+        comment("ferryman", 5, "The lottery grant covers the gates, it was in last week's paper."),
+    );
+    let a = clean(&html, &Options::default()).unwrap();
+    assert_eq!(a.page_type, PageType::Article);
+    stays_in_order(&a, &["the 1th time", "the 6th time"]);
+    goes(&a, &["About time too", "sluice gates", "lottery grant", "ferryman"]);
+    // Without the article above them, the same posts are the page: a thread.
+    let alone = format!(
+        "<html><body><h1>Is the mill worth saving?</h1><ol class=posts>{}{}{}</ol></body></html>",
+        comment("ferryman", 3, "About time too, the mill has stood idle for forty years."),
+        comment("quaysider", 4, "Who pays for the sluice gates? Nobody said at the meeting."),
+        comment("ferryman", 5, "The lottery grant covers the gates, it was in last week's paper."),
+    );
+    let t = clean(&alone, &Options::default()).unwrap();
+    assert_eq!(t.page_type, PageType::Thread, "{}", t.text_content);
+    stays_in_order(
+        &t,
+        &[
+            "ferryman", "March 3, 2025", "About time too", "quaysider", "sluice gates", "ferryman",
+            "lottery grant",
+        ],
+    );
+}
