@@ -55,8 +55,13 @@ pub const NOT_BODY_WORDS: &[&str] = &[
 /// counters, buttons and "click to expand" links.
 pub const BODY_JUNK_WORDS: &[&str] = &[
     "signature", "sig", "reactions", "likes", "actions", "controls", "toolbar", "buttons", "vote",
-    "votes", "voting", "report", "expand", "expandlink",
+    "votes", "voting", "report", "expand", "expandlink", "footer", "userbanner",
 ];
+
+/// Tags and roles of a post's controls (upvote, reply, quote): their text is
+/// a button's label, never the post's.
+pub const BODY_JUNK_TAGS: &[&str] = &["button", "select", "form"];
+pub const BODY_JUNK_ROLES: &[&str] = &["button", "toolbar", "menu"];
 
 /// Elements whose text is never prose before a thread's first post (page
 /// furniture and controls): an article above its comments has prose outside
@@ -79,7 +84,8 @@ mod tests {
     fn the_vocabulary_is_lower_case() {
         for list in [
             AUTHOR_WORDS, AUTHOR_PROPS, NAME_WORDS, PROFILE_LINKS, DATE_WORDS, DATE_PROPS,
-            BODY_PROPS, BODY_PARTS, NOT_BODY_WORDS, BODY_JUNK_WORDS, NOT_PROSE,
+            BODY_PROPS, BODY_PARTS, NOT_BODY_WORDS, BODY_JUNK_WORDS, BODY_JUNK_TAGS,
+            BODY_JUNK_ROLES, NOT_PROSE,
         ] {
             assert!(list.iter().all(|w| w.to_lowercase() == *w && !w.is_empty()), "{list:?}");
         }

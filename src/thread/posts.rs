@@ -12,8 +12,9 @@ use crate::dom::{self, NodeMap};
 use crate::readability::is_hidden;
 use crate::rules::page_types::{ACCEPTED_PROP, ACCEPTED_WORDS};
 use crate::rules::posts::{
-    AUTHOR_PROPS, AUTHOR_WORDS, BODY_JUNK_WORDS, BODY_PARTS, BODY_PROPS, CENTURIES, DATE_PROPS,
-    DATE_WORDS, NAME_PROP, NAME_WORDS, NOT_BODY_WORDS, PROFILE_LINKS, YEARS,
+    AUTHOR_PROPS, AUTHOR_WORDS, BODY_JUNK_ROLES, BODY_JUNK_TAGS, BODY_JUNK_WORDS, BODY_PARTS,
+    BODY_PROPS, CENTURIES, DATE_PROPS, DATE_WORDS, NAME_PROP, NAME_WORDS, NOT_BODY_WORDS,
+    PROFILE_LINKS, YEARS,
 };
 use crate::rules::thresholds::{BODY_SHARE, MAX_DATE_TEXT, MAX_LABEL};
 
@@ -147,6 +148,8 @@ pub(super) fn read_posts(units: &[Handle]) -> Vec<Post> {
         for el in dom::descendant_elements(&root) {
             let w = class_words(&el);
             let junk = has_word(&w, BODY_JUNK_WORDS)
+                || dom::tag(&el).is_some_and(|t| BODY_JUNK_TAGS.contains(&t))
+                || dom::attr_is(&el, "role", |r| BODY_JUNK_ROLES.contains(&r.trim()))
                 || (body_el.is_none() && has_word(&w, NOT_BODY_WORDS))
                 || is_hidden(&el);
             if junk {
@@ -376,7 +379,8 @@ mod tests {
         let doc = crate::parse::parse_html(
             "<div class=post><div class=postprofile><a class=username href=/memberlist?u=2>Kim</a> Posts: 12</div>\
              <span class=postdate>03.08.2024 14:22</span><div class=postbody><div class=content>Bread rose well.\
-             <div class=signature>My shop link</div></div><div class=buttons>Quote</div></div></div>",
+             <div class=signature>My shop link</div><button>Upvote</button><span role=button>Share</span>\
+             <div class=post-footer><a href=/reply>Reply</a></div></div><div class=buttons>Quote</div></div></div>",
         );
         let unit = dom::find(&doc, "div").unwrap();
         let posts = read_posts(std::slice::from_ref(&unit));
