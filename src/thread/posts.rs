@@ -288,10 +288,20 @@ fn find_date(own: &[Handle]) -> Option<(Handle, String)> {
     let shown =
         |n: &Handle| label(&dom::inner_text(n)).filter(|t| t.chars().any(|c| c.is_ascii_digit()));
     let visible = || own.iter().filter(|n| !is_hidden(n));
+    // A <time> holding several forms of the date (a long and a short one,
+    // the page's style shows one) reads as its first.
+    let time_text = |n: &Handle| {
+        let parts: Vec<Handle> =
+            dom::element_children(n).into_iter().filter(dom::has_text).collect();
+        match parts.as_slice() {
+            [first, _, ..] => shown(first),
+            _ => shown(n),
+        }
+    };
     visible()
         .filter(|n| dom::is(n, "time"))
         .find_map(|n| {
-            shown(n)
+            time_text(n)
                 .or_else(|| dom::attr(n, "datetime").and_then(|d| label(&d)))
                 .map(|d| (n.clone(), d))
         })
@@ -378,7 +388,7 @@ mod tests {
     fn the_body_is_the_deepest_block_named_for_it_and_junk_stays_out() {
         let doc = crate::parse::parse_html(
             "<div class=post><div class=postprofile><a class=username href=/memberlist?u=2>Kim</a> Posts: 12</div>\
-             <span class=postdate>03.08.2024 14:22</span><div class=postbody><div class=content>Bread rose well.\
+             <time datetime=2024-08-03><span>03.08.2024 14:22</span><span>1 yr</span></time><div class=postbody><div class=content>Bread rose well.\
              <div class=signature>My shop link</div><button>Upvote</button><span role=button>Share</span>\
              <div class=post-footer><a href=/reply>Reply</a></div></div><div class=buttons>Quote</div></div></div>",
         );
