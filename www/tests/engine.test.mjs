@@ -294,6 +294,7 @@ describe('extension entry points', () => {
           { kind: 'comments', reason: 'id "comments"', sample: 'Commentaires' },
         ],
         readerable: true,
+        pageType: 'article',
       };
       const res = await window.__ac.openReader({ article, storage });
       const root = document.querySelector('article-cleaner-reader').shadowRoot;

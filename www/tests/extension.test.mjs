@@ -154,7 +154,7 @@ describe('extension', () => {
       await worker.evaluate(() => {
         globalThis.__sent = [];
         chrome.runtime.onMessage.addListener((msg) => {
-          globalThis.__sent.push(msg);
+          globalThis.__sent.push(/** @type {Partial<CleanRequest>} */ (msg));
         });
       });
       assert.deepEqual(await toggle(worker), { ok: true });
