@@ -171,3 +171,40 @@ fn alike_runs(body: &Handle, post_like: &dyn Fn(&Handle) -> bool, lens: &TextLen
     }
     runs
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units_of(html: &str) -> Vec<String> {
+        let doc = crate::parse::parse_html(html);
+        let body = dom::find(&doc, "body").unwrap();
+        let lens = TextLens::measure(&body);
+        let units = post_run(&body, &subtree_signals(&body), &lens).unwrap_or_default();
+        units.iter().map(|u| dom::attr(u, "id").unwrap_or_default()).collect()
+    }
+
+    #[test]
+    fn the_run_with_the_most_text_wins_and_nested_replies_follow_in_order() {
+        let post = |id: &str, who: &str, text: &str, inner: &str| {
+            format!("<div class=post id={id}><span class=username>{who}</span><time>2024-05-0{} 10:00</time><div class=body>{text}</div>{inner}</div>", id.len())
+        };
+        let long = "The valve seat was pitted, so I lapped it with fine paste and it holds now. "
+            .repeat(3);
+        let reply = post("p2a", "ines", &long, "");
+        let html = format!(
+            "<html><body><aside><ul><li class=latest><a class=username href=/u/a>ana</a> <time>2024-05-01 09:00</time> Kettle</li>\
+             <li class=latest><a class=username href=/u/b>bo</a> <time>2024-05-02 09:00</time> Pump</li>\
+             <li class=latest><a class=username href=/u/c>cy</a> <time>2024-05-03 09:00</time> Hose</li></ul></aside>\
+             <main>{}{}{}</main></body></html>",
+            post("p1", "kim", &long, ""),
+            post("p2", "lee", &long, &reply),
+            post("p3", "kim", &long, ""),
+        );
+        assert_eq!(units_of(&html), ["p1", "p2", "p2a", "p3"]);
+        // One post alone is no run.
+        let single =
+            format!("<html><body><main>{}</main></body></html>", post("p1", "kim", &long, ""));
+        assert!(units_of(&single).is_empty());
+    }
+}
