@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::page_type::PageType;
 use crate::report::Removal;
 use crate::rules::thresholds::{CJK_CHARS_PER_MINUTE, WORDS_PER_MINUTE};
 use crate::text;
@@ -48,8 +49,13 @@ pub struct Article {
     pub reading_time_minutes: u32,
     /// What was removed from in and around the article, and why.
     pub removed: Vec<Removal>,
-    /// Whether the page looks like an article a reader view suits.
+    /// Whether the page looks like an article a reader view suits (false when
+    /// no container passed the thresholds and the page's readable region
+    /// stands in for the article).
     pub readerable: bool,
+    /// What kind of page it is: article, thread, documentation, collection,
+    /// product or other (`pageType` in JSON).
+    pub page_type: PageType,
 }
 
 /// Why a page could not be cleaned.

@@ -1,22 +1,49 @@
 //! The pipeline: [`clean`] runs the stages top to bottom, parse → metadata →
-//! prune → score and clean (with Readability's retries) → sanitize → text and
-//! Markdown, and collects the removal report on the way.
+//! page type (and the thread, read before the prune stage removes comment
+//! sections) → prune → per type: a thread's posts, a product's readable
+//! region, or the scored pick (with Readability's retries) → never-empty
+//! fallback → sanitize → text and Markdown, and collects the removal report on
+//! the way.
 
 use crate::article::{reading_time, Article, Error, Options};
+use crate::page_type::{self, PageType};
 use crate::rules::limits::{BINARY_CONTROLS, BINARY_SAMPLE_CHARS};
-use crate::{dom, markdown, metadata, parse, prune, readerable, report, sanitize, score, text};
+use crate::{
+    dom, markdown, metadata, noscript, parse, prune, readerable, region, report, sanitize, score,
+    text, thread,
+};
 
 /// Cleans one page: finds the article, removes the clutter, returns the reader-mode result.
 pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
     check_input(html)?;
     let html = parse::prescan(html).map_err(Error::TooLarge)?;
     let doc = parse::parse_html(&html);
+    noscript::rescue(&doc);
     let base = parse::base_url(&doc, options.url.as_deref());
     let meta = metadata::extract(&doc, base.as_ref());
-    let readerable = readerable::is_readerable_doc(&doc);
+    let mut readerable = readerable::is_readerable_doc(&doc);
+    let found = thread::find(&doc);
+    let page_type = page_type::detect(&doc, &meta, found.as_ref());
     let mut report = report::Report::default();
     prune::prune(&doc, &mut report);
-    let (picked, cleaning) = pick_and_clean(&doc, &meta);
+    let documentation = page_type == PageType::Documentation;
+    let found = found.filter(|_| page_type == PageType::Thread);
+    let thread_excerpt = found.as_ref().and_then(thread::Thread::excerpt);
+    let (mut picked, mut cleaning) = match found {
+        Some(thread) => thread_view(&thread),
+        None => pick_and_clean(&doc, &meta, documentation),
+    };
+    if page_type == PageType::Product {
+        // A product page is read whole: its description, key facts and
+        // specification table sit in separate blocks of its main column.
+        if let Some(view) = region::whole(&doc, 0) {
+            (picked, cleaning) = view;
+        }
+    } else if let Some(view) = region::instead_of_short(&doc, dom::text_len(&picked.content)) {
+        // Never an empty reader; but not an article a reader view suits.
+        (picked, cleaning) = view;
+        readerable = false;
+    }
     report.removed.extend(cleaning.removed);
     crate::clean::recover_lead(&doc, &picked.content, meta.excerpt.as_deref());
     sanitize::sanitize(&picked.content, base.as_ref());
@@ -27,7 +54,8 @@ pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
     }
     let markdown = markdown::to_markdown(&picked.content);
     let length = text_content.chars().count();
-    let excerpt = meta.excerpt.clone().or_else(|| text::first_paragraph(&picked.content));
+    let excerpt =
+        meta.excerpt.clone().or(thread_excerpt).or_else(|| text::first_paragraph(&picked.content));
     let byline = meta.byline.clone().or(picked.byline);
     Ok(Article {
         title: meta.title.clone().unwrap_or_default(),
@@ -45,7 +73,27 @@ pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
         lead_image: meta.lead_image.clone(),
         removed: report.removed,
         readerable,
+        page_type,
     })
+}
+
+/// Stages 4 and 5 for a thread: its posts, one after the other, pruned and
+/// cleaned as one article (without the conditional cleaning, which takes
+/// short replies for clutter); its byline is the opening poster.
+fn thread_view(thread: &thread::Thread) -> (score::Picked, report::Report) {
+    let content = thread::assemble(thread);
+    let page = dom::new_element("html", &[]);
+    let body = dom::new_element("body", &[]);
+    dom::append(&page, &body);
+    dom::append(&body, &content);
+    let mut report = report::Report::default();
+    prune::prune(&page, &mut report);
+    dom::detach(&content);
+    let mut picked = region::unscored(content);
+    // The byline of a thread is its opening poster.
+    picked.byline = thread.posts.first().and_then(|p| p.author.clone());
+    crate::clean::clean(&picked, &mut report);
+    (picked, report)
 }
 
 /// Stages 4 and 5 with Readability's retries: each attempt scores a fresh copy
@@ -57,6 +105,7 @@ pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
 fn pick_and_clean(
     doc: &markup5ever_rcdom::Handle,
     meta: &metadata::Metadata,
+    keep_heading_blocks: bool,
 ) -> (score::Picked, report::Report) {
     let mut best: Option<(usize, score::Picked, report::Report)> = None;
     // The last attempt's flags, and what its rules did: (unlikely blocks
@@ -73,7 +122,8 @@ fn pick_and_clean(
                 continue;
             }
         }
-        let picked = score::pick(doc, meta, flags);
+        let mut picked = score::pick(doc, meta, flags);
+        picked.keep_heading_blocks = keep_heading_blocks;
         let mut report = report::Report::default();
         let conditional = crate::clean::clean(&picked, &mut report);
         last = Some((flags, picked.stripped_unlikely, conditional));
@@ -228,6 +278,25 @@ mod tests {
         let a = clean(&html, &Options::default()).unwrap();
         assert!(a.text_content.contains("only story on this page"), "{a:?}");
         assert!(a.length > 500);
+    }
+
+    #[test]
+    fn a_page_without_an_article_is_read_from_its_main_region() {
+        // A grid of short cards: no block passes the article thresholds.
+        let cards: String = (1..=12)
+            .map(|i| format!("<li class=card><a href=/p/{i}>Hand-thrown mug number {i}</a><span class=price>€{i}0</span></li>"))
+            .collect();
+        let html = format!("<html><body><nav><a href=/>Shop</a> <a href=/cart>Cart</a></nav><main><h1>Mugs</h1><p>12 products</p><ul class=grid>{cards}</ul></main><footer><a href=/terms>Terms</a></footer></body></html>");
+        let a = clean(&html, &Options::default()).unwrap();
+        assert!(a.text_content.contains("Hand-thrown mug number 1"), "{a:?}");
+        assert!(a.text_content.contains("Hand-thrown mug number 12"));
+        assert!(!a.text_content.contains("Terms") && !a.text_content.contains("Cart"));
+        assert!(!a.readerable, "a page read from its region is not an article");
+        // A short article (over a sentence) on a page of little else stays the article.
+        let short = "<html><body><h1>Short note</h1><div class=post><p>Back from the coast after two weeks of wind and rain. More next week, once the photos are sorted and dried out.</p></div><ul><li><a href=/a>Archive</a></li></ul></body></html>";
+        let b = clean(short, &Options::default()).unwrap();
+        assert!(b.text_content.starts_with("Back from the coast"), "{}", b.text_content);
+        assert!(!b.text_content.contains("Short note"), "{}", b.text_content);
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub const MAX_JSON_NODES: usize = 20_000;
 /// in JSON-LD (`image` may be a list of objects holding lists).
 pub const MAX_IMAGE_DEPTH: usize = 4;
 pub const MAX_IMAGES_READ: usize = 16;
+/// At most this many JSON-LD types are kept for the page-type stage.
+pub const MAX_SCHEMA_TYPES: usize = 256;
 /// At most this many `<h1>`/`<h2>` are compared with the title.
 pub const MAX_HEADINGS: usize = 2048;
 

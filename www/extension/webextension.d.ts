@@ -50,6 +50,7 @@ interface WebExtensionApi {
   /** Chromium only (feature-detected) */
   offscreen?: {
     createDocument(parameters: { url: string; reasons: string[]; justification: string }): Promise<void>;
+    closeDocument(): Promise<void>;
     hasDocument(): Promise<boolean>;
     closeDocument(): Promise<void>;
   };

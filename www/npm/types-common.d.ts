@@ -33,6 +33,24 @@ export interface Removal {
   sample: string;
 }
 
+/**
+ * What kind of page was read (Rust: `PageType`, src/page_type.rs; tests/types.test.mjs
+ * holds this list to it).
+ */
+export type PageType =
+  /** A story, a post, an essay: one body of prose. */
+  | 'article'
+  /** A forum thread, a Q&A page, a discussion: the posts in order, each with its author and date. */
+  | 'thread'
+  /** Reference or guide pages of software or products. */
+  | 'documentation'
+  /** A list of items: a listicle, a roundup, a shop's category page. */
+  | 'collection'
+  /** One product: its description and specifications. */
+  | 'product'
+  /** Anything else. */
+  | 'other';
+
 /** @deprecated the old name of {@link Removal}. */
 export type Removed = Removal;
 
@@ -57,8 +75,13 @@ export interface Article {
   leadImage: string | null;
   readingTimeMinutes: number;
   removed: Removal[];
-  /** Whether the page looks like an article at all. */
+  /**
+   * Whether the page looks like an article at all (false too when no container passed the
+   * thresholds and the page's main region stands in for the article).
+   */
   readerable: boolean;
+  /** What kind of page it is. */
+  pageType: PageType;
 }
 
 export interface CleanOptions {

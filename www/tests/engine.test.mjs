@@ -109,8 +109,8 @@ describe('engine API', () => {
     assert.ok(r.linkBase, 'links made absolute against document.URL');
     assert.equal(r.nulls, true, 'Option fields are null, not undefined');
     assert.deepEqual(r.keys, [
-      'byline', 'content', 'dir', 'excerpt', 'lang', 'leadImage', 'length', 'markdown', 'publishedTime',
-      'readerable', 'readingTimeMinutes', 'removed', 'siteName', 'textContent', 'title',
+      'byline', 'content', 'dir', 'excerpt', 'lang', 'leadImage', 'length', 'markdown', 'pageType',
+      'publishedTime', 'readerable', 'readingTimeMinutes', 'removed', 'siteName', 'textContent', 'title',
     ]);
   });
 
@@ -297,6 +297,7 @@ describe('extension entry points', () => {
           { kind: 'comments', reason: 'id "comments"', sample: 'Commentaires' },
         ],
         readerable: true,
+        pageType: 'article',
       };
       const res = await window.__ac.openReader({ article, storage });
       const root = document.querySelector('article-cleaner-reader').shadowRoot;
