@@ -70,7 +70,7 @@ export function buildNpm(log = console.log) {
   ]);
   copyEdited(built('engine.js'), path.join(out, 'engine.js'), flat);
   fs.copyFileSync(built('article-cleaner.js'), path.join(out, 'index.js'));
-  for (const f of ['node.js', 'reader.js', 'reader-css.js', 'document-html.js']) fs.copyFileSync(built(f), path.join(out, f));
+  for (const f of ['node.js', 'reader.js', 'reader-css.js', 'document-html.js', 'pristine.js']) fs.copyFileSync(built(f), path.join(out, f));
   fs.copyFileSync(built('pkg/article_cleaner.js'), path.join(out, 'article_cleaner.js'));
   fs.copyFileSync(built('pkg/article_cleaner_bg.wasm'), path.join(out, 'article_cleaner_bg.wasm'));
   for (const f of fs.readdirSync(path.join(WWW, 'npm'))) fs.copyFileSync(path.join(WWW, 'npm', f), path.join(out, f));
@@ -105,7 +105,7 @@ export async function buildExtension(log = console.log) {
   // background, and the offscreen document that runs the engine in Chromium (in Firefox the
   // background imports it): the engine as plain ES modules
   for (const f of ['background.js', 'offscreen.html', 'offscreen.js']) fs.copyFileSync(path.join(src, f), path.join(out, f));
-  for (const f of ['engine.js', 'document-html.js', 'pkg/article_cleaner.js', 'pkg/article_cleaner_bg.wasm']) {
+  for (const f of ['engine.js', 'document-html.js', 'pristine.js', 'pkg/article_cleaner.js', 'pkg/article_cleaner_bg.wasm']) {
     fs.copyFileSync(built(f), path.join(out, f));
   }
   // content script: injected as a classic script, so the reader view is bundled into it

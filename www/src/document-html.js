@@ -4,7 +4,9 @@
 // it the engine would parse a standards-mode page in quirks mode (a <table> would then
 // stay inside an open <p>, for one).
 //
-// Reads the document only; touches no global, so it imports anywhere (a worker too).
+// Reads the document only, through pristine.js (markup such as <form name=documentElement>
+// can't hide what it reads); touches no global, so it imports anywhere (a worker too).
+import { baseURIOf, doctypeOf, documentElement, documentURL } from './pristine.js';
 
 /**
  * Whether `value` is a Document, also one from another window (an iframe's), for which
@@ -24,9 +26,9 @@ export function isDocument(value) {
  * @throws {Error} when the document has no root element
  */
 export function documentHtml(doc) {
-  const root = doc.documentElement;
+  const root = documentElement(doc);
   if (!root) throw new Error('the document has no root element');
-  return doctypeHtml(doc.doctype) + root.outerHTML;
+  return doctypeHtml(doctypeOf(doc)) + root.outerHTML;
 }
 
 /**
@@ -54,5 +56,5 @@ function doctypeHtml(dt) {
  */
 export function documentUrl(doc) {
   const web = (/** @type {string | null | undefined} */ u) => (u && /^(https?|file):/.test(u) ? u : undefined);
-  return web(doc.URL) || web(doc.baseURI);
+  return web(documentURL(doc)) || web(baseURIOf(doc));
 }

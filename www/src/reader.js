@@ -6,6 +6,7 @@
 // of one, e.g. from an extension's background) or an engine to clean the page with
 // (article-cleaner.js passes engine.js). So the view bundles without the wasm.
 import READER_CSS from './reader-css.js';
+import * as dom from './pristine.js';
 
 /** @typedef {import('../npm/types-common.js').Article} Article */
 /** @typedef {import('../npm/types-common.js').Removal} Removal */
@@ -229,12 +230,12 @@ class ReaderView {
    */
   constructor(doc, storage) {
     this.doc = doc;
-    this.win = doc.defaultView || window;
+    this.win = dom.defaultView(doc) || window;
     this.storage = storage;
     /** @type {Settings} */
     this.settings = { ...DEFAULTS };
     this.scroll = { x: this.win.scrollX, y: this.win.scrollY };
-    this.previousFocus = doc.activeElement;
+    this.previousFocus = dom.activeElement(doc);
     /** @type {Article | null} */
     this.article = null;
     /** @type {ReaderResult | null} */
@@ -284,7 +285,7 @@ class ReaderView {
     if (this.mounted) return;
     this.mounted = true;
     const doc = this.doc;
-    const host = doc.createElement(TAG);
+    const host = dom.createElement(doc, TAG);
     this.host = host;
     const shadow = host.attachShadow({ mode: 'open' });
     this.shadow = shadow;
@@ -298,8 +299,8 @@ class ReaderView {
       host.addEventListener(type, (e) => e.stopPropagation());
     }
     root.addEventListener('click', (e) => this.onClick(e));
-    doc.documentElement.appendChild(host);
-    this.win.addEventListener('keydown', this.onKeyDown, true);
+    /** @type {HTMLElement} */ (dom.documentElement(doc)).appendChild(host);
+    dom.listen(this.win, 'keydown', this.onKeyDown, true);
     if (this.darkQuery && this.darkQuery.addEventListener) this.darkQuery.addEventListener('change', this.onColorScheme);
   }
 
@@ -354,15 +355,15 @@ class ReaderView {
     this.fillToolbar();
     this.applySettings();
     this.pageStyle = addPageStyle(this.doc);
-    this.doc.addEventListener('focusin', this.onFocusIn, true);
+    dom.listen(this.doc, 'focusin', this.onFocusIn, true);
   }
 
   close() {
     const doc = this.doc;
     if (view === this) view = null;
     if (!this.mounted) return;
-    this.win.removeEventListener('keydown', this.onKeyDown, true);
-    doc.removeEventListener('focusin', this.onFocusIn, true);
+    dom.unlisten(this.win, 'keydown', this.onKeyDown, true);
+    dom.unlisten(doc, 'focusin', this.onFocusIn, true);
     if (this.darkQuery && this.darkQuery.removeEventListener) {
       this.darkQuery.removeEventListener('change', this.onColorScheme);
     }
@@ -376,13 +377,7 @@ class ReaderView {
       this.win.scrollTo(this.scroll.x, this.scroll.y);
     }
     const prev = /** @type {HTMLElement | null} */ (this.previousFocus);
-    if (prev && prev !== doc.body && prev.isConnected && typeof prev.focus === 'function') {
-      try {
-        prev.focus({ preventScroll: true });
-      } catch {
-        /* ignore */
-      }
-    }
+    if (prev && prev !== dom.bodyOf(doc)) dom.focus(prev);
   }
 
   focusRoot() {
@@ -620,7 +615,7 @@ class ReaderView {
     const title = (article.title || '').trim();
     this.root().setAttribute('aria-label', title ? `Reader view: ${title}` : 'Reader view');
 
-    const lang = article.lang || doc.documentElement.lang || undefined;
+    const lang = article.lang || /** @type {HTMLElement} */ (dom.documentElement(doc)).lang || undefined;
     const dir = article.dir || (lang && RTL_LANGS.test(lang) ? 'rtl' : 'auto');
     const art = h(doc, 'article', { class: 'ac-article', dir });
     if (lang) art.setAttribute('lang', lang);
@@ -714,7 +709,7 @@ class ReaderView {
     const meta = [a.byline, a.publishedTime && formatDate(a.publishedTime, a.lang)].filter(Boolean).join(' · ');
     if (meta) parts.push(`*${meta}*`);
     parts.push((a.markdown || a.textContent || '').trim());
-    const url = this.doc.URL;
+    const url = dom.documentURL(this.doc);
     if (/^https?:/.test(url)) parts.push(`[Source](${url})`);
     const text = `${parts.join('\n\n')}\n`;
     let ok = false;
@@ -742,7 +737,7 @@ class ReaderView {
     ta.select();
     let ok = false;
     try {
-      ok = this.doc.execCommand('copy');
+      ok = dom.execCommand(this.doc, 'copy');
     } catch {
       ok = false;
     }
@@ -787,7 +782,7 @@ class ReaderView {
       this.focusRoot();
       return;
     }
-    const active = this.doc.activeElement === this.host ? this.shadow.activeElement : null;
+    const active = dom.activeElement(this.doc) === this.host ? this.shadow.activeElement : null;
     const first = items[0];
     const last = items[items.length - 1];
     if (!active || active === this.rootEl || !this.rootEl.contains(active)) {
@@ -854,7 +849,7 @@ function cssEscape(s) {
  * @returns {HTMLElement}
  */
 function h(doc, tag, attrs = {}, children = []) {
-  const el = doc.createElement(tag);
+  const el = dom.createElement(doc, tag);
   for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) el.setAttribute(k, v);
   for (const c of children) el.append(c);
   return el;
@@ -875,11 +870,11 @@ function button(doc, attrs, children) {
  */
 function icon(doc, d) {
   const ns = 'http://www.w3.org/2000/svg';
-  const svg = doc.createElementNS(ns, 'svg');
+  const svg = dom.createElementNS(doc, ns, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
   svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('focusable', 'false');
-  const path = doc.createElementNS(ns, 'path');
+  const path = dom.createElementNS(doc, ns, 'path');
   path.setAttribute('d', d);
   svg.append(path);
   return svg;
@@ -898,7 +893,7 @@ function adoptStyles(shadow, doc) {
   try {
     let sheet = readerSheets.get(doc);
     if (!sheet) {
-      sheet = new (doc.defaultView || window).CSSStyleSheet();
+      sheet = new (dom.defaultView(doc) || window).CSSStyleSheet();
       sheet.replaceSync(READER_CSS);
       readerSheets.set(doc, sheet);
     }
@@ -907,7 +902,7 @@ function adoptStyles(shadow, doc) {
   } catch {
     /* older browser */
   }
-  const style = doc.createElement('style');
+  const style = dom.createElement(doc, 'style');
   style.textContent = READER_CSS;
   shadow.append(style);
 }
@@ -951,7 +946,7 @@ const pageSheets = new WeakMap();
  * @returns {{remove(): void}}
  */
 function addPageStyle(doc) {
-  const win = doc.defaultView || window;
+  const win = dom.defaultView(doc) || window;
   try {
     let sheet = pageSheets.get(doc);
     if (!sheet) {
@@ -960,17 +955,17 @@ function addPageStyle(doc) {
       pageSheets.set(doc, sheet);
     }
     const added = sheet;
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, added];
+    dom.setAdoptedSheets(doc, [...dom.adoptedSheets(doc), added]);
     return {
       remove() {
-        doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== added);
+        dom.setAdoptedSheets(doc, dom.adoptedSheets(doc).filter((s) => s !== added));
       },
     };
   } catch {
-    const style = doc.createElement('style');
+    const style = dom.createElement(doc, 'style');
     style.setAttribute('data-article-cleaner', '');
     style.textContent = PAGE_CSS;
-    (doc.head || doc.documentElement).appendChild(style);
+    /** @type {HTMLElement} */ (dom.headOf(doc) || dom.documentElement(doc)).appendChild(style);
     return { remove: () => style.remove() };
   }
 }
@@ -990,7 +985,7 @@ let trustedPolicy;
  * @param {Window & typeof globalThis} win
  */
 function setHtml(el, html, win) {
-  const template = el.ownerDocument.createElement('template');
+  const template = /** @type {HTMLTemplateElement} */ (dom.createElement(el.ownerDocument, 'template'));
   try {
     template.innerHTML = html;
   } catch (e) {
@@ -1029,7 +1024,7 @@ function tidyContent(content, title, doc) {
   }
   for (const table of content.querySelectorAll('table')) {
     if (table.parentElement && table.parentElement.classList.contains('ac-table-wrap')) continue;
-    const wrap = doc.createElement('div');
+    const wrap = dom.createElement(doc, 'div');
     wrap.className = 'ac-table-wrap';
     table.replaceWith(wrap);
     wrap.append(table);
@@ -1042,7 +1037,7 @@ function tidyContent(content, title, doc) {
  * @param {Element} el
  */
 function textBefore(container, el) {
-  const walker = container.ownerDocument.createTreeWalker(container, 4 /* SHOW_TEXT */);
+  const walker = dom.createTreeWalker(container.ownerDocument, container, 4 /* SHOW_TEXT */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (el.contains(n)) return false;
     if ((n.nodeValue || '').trim() && el.compareDocumentPosition(n) & 2 /* PRECEDING */) return true;
