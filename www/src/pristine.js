@@ -61,6 +61,8 @@ export const createElementNS = uncurry(DOC && DOC.createElementNS, (doc, ns, tag
 export const createTreeWalker = uncurry(DOC && DOC.createTreeWalker, (doc, root, what) => doc.createTreeWalker(root, what));
 /** @type {(doc: Document, selector: string) => Element | null} */
 export const querySelector = uncurry(DOC && DOC.querySelector, (doc, sel) => doc.querySelector(sel));
+/** @type {(doc: Document, selector: string) => NodeListOf<Element>} */
+export const querySelectorAll = uncurry(DOC && DOC.querySelectorAll, (doc, sel) => doc.querySelectorAll(sel));
 /** @type {(doc: Document, command: string) => boolean} */
 export const execCommand = uncurry(DOC && DOC.execCommand, (doc, cmd) => doc.execCommand(cmd));
 

@@ -19,8 +19,11 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   height: auto !important;
   min-width: 0 !important;
   min-height: 0 !important;
-  max-width: none !important;
+  /* never wider than the device's layout width: on a phone, a page wider than the screen
+     (a 728 px banner) widens the viewport this element is pinned to */
+  max-width: 100vw !important;
   max-height: none !important;
+  direction: ltr !important;
   transform: none !important;
   filter: none !important;
   opacity: 1 !important;
@@ -167,6 +170,30 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   display: flex;
   align-items: center;
   gap: 2px;
+}
+
+/* The display settings: in the toolbar; a menu behind the "Aa" button on narrow screens */
+.ac-settings {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  justify-content: flex-end;
+  gap: 6px 10px;
+}
+
+.ac-button.ac-menu-button {
+  display: none;
+}
+
+.ac-menu-button[aria-expanded="true"] {
+  background: var(--button-on);
+  color: var(--link);
+}
+
+.ac-settings > .ac-group + .ac-group,
+.ac-settings + .ac-group {
+  padding-inline-start: 10px;
+  border-inline-start: 1px solid var(--rule);
 }
 
 .ac-group + .ac-group {
@@ -681,6 +708,65 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   font: 15px/1.4 var(--ui-font);
 }
 
+/* Narrow screens: the settings in a menu */
+@media (max-width: 760px) {
+  .ac-button.ac-menu-button {
+    display: inline-flex;
+  }
+
+  .ac-settings {
+    display: none;
+    position: absolute;
+    top: 100%;
+    left: 0;
+    right: 0;
+    max-height: calc(100vh - 64px);
+    overflow: auto;
+    flex-direction: column;
+    align-items: stretch;
+    gap: 0;
+    padding: 4px max(12px, env(safe-area-inset-right)) 8px max(12px, env(safe-area-inset-left));
+    background: var(--bg);
+    border-bottom: 1px solid var(--rule);
+    box-shadow: 0 8px 18px rgba(0, 0, 0, 0.12);
+  }
+
+  .ac-settings.ac-open {
+    display: flex;
+  }
+
+  .ac-settings > .ac-group {
+    justify-content: space-between;
+    flex-wrap: wrap;
+    min-height: 48px;
+    padding: 4px 0;
+  }
+
+  .ac-settings > .ac-group + .ac-group {
+    padding-inline-start: 0;
+    border-inline-start: 0;
+    border-top: 1px solid var(--rule);
+  }
+
+  /* each row named by its group's label */
+  .ac-settings > .ac-group::before {
+    content: attr(aria-label);
+    flex: 1 0 auto;
+    color: var(--muted);
+    font: 14px/1.2 var(--ui-font);
+  }
+
+  .ac-settings .ac-button {
+    min-width: 40px;
+    height: 40px;
+  }
+
+  .ac-settings + .ac-group {
+    padding-inline-start: 0;
+    border: 0;
+  }
+}
+
 /* Narrow screens */
 @media (max-width: 640px) {
   .ac-group-width,
@@ -697,47 +783,24 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   }
 }
 
-/* Phones: two rows. Close and the actions on top; theme, size and font below. */
+/* Phones */
 @media (max-width: 480px) {
   .ac-toolbar {
-    gap: 4px 0;
-    padding: 6px 8px;
+    padding: 6px max(8px, env(safe-area-inset-right)) 6px max(8px, env(safe-area-inset-left));
   }
 
-  .ac-toolbar:not(.ac-ready) {
-    min-height: 85px;
-  }
-
-  .ac-tools {
-    display: contents;
-  }
-
-  .ac-group-actions {
-    order: 1;
-    padding: 0;
-    border: 0;
-  }
-
-  .ac-toolbar::after {
-    content: "";
-    order: 2;
-    flex-basis: 100%;
-  }
-
-  .ac-group-themes,
-  .ac-group-size,
-  .ac-group-font {
-    order: 3;
-  }
-
-  .ac-group + .ac-group {
+  .ac-group + .ac-group,
+  .ac-settings + .ac-group {
     padding-inline-start: 0;
     border: 0;
   }
 
-  .ac-button {
-    min-width: 34px;
-    padding: 0 5px;
+  .ac-tools .ac-button {
+    min-width: 40px;
+    height: 40px;
+  }
+  .ac-toolbar:not(.ac-ready) {
+    min-height: 53px;
   }
 }
 

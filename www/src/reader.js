@@ -26,6 +26,8 @@ const FONT_SIZES = [14, 15, 16, 17, 18, 19, 20, 22, 24, 27, 30, 34];
 const DEFAULTS = Object.freeze({ theme: null, fontSize: 19, font: 'serif', width: 'medium' });
 const THEMES = ['light', 'sepia', 'dark'];
 const WIDTHS = ['narrow', 'medium', 'wide'];
+/** The settings menu's id: the content's ids all start with "ac-" (the engine's namespace). */
+const MENU_ID = 'article-cleaner-settings';
 const MIN_TEXT = 200; // fewer characters than this: "doesn't look like an article"
 const RTL_LANGS = /^(ar|arc|ckb|dv|fa|ha|he|iw|khw|ks|ps|sd|ug|ur|yi)(-|$)/i;
 
@@ -223,6 +225,8 @@ class ReaderView {
   status;
   /** @type {{remove(): void}} */
   pageStyle;
+  /** @type {HTMLElement} the settings (the menu's panel on narrow screens); set by fillToolbar() */
+  settingsPanel;
 
   /**
    * @param {Document} doc
@@ -242,6 +246,10 @@ class ReaderView {
     this.result = null;
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     this.statusTimer = undefined;
+    /** @type {{restore(): void} | null} the page's viewport meta, while the view changes it */
+    this.viewport = null;
+    /** @type {HTMLElement | null} the settings menu's button (narrow screens) */
+    this.menuButton = null;
     /** @type {HTMLElement | null} the article's content, once shown */
     this.content = null;
     /** whether the view's element is in the page */
@@ -299,6 +307,7 @@ class ReaderView {
       host.addEventListener(type, (e) => e.stopPropagation());
     }
     root.addEventListener('click', (e) => this.onClick(e));
+    this.viewport = fitViewport(doc, this.win);
     /** @type {HTMLElement} */ (dom.documentElement(doc)).appendChild(host);
     dom.listen(this.win, 'keydown', this.onKeyDown, true);
     if (this.darkQuery && this.darkQuery.addEventListener) this.darkQuery.addEventListener('change', this.onColorScheme);
@@ -370,6 +379,7 @@ class ReaderView {
     clearTimeout(this.statusTimer);
     this.host.remove();
     if (this.pageStyle) this.pageStyle.remove();
+    if (this.viewport) this.viewport.restore();
     // Back to where the reader was when the view opened.
     try {
       this.win.scrollTo({ left: this.scroll.x, top: this.scroll.y, behavior: 'instant' });
@@ -444,7 +454,14 @@ class ReaderView {
         icon(doc, 'M7 9V4h10v5M7 17H5a1 1 0 0 1-1-1v-6a1 1 0 0 1 1-1h14a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1h-2M7 14h10v6H7z'),
       ]),
     ]);
-    tools.append(themes, size, fonts, widths, actions);
+    // The settings: in the toolbar on wide screens, behind the "Aa" menu button on narrow ones.
+    const settings = h(doc, 'div', { class: 'ac-settings', id: MENU_ID, role: 'group', 'aria-label': 'Display settings' }, [themes, size, fonts, widths]);
+    const menu = button(doc, { class: 'ac-menu-button', 'aria-label': 'Display settings', title: 'Display settings', 'aria-expanded': 'false', 'aria-controls': MENU_ID, 'data-action': 'menu' }, [
+      h(doc, 'span', { class: 'ac-font-serif', 'aria-hidden': 'true' }, ['Aa']),
+    ]);
+    this.menuButton = menu;
+    this.settingsPanel = settings;
+    tools.append(menu, settings, actions);
     bar.append(close, tools);
     bar.classList.add('ac-ready');
     // Roving focus: one Tab stop for the toolbar, arrow keys move inside it.
@@ -486,7 +503,9 @@ class ReaderView {
     const btn = /** @type {HTMLButtonElement | null} */ (target && target.closest('[data-action]'));
     if (btn && this.rootEl.contains(btn)) {
       const { action, value } = btn.dataset;
+      if (action !== 'menu' && !(this.settingsPanel && this.settingsPanel.contains(btn))) this.toggleMenu(false);
       if (action === 'close') closeReader();
+      else if (action === 'menu') this.toggleMenu();
       else if (action === 'theme') this.set({ theme: value });
       else if (action === 'size') this.changeSize(Number(value));
       else if (action === 'font') this.set({ font: value });
@@ -496,6 +515,7 @@ class ReaderView {
       else if (action === 'show-anyway' && this.article) this.showArticle(this.article);
       return;
     }
+    if (!(target && this.toolbar.contains(target))) this.toggleMenu(false);
     // In-article anchors (#footnote) point into the shadow root, not the page.
     const link = target && target.closest('a[href^="#"]');
     if (link && this.content && this.content.contains(link)) {
@@ -504,6 +524,20 @@ class ReaderView {
       e.preventDefault();
       if (dest) dest.scrollIntoView({ block: 'start' });
     }
+  }
+
+  /**
+   * Opens or closes the settings menu (narrow screens); `open` undefined: toggles.
+   * @param {boolean} [open]
+   */
+  toggleMenu(open) {
+    const menu = this.menuButton;
+    if (!menu) return;
+    const isOpen = menu.getAttribute('aria-expanded') === 'true';
+    const next = open === undefined ? !isOpen : open;
+    if (next === isOpen) return;
+    menu.setAttribute('aria-expanded', String(next));
+    this.settingsPanel.classList.toggle('ac-open', next);
   }
 
   // --- settings
@@ -758,7 +792,13 @@ class ReaderView {
 
   /** @param {KeyboardEvent} e */
   onKeyDown(e) {
-    if (e.key === 'Escape') {
+    if (e.key === 'Escape' && this.menuButton && this.menuButton.getAttribute('aria-expanded') === 'true') {
+      // Escape closes the open menu first
+      e.preventDefault();
+      e.stopPropagation();
+      this.toggleMenu(false);
+      this.menuButton.focus();
+    } else if (e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
       closeReader();
@@ -923,6 +963,54 @@ function afterPaint(win) {
       }, 0),
     );
   });
+}
+
+/** What the view asks of a phone's browser while it is open: the device's width, not zoomed out. */
+const VIEWPORT = 'width=device-width, initial-scale=1, minimum-scale=1';
+
+/**
+ * The page's viewport, fitted to the view on phones. A page without `<meta name=viewport>`
+ * is laid out 980 px wide and shown zoomed out (19 px text at 7 px); a page wider than the
+ * screen (a 728 px banner) widens the viewport the view is pinned to. So while the view is
+ * open, the page's last viewport meta (or one added to <head>) asks for the device's width
+ * at scale 1; `restore()` puts back the page's meta and its zoom (a change of meta alone
+ * keeps the current zoom: the meta first pins the zoom the page had, then is put back).
+ * Nothing is changed where the page is neither zoomed nor wider than the screen, e.g. in
+ * desktop browsers (which ignore the meta).
+ * @param {Document} doc
+ * @param {Window} win
+ * @returns {{restore(): void} | null}
+ */
+function fitViewport(doc, win) {
+  const vv = win.visualViewport;
+  if (!vv) return null;
+  const scale = vv.scale;
+  const zoomed = Math.abs(scale - 1) > 0.01;
+  const widened = win.innerWidth > vv.width * scale + 24; // more than a scroll bar
+  if (!zoomed && !widened) return null;
+  const root = /** @type {HTMLElement} */ (dom.documentElement(doc));
+  const metas = dom.querySelectorAll(doc, 'meta[name="viewport" i]');
+  const added = metas.length ? null : dom.createElement(doc, 'meta');
+  const meta = added || metas[metas.length - 1];
+  const content = meta.getAttribute('content');
+  if (added) {
+    added.setAttribute('name', 'viewport');
+    /** @type {HTMLElement} */ (dom.headOf(doc) || root).appendChild(added);
+  }
+  meta.setAttribute('content', VIEWPORT);
+  return {
+    restore() {
+      // 980: the layout width of a page without a viewport meta
+      meta.setAttribute('content', `${content || 'width=980'}, minimum-scale=${scale}, maximum-scale=${scale}`);
+      root.getBoundingClientRect(); // applied now
+      if (added) {
+        meta.setAttribute('content', '');
+        root.getBoundingClientRect();
+        added.remove();
+      } else if (content === null) meta.removeAttribute('content');
+      else meta.setAttribute('content', content);
+    },
+  };
 }
 
 // The element's own position is in its shadow root's sheet (`:host`), so that it is pinned

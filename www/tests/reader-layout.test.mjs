@@ -3,7 +3,8 @@
 // types, and pages whose markup shadows the DOM names the view calls.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { loadShim, openReader, setUp } from './harness.mjs';
+import path from 'node:path';
+import { RESULTS, loadShim, openReader, setUp } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -52,4 +53,101 @@ describe('a page that shadows the DOM names the view calls', () => {
     assert.deepEqual(after, { host: false, html: before, typed: 'typed before opening', focus: 'note' });
     assert.deepEqual(page.errors, []);
   });
+});
+
+/** A phone: 390 × 844 CSS px, 3 device pixels per px, touch, the viewport meta honoured. */
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 };
+
+/** What a phone shows of the page: its zoom, its layout width, its viewport metas, its scroll, focus and typed text. */
+function pageState(page) {
+  return page.evaluate(() => ({
+    scale: Math.round(visualViewport.scale * 1000) / 1000,
+    innerWidth,
+    layoutWidth: document.documentElement.clientWidth,
+    metas: [...document.querySelectorAll('meta[name=viewport]')].map((m) => m.getAttribute('content')),
+    head: document.head.innerHTML,
+    scrollY,
+    active: document.activeElement && document.activeElement.id,
+    typed: /** @type {HTMLInputElement} */ (document.getElementById('search')).value,
+  }));
+}
+
+/** The view as a phone shows it: sizes in CSS px of the visual viewport, text size as seen. */
+function phoneView(page) {
+  return page.evaluate(() => {
+    const vv = /** @type {VisualViewport} */ (visualViewport);
+    const host = /** @type {HTMLElement} */ (document.querySelector('article-cleaner-reader'));
+    const root = /** @type {HTMLElement} */ (host.shadowRoot.querySelector('.ac-root'));
+    const rect = host.getBoundingClientRect();
+    const p = root.querySelector('.ac-content p');
+    const wrap = /** @type {HTMLElement} */ (root.querySelector('.ac-table-wrap'));
+    const img = /** @type {HTMLElement} */ (root.querySelector('.ac-content img'));
+    const content = /** @type {HTMLElement} */ (root.querySelector('.ac-content')).getBoundingClientRect();
+    const visible = [...root.querySelectorAll('.ac-toolbar button')].filter((b) => b.getClientRects().length);
+    return {
+      scale: vv.scale,
+      // the view covers the visual viewport
+      host: { left: rect.left - vv.offsetLeft, top: rect.top - vv.offsetTop, width: rect.width / vv.width, height: rect.height / vv.height },
+      horizontalScroll: root.scrollWidth - root.clientWidth,
+      textSeen: parseFloat(getComputedStyle(/** @type {Element} */ (p)).fontSize) * vv.scale,
+      toolbarOutside: visible.filter((b) => b.getBoundingClientRect().right > vv.width + 0.5).map((b) => b.getAttribute('aria-label')),
+      toolbarButtons: visible.map((b) => b.getAttribute('data-action')),
+      table: { width: wrap.getBoundingClientRect().width, scrolls: wrap.scrollWidth > wrap.clientWidth, overflowX: getComputedStyle(wrap).overflowX },
+      image: img.getBoundingClientRect().width,
+      contentWidth: content.width,
+    };
+  });
+}
+
+describe('on a phone (390 px, device emulation)', () => {
+  for (const [kind, file] of [
+    ['a page with a 728 px banner', 'mobile-banner.html'],
+    ['a page without a viewport meta (laid out 980 px wide)', 'mobile-no-viewport.html'],
+  ]) {
+    test(`${kind}: the view fills the screen, text at least 16 px as seen, everything restored on close`, async () => {
+      const page = await env.newPage(PHONE);
+      await page.goto(`${env.base}_fixtures/${file}`);
+      await page.fill('#search', 'lighthouse');
+      await page.evaluate(() => {
+        document.body.style.paddingBottom = '3000px'; // room to scroll at any zoom
+        window.scrollTo(0, 400);
+      });
+      await page.focus('#search');
+      const before = await pageState(page);
+      assert.equal(before.scrollY, 400);
+      await loadShim(page, env.base);
+      const r = await openReader(page);
+      assert.equal(r.shown, 'article', r.error || '');
+      const v = await phoneView(page);
+      assert.ok(Math.abs(v.scale - 1) < 0.01, `not zoomed out: scale ${v.scale}`);
+      assert.deepEqual(v.host, { left: 0, top: 0, width: 1, height: 1 }, 'the view covers the visual viewport exactly');
+      assert.ok(v.horizontalScroll <= 0, `no horizontal scroll (${v.horizontalScroll} px)`);
+      assert.ok(v.textSeen >= 16, `body text seen at ${v.textSeen} px`);
+      assert.deepEqual(v.toolbarOutside, [], 'every toolbar button on screen');
+      assert.ok(v.toolbarButtons.includes('menu') && !v.toolbarButtons.includes('theme'), `settings behind the menu: ${v.toolbarButtons}`);
+      assert.ok(v.image <= v.contentWidth + 0.5 && v.image > 100, `image fits: ${v.image} of ${v.contentWidth}`);
+      assert.ok(v.table.width <= v.contentWidth + 0.5, `table box fits: ${v.table.width} of ${v.contentWidth}`);
+      assert.ok(v.table.scrolls && v.table.overflowX === 'auto', 'the table scrolls inside itself');
+      await page.screenshot({ path: path.join(RESULTS, `reader-phone-${file.replace('.html', '')}.png`) });
+
+      // the settings menu: opens on a tap, its buttons on screen, a choice applies
+      await page.tap('article-cleaner-reader [data-action="menu"]');
+      const menu = await page.evaluate(() => {
+        const root = /** @type {ShadowRoot} */ (document.querySelector('article-cleaner-reader')?.shadowRoot);
+        const buttons = [...root.querySelectorAll('.ac-settings button')].map((b) => b.getBoundingClientRect());
+        return { shown: buttons.filter((b) => b.width > 0).length, outside: buttons.filter((b) => b.right > visualViewport.width || b.left < 0).length };
+      });
+      assert.ok(menu.shown >= 7 && menu.outside === 0, JSON.stringify(menu));
+      await page.tap('article-cleaner-reader [data-action="theme"][data-value="dark"]');
+      assert.equal(await page.evaluate(() => document.querySelector('article-cleaner-reader')?.shadowRoot?.querySelector('.ac-root')?.getAttribute('data-theme')), 'dark');
+      await page.keyboard.press('Escape');
+      assert.notEqual(await page.$('article-cleaner-reader'), null, 'Escape closes the menu first');
+
+      await page.tap('article-cleaner-reader [data-action="close"]');
+      const after = await pageState(page);
+      assert.deepEqual(after, before, 'zoom, layout width, viewport meta, scroll, focus and typed text as they were');
+      await page.evaluate(() => localStorage.clear());
+      assert.deepEqual(page.errors, []);
+    });
+  }
 });
