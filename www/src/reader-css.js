@@ -643,6 +643,18 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   border-top: 1px solid var(--rule);
 }
 
+/* where an in-article link led (the page's URL, hence :target, is left alone) */
+.ac-content .ac-target {
+  outline: none;
+  animation: ac-target 2s ease-out;
+}
+
+@keyframes ac-target {
+  from {
+    background-color: var(--mark);
+  }
+}
+
 .ac-content mark {
   background: var(--mark);
   color: inherit;
@@ -808,6 +820,10 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   .ac-button,
   .ac-status {
     transition: none;
+  }
+
+  .ac-content .ac-target {
+    animation: none;
   }
 }
 

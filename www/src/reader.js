@@ -516,14 +516,44 @@ class ReaderView {
       return;
     }
     if (!(target && this.toolbar.contains(target))) this.toggleMenu(false);
-    // In-article anchors (#footnote) point into the shadow root, not the page.
-    const link = target && target.closest('a[href^="#"]');
+    // In-article links to a part of the article (a section, a footnote and its way back)
+    // scroll the view, not the page under it; the page's URL stays as it is.
+    const link = target && target.closest('a[href]');
     if (link && this.content && this.content.contains(link)) {
-      const id = decodeURIComponent((link.getAttribute('href') || '').slice(1));
-      const dest = id && (this.shadow.getElementById(id) || this.shadow.querySelector(`[name="${cssEscape(id)}"]`));
-      e.preventDefault();
-      if (dest) dest.scrollIntoView({ block: 'start' });
+      const id = fragmentOf(link, this.doc);
+      if (id !== null) {
+        e.preventDefault();
+        this.goToFragment(id);
+      }
     }
+  }
+
+  /**
+   * Scrolls the view to the content's element of that fragment and moves the focus there
+   * (keyboard users go on from it). The engine namespaces the content's ids: `id="ac-x"`,
+   * linked as `#ac-x`; a link still written `#x` finds `ac-x` too.
+   * @param {string} fragment
+   */
+  goToFragment(fragment) {
+    const content = /** @type {HTMLElement} */ (this.content);
+    let id = fragment;
+    try {
+      id = decodeURIComponent(fragment);
+    } catch {
+      /* as written */
+    }
+    if (!id || id.toLowerCase() === 'top') {
+      this.rootEl.scrollTo({ top: 0 });
+      return;
+    }
+    const find = (/** @type {string} */ sel) => /** @type {HTMLElement | null} */ (content.querySelector(sel));
+    const dest = find(`[id="${cssEscape(id)}"]`) || find(`[id="ac-${cssEscape(id)}"]`) || find(`a[name="${cssEscape(id)}"]`);
+    if (!dest) return;
+    dest.scrollIntoView({ block: 'start' });
+    if (!dest.hasAttribute('tabindex')) dest.setAttribute('tabindex', '-1');
+    dest.focus({ preventScroll: true });
+    for (const old of content.querySelectorAll('.ac-target')) old.classList.remove('ac-target');
+    dest.classList.add('ac-target');
   }
 
   /**
@@ -873,6 +903,22 @@ function nearestIndex(list, value) {
 /** @param {string} s */
 function cap(s) {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * The fragment a link goes to when it stays in the document (`#x`, or the page's own URL
+ * with `#x`), else null.
+ * @param {Element} link
+ * @param {Document} doc
+ * @returns {string | null}
+ */
+function fragmentOf(link, doc) {
+  const href = (link.getAttribute('href') || '').trim();
+  if (href.startsWith('#')) return href.slice(1);
+  const hash = href.indexOf('#');
+  if (hash < 0) return null;
+  const here = dom.documentURL(doc).split('#')[0];
+  return href.slice(0, hash) === here ? href.slice(hash + 1) : null;
 }
 
 /** @param {string} s */

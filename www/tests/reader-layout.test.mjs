@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import path from 'node:path';
+import { FIREFOX_SKIP, launchFirefox } from './firefox.mjs';
 import { RESULTS, loadShim, openReader, setUp } from './harness.mjs';
 
 let env;
@@ -150,4 +151,109 @@ describe('on a phone (390 px, device emulation)', () => {
       assert.deepEqual(page.errors, []);
     });
   }
+});
+
+/** Prose of `n` sentences, for articles given to the view directly. */
+const prose = (n, topic) => Array.from({ length: n }, (_, i) => `Sentence ${i + 1} about ${topic} goes on long enough to fill a line of the reader view.`).join(' ');
+
+/**
+ * An Article as the engine gives it, content in the engine's id contract: ids kept as
+ * `id="ac-<original>"`, same-document links as `href="#ac-<original>"`.
+ */
+const FOOTNOTED = {
+  title: 'Notes from the tide tables',
+  byline: 'R. Quill',
+  lang: 'en',
+  dir: 'ltr',
+  readerable: true,
+  removed: [],
+  readingTimeMinutes: 3,
+  pageType: 'article',
+  content: [
+    '<div><nav><ul><li><a href="#ac-method">How the tables were read</a></li></ul></nav>',
+    `<p>The almanac<sup id="ac-fnref-1"><a href="#ac-fn-1">1</a></sup> predicts every tide of the year. ${prose(12, 'the almanac')}</p>`,
+    ...Array.from({ length: 6 }, (_, i) => `<p>${prose(8, `the harbour, part ${i + 1}`)}</p>`),
+    `<h2 id="ac-method">How the tables were read</h2><p>${prose(10, 'the method')}</p>`,
+    ...Array.from({ length: 6 }, (_, i) => `<p>${prose(8, `the moon, part ${i + 1}`)}</p>`),
+    '<ol><li id="ac-fn-1"><p>Printed each winter by the harbour office. <a href="#ac-fnref-1" aria-label="Back to the text">↩</a></p></li></ol></div>',
+  ].join(''),
+};
+FOOTNOTED.textContent = FOOTNOTED.content.replace(/<[^>]+>/g, ' ');
+
+/** Opens the view on `article` (no engine) in a blank page of the test server. */
+async function openWithArticle(page, article, url = `${env.base}_fixtures/blank.html`) {
+  await page.goto(url);
+  await loadShim(page, env.base);
+  return page.evaluate((a) => window.__ac.openReader({ article: a }).then((r) => r.shown), article);
+}
+
+/** Where an element of the content is, relative to the view's toolbar; the view's and the page's scroll; the focus. */
+function whereIs(page, selector) {
+  return page.evaluate((sel) => {
+    const root = /** @type {ShadowRoot} */ (document.querySelector('article-cleaner-reader')?.shadowRoot);
+    const el = /** @type {Element} */ (root.querySelector(sel));
+    const bar = /** @type {Element} */ (root.querySelector('.ac-toolbar')).getBoundingClientRect();
+    const rect = el.getBoundingClientRect();
+    return {
+      belowToolbar: Math.round(rect.top - bar.bottom),
+      visible: rect.top >= bar.bottom - 1 && rect.bottom <= innerHeight,
+      viewScroll: /** @type {Element} */ (root.querySelector('.ac-root')).scrollTop,
+      pageScroll: window.scrollY,
+      hash: location.hash,
+      focused: root.activeElement === el,
+    };
+  }, selector);
+}
+
+describe('links inside the article', () => {
+  test('footnotes, their back-links and section links scroll the view, by click and by keyboard; the URL stays', async () => {
+    const page = await env.newPage({ viewport: { width: 1000, height: 700 } });
+    assert.equal(await openWithArticle(page, FOOTNOTED), 'article');
+    const url = page.url();
+    await page.click('article-cleaner-reader a[href="#ac-fn-1"]');
+    const note = await whereIs(page, '#ac-fn-1');
+    assert.ok(note.viewScroll > 1000, `the view scrolled down to the note (${note.viewScroll})`);
+    assert.ok(note.visible, `the note is in view (${note.belowToolbar} px below the toolbar)`);
+    assert.deepEqual([note.pageScroll, note.hash, note.focused], [0, '', true], 'page not scrolled, URL hash unchanged, focus on the note');
+
+    // back to the text: the back-link, from the keyboard
+    await page.focus('article-cleaner-reader a[href="#ac-fnref-1"]');
+    await page.keyboard.press('Enter');
+    const ref = await whereIs(page, '#ac-fnref-1');
+    assert.ok(ref.viewScroll < note.viewScroll, 'scrolled back up');
+    assert.ok(ref.belowToolbar >= -30 && ref.belowToolbar < 40, `the reference is in view (${ref.belowToolbar} px)`);
+    assert.deepEqual([ref.pageScroll, ref.hash, ref.focused], [0, '', true]);
+
+    // a link to a section (a table of contents)
+    await page.click('article-cleaner-reader a[href="#ac-method"]');
+    const section = await whereIs(page, '#ac-method');
+    assert.ok(section.belowToolbar >= 0 && section.belowToolbar < 40, `the section heading is just below the toolbar (${section.belowToolbar} px)`);
+    assert.equal(page.url(), url, 'the page URL never changed');
+    assert.deepEqual(page.errors, []);
+  });
+});
+
+describe('links inside the article, in Firefox', { skip: FIREFOX_SKIP }, () => {
+  test('a footnote and its back-link scroll the view, by click and by keyboard; the URL stays', async () => {
+    const ff = await launchFirefox();
+    try {
+      const page = await ff.newPage();
+      await page.setViewport({ width: 1000, height: 700 });
+      assert.equal(await openWithArticle(page, FOOTNOTED), 'article');
+      const url = page.url();
+      await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('article-cleaner-reader')?.shadowRoot?.querySelector('a[href="#ac-fn-1"]'))?.click());
+      const note = await whereIs(page, '#ac-fn-1');
+      assert.ok(note.viewScroll > 1000 && note.visible, JSON.stringify(note));
+      assert.deepEqual([note.pageScroll, note.hash, note.focused], [0, '', true]);
+      await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('article-cleaner-reader')?.shadowRoot?.querySelector('a[href="#ac-fnref-1"]'))?.focus());
+      await page.keyboard.press('Enter');
+      const ref = await whereIs(page, '#ac-fnref-1');
+      assert.ok(ref.viewScroll < note.viewScroll && ref.belowToolbar >= -30 && ref.belowToolbar < 40, JSON.stringify(ref));
+      assert.deepEqual([ref.pageScroll, ref.hash, ref.focused], [0, '', true]);
+      assert.equal(page.url(), url);
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await ff.close();
+    }
+  });
 });
