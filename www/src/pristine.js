@@ -82,6 +82,8 @@ export const documentURL = getter(DOC, 'URL');
 export const doctypeOf = getter(DOC, 'doctype');
 /** @type {(doc: Document) => string} */
 export const baseURIOf = getter(typeof Node === 'function' ? Node.prototype : undefined, 'baseURI');
+/** @type {(el: Element) => ShadowRoot | null} */
+export const shadowRootOf = getter(typeof Element === 'function' ? Element.prototype : undefined, 'shadowRoot');
 /** @type {(doc: Document) => CSSStyleSheet[]} */
 export const adoptedSheets = getter(DOC, 'adoptedStyleSheets');
 /** @type {(doc: Document, sheets: CSSStyleSheet[]) => void} */

@@ -59,8 +59,12 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   --sans: var(--ui-font);
   --mono: ui-monospace, "SFMono-Regular", "Cascadia Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono",
     monospace;
+  /* dyslexia-friendly faces the system may have (nothing is downloaded), then plain sans */
+  --dyslexic: "OpenDyslexic", "OpenDyslexic3", "Atkinson Hyperlegible Next", "Atkinson Hyperlegible", "Lexend",
+    "Comic Neue", "Comic Sans MS", Verdana, Tahoma, var(--ui-font);
   --text-font: var(--serif);
   --measure: 38em;
+  --leading: 1.6;
   /* "all" leaves direction alone: the page's dir="rtl" must not flip the toolbar */
   direction: ltr;
   unicode-bidi: isolate;
@@ -123,8 +127,48 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   color-scheme: dark;
 }
 
+.ac-root[data-theme="contrast"] {
+  --bg: #000000;
+  --fg: #ffffff;
+  --muted: #e6e6e6;
+  --link: #ffeb3b;
+  --rule: #9a9a9a;
+  --code-bg: #1f1f1f;
+  --bar-bg: #000000;
+  --button-hover: rgba(255, 255, 255, 0.16);
+  --button-on: rgba(255, 235, 59, 0.24);
+  --focus: #ffeb3b;
+  --mark: #5a4d00;
+  color-scheme: dark;
+}
+
+.ac-root[data-theme="contrast"] .ac-content a {
+  text-decoration-thickness: 2px;
+}
+
 .ac-root[data-font="sans"] {
   --text-font: var(--sans);
+}
+
+.ac-root[data-font="dyslexic"] {
+  --text-font: var(--dyslexic);
+}
+
+.ac-root[data-font="dyslexic"] .ac-article {
+  letter-spacing: 0.02em;
+  word-spacing: 0.12em;
+}
+
+.ac-root[data-line-height="compact"] {
+  --leading: 1.4;
+}
+
+.ac-root[data-line-height="loose"] {
+  --leading: 1.9;
+}
+
+.ac-root[data-align="justify"] .ac-content :is(p, li, dd, blockquote) {
+  text-align: justify;
 }
 
 .ac-root[data-width="narrow"] {
@@ -273,6 +317,11 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   background: #2b2c30;
 }
 
+.ac-swatch[data-for="contrast"] {
+  background: linear-gradient(135deg, #000 50%, #fff 50%);
+  border-color: #000;
+}
+
 .ac-button[aria-pressed="true"] .ac-swatch {
   box-shadow: 0 0 0 2px var(--bg), 0 0 0 4px var(--link);
 }
@@ -285,6 +334,12 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
 .ac-font-sans {
   font-family: var(--sans);
   font-size: 15px;
+}
+
+.ac-font-dyslexic {
+  font-family: var(--dyslexic);
+  font-size: 15px;
+  font-weight: 700;
 }
 
 .ac-size-small {
@@ -333,9 +388,27 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
 .ac-article {
   display: block;
   font-family: var(--text-font);
-  line-height: 1.6;
+  line-height: var(--leading);
   overflow-wrap: break-word;
   hyphens: auto;
+}
+
+/* headlines are never hyphenated */
+.ac-title,
+.ac-content :is(h1, h2, h3, h4, h5, h6) {
+  hyphens: manual;
+}
+
+.ac-lead {
+  margin: 0 0 1.4em;
+}
+
+.ac-lead img {
+  display: block;
+  max-width: 100%;
+  height: auto;
+  margin: 0 auto;
+  border-radius: 3px;
 }
 
 .ac-header {
@@ -720,8 +793,8 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   font: 15px/1.4 var(--ui-font);
 }
 
-/* Narrow screens: the settings in a menu */
-@media (max-width: 760px) {
+/* Narrower screens: the display settings in a menu */
+@media (max-width: 1040px) {
   .ac-button.ac-menu-button {
     display: inline-flex;
   }
@@ -834,14 +907,21 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
     overflow: visible !important;
   }
 
-  .ac-root {
+  /* black on white whatever the theme */
+  .ac-root,
+  .ac-root[data-theme] {
     position: static;
     overflow: visible;
     background: #fff;
     color: #000;
+    --bg: #fff;
     --fg: #000;
-    --muted: #444;
+    --muted: #333;
     --link: #000;
+    --rule: #999;
+    --code-bg: #f2f2f2;
+    --mark: #ddd;
+    color-scheme: light;
   }
 
   .ac-toolbar,
@@ -856,7 +936,24 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   }
 
   .ac-content a {
+    color: #000;
+    text-decoration: underline;
+  }
+
+  /* where a link leads, readable on paper */
+  .ac-content a[href^="http"]::after {
+    content: " (" attr(href) ")";
+    font: 0.8em/1.4 var(--ui-font);
+    overflow-wrap: anywhere;
     text-decoration: none;
+  }
+
+  .ac-content img {
+    break-inside: avoid;
+  }
+
+  .ac-content :is(h1, h2, h3, h4, h5, h6) {
+    break-after: avoid;
   }
 
   .ac-content pre {

@@ -20,12 +20,18 @@ export const SETTINGS_KEY = 'article-cleaner:settings';
 const FONT_SIZES = [14, 15, 16, 17, 18, 19, 20, 22, 24, 27, 30, 34];
 /**
  * The reader's settings, as stored.
- * @typedef {{theme: string | null, fontSize: number, font: string, width: string}} Settings
+ * @typedef {{theme: string | null, fontSize: number, font: string, width: string, lineHeight: string, align: string}} Settings
  */
 /** @type {Readonly<Settings>} */
-const DEFAULTS = Object.freeze({ theme: null, fontSize: 19, font: 'serif', width: 'medium' });
-const THEMES = ['light', 'sepia', 'dark'];
+const DEFAULTS = Object.freeze({ theme: null, fontSize: 19, font: 'serif', width: 'medium', lineHeight: 'normal', align: 'start' });
+const THEMES = ['light', 'sepia', 'dark', 'contrast'];
+/** @type {Record<string, string>} */
+const THEME_NAMES = { contrast: 'High-contrast' };
+/** serif, sans-serif, and a dyslexia-friendly stack of fonts the system may have (none is downloaded) */
+const FONTS = ['serif', 'sans', 'dyslexic'];
 const WIDTHS = ['narrow', 'medium', 'wide'];
+const LINE_HEIGHTS = ['compact', 'normal', 'loose'];
+const ALIGNS = ['start', 'justify'];
 /** The settings menu's id: the content's ids all start with "ac-" (the engine's namespace). */
 const MENU_ID = 'article-cleaner-settings';
 const MIN_TEXT = 200; // fewer characters than this: "doesn't look like an article"
@@ -132,7 +138,7 @@ async function doOpen(options) {
   const timings = {};
   // The page is read before the view is added to it; the settings are read meanwhile.
   const pending = options.article ? Promise.resolve(options.article) : cleanPage(options, doc, timings);
-  const v = new ReaderView(doc, storage);
+  const v = new ReaderView(doc, storage, options.opener);
   view = v;
   const settingsLoaded = v.loadSettings();
   const slow = setTimeout(() => {
@@ -231,15 +237,16 @@ class ReaderView {
   /**
    * @param {Document} doc
    * @param {ReaderStorage} storage
+   * @param {Element} [opener] what opened the view, focused again on close (default: what has the focus)
    */
-  constructor(doc, storage) {
+  constructor(doc, storage, opener) {
     this.doc = doc;
     this.win = dom.defaultView(doc) || window;
     this.storage = storage;
     /** @type {Settings} */
     this.settings = { ...DEFAULTS };
     this.scroll = { x: this.win.scrollX, y: this.win.scrollY };
-    this.previousFocus = dom.activeElement(doc);
+    this.previousFocus = opener || deepActiveElement(doc);
     /** @type {Article | null} */
     this.article = null;
     /** @type {ReaderResult | null} */
@@ -412,7 +419,7 @@ class ReaderView {
     const themes = h(doc, 'div', { class: 'ac-group ac-group-themes', role: 'group', 'aria-label': 'Theme' });
     for (const t of THEMES) {
       themes.append(
-        button(doc, { 'aria-label': `${cap(t)} theme`, title: `${cap(t)} theme`, 'data-action': 'theme', 'data-value': t, 'aria-pressed': 'false' }, [
+        button(doc, { 'aria-label': `${THEME_NAMES[t] || cap(t)} theme`, title: `${THEME_NAMES[t] || cap(t)} theme`, 'data-action': 'theme', 'data-value': t, 'aria-pressed': 'false' }, [
           h(doc, 'span', { class: 'ac-swatch', 'data-for': t }),
         ]),
       );
@@ -434,6 +441,9 @@ class ReaderView {
       button(doc, { 'aria-label': 'Sans-serif font', title: 'Sans-serif', 'data-action': 'font', 'data-value': 'sans', 'aria-pressed': 'false' }, [
         h(doc, 'span', { class: 'ac-font-sans' }, ['Aa']),
       ]),
+      button(doc, { 'aria-label': 'Dyslexia-friendly font', title: 'Dyslexia-friendly', 'data-action': 'font', 'data-value': 'dyslexic', 'aria-pressed': 'false' }, [
+        h(doc, 'span', { class: 'ac-font-dyslexic' }, ['Aa']),
+      ]),
     ]);
     const widths = h(doc, 'div', { class: 'ac-group ac-group-width', role: 'group', 'aria-label': 'Line width' });
     /** @type {Record<string, string>} */
@@ -445,6 +455,24 @@ class ReaderView {
         ]),
       );
     }
+    const spacing = h(doc, 'div', { class: 'ac-group ac-group-spacing', role: 'group', 'aria-label': 'Line spacing' });
+    /** @type {Record<string, string>} */
+    const spacingIcons = { compact: 'M5 8h14M5 11h14M5 14h14M5 17h14', normal: 'M5 6h14M5 10h14M5 14h14M5 18h14', loose: 'M5 5h14M5 10h14M5 15h14M5 20h14' };
+    for (const l of LINE_HEIGHTS) {
+      spacing.append(
+        button(doc, { 'aria-label': `${cap(l)} line spacing`, title: `${cap(l)} line spacing`, 'data-action': 'lineHeight', 'data-value': l, 'aria-pressed': 'false' }, [
+          icon(doc, spacingIcons[l]),
+        ]),
+      );
+    }
+    const align = h(doc, 'div', { class: 'ac-group ac-group-align', role: 'group', 'aria-label': 'Alignment' }, [
+      button(doc, { 'aria-label': 'Align to the start', title: 'Ragged lines', 'data-action': 'align', 'data-value': 'start', 'aria-pressed': 'false' }, [
+        icon(doc, 'M4 6h16M4 10h10M4 14h16M4 18h12'),
+      ]),
+      button(doc, { 'aria-label': 'Justify', title: 'Justified lines', 'data-action': 'align', 'data-value': 'justify', 'aria-pressed': 'false' }, [
+        icon(doc, 'M4 6h16M4 10h16M4 14h16M4 18h16'),
+      ]),
+    ]);
     const actions = h(doc, 'div', { class: 'ac-group ac-group-actions', role: 'group', 'aria-label': 'Actions' }, [
       button(doc, { 'aria-label': 'Copy as Markdown', title: 'Copy as Markdown', 'data-action': 'copy' }, [
         icon(doc, 'M9 9h10v11H9zM5 15V4h10'),
@@ -455,7 +483,7 @@ class ReaderView {
       ]),
     ]);
     // The settings: in the toolbar on wide screens, behind the "Aa" menu button on narrow ones.
-    const settings = h(doc, 'div', { class: 'ac-settings', id: MENU_ID, role: 'group', 'aria-label': 'Display settings' }, [themes, size, fonts, widths]);
+    const settings = h(doc, 'div', { class: 'ac-settings', id: MENU_ID, role: 'group', 'aria-label': 'Display settings' }, [themes, size, fonts, widths, spacing, align]);
     const menu = button(doc, { class: 'ac-menu-button', 'aria-label': 'Display settings', title: 'Display settings', 'aria-expanded': 'false', 'aria-controls': MENU_ID, 'data-action': 'menu' }, [
       h(doc, 'span', { class: 'ac-font-serif', 'aria-hidden': 'true' }, ['Aa']),
     ]);
@@ -510,6 +538,8 @@ class ReaderView {
       else if (action === 'size') this.changeSize(Number(value));
       else if (action === 'font') this.set({ font: value });
       else if (action === 'width') this.set({ width: value });
+      else if (action === 'lineHeight') this.set({ lineHeight: value });
+      else if (action === 'align') this.set({ align: value });
       else if (action === 'copy') this.copyMarkdown();
       else if (action === 'print') this.win.print();
       else if (action === 'show-anyway' && this.article) this.showArticle(this.article);
@@ -603,12 +633,16 @@ class ReaderView {
     root.dataset.theme = theme;
     root.dataset.font = s.font;
     root.dataset.width = s.width;
+    root.dataset.lineHeight = s.lineHeight;
+    root.dataset.align = s.align;
     root.style.setProperty('--ac-font-size', `${s.fontSize}px`);
     for (const b of this.toolbar.querySelectorAll('button')) {
       const { action, value } = b.dataset;
       if (action === 'theme') b.setAttribute('aria-pressed', String(value === theme));
       else if (action === 'font') b.setAttribute('aria-pressed', String(value === s.font));
       else if (action === 'width') b.setAttribute('aria-pressed', String(value === s.width));
+      else if (action === 'lineHeight') b.setAttribute('aria-pressed', String(value === s.lineHeight));
+      else if (action === 'align') b.setAttribute('aria-pressed', String(value === s.align));
       else if (action === 'size') {
         const i = nearestIndex(FONT_SIZES, s.fontSize);
         b.disabled = value === '-1' ? i === 0 : i === FONT_SIZES.length - 1;
@@ -707,6 +741,8 @@ class ReaderView {
     const content = h(doc, 'div', { class: 'ac-content' });
     setHtml(content, article.content || '', this.win);
     tidyContent(content, title, doc);
+    const lead = leadFigure(doc, article.leadImage, content);
+    if (lead) art.append(lead);
     art.append(content);
     this.present(art, () => {
       if (later) this.fillMeta(meta, article, lang);
@@ -881,12 +917,15 @@ class ReaderView {
  * @returns {Settings}
  */
 function normalizeSettings(s) {
-  const { theme, width } = s;
+  const { theme } = s;
+  const oneOf = (/** @type {unknown} */ v, /** @type {string[]} */ list, /** @type {string} */ fallback) => (typeof v === 'string' && list.includes(v) ? v : fallback);
   return {
     theme: typeof theme === 'string' && THEMES.includes(theme) ? theme : null,
     fontSize: FONT_SIZES[nearestIndex(FONT_SIZES, Number(s.fontSize) || DEFAULTS.fontSize)],
-    font: s.font === 'sans' ? 'sans' : 'serif',
-    width: typeof width === 'string' && WIDTHS.includes(width) ? width : 'medium',
+    font: oneOf(s.font, FONTS, DEFAULTS.font),
+    width: oneOf(s.width, WIDTHS, DEFAULTS.width),
+    lineHeight: oneOf(s.lineHeight, LINE_HEIGHTS, DEFAULTS.lineHeight),
+    align: oneOf(s.align, ALIGNS, DEFAULTS.align),
   };
 }
 
@@ -898,6 +937,18 @@ function nearestIndex(list, value) {
   let best = 0;
   for (let i = 1; i < list.length; i++) if (Math.abs(list[i] - value) < Math.abs(list[best] - value)) best = i;
   return best;
+}
+
+/**
+ * The element that has the focus, also inside open shadow roots (a button in a web
+ * component: `document.activeElement` is only its host).
+ * @param {Document} doc
+ * @returns {Element | null}
+ */
+function deepActiveElement(doc) {
+  let el = dom.activeElement(doc);
+  for (let root = el && dom.shadowRootOf(el); root && root.activeElement; root = dom.shadowRootOf(el)) el = root.activeElement;
+  return el;
 }
 
 /** @param {string} s */
@@ -1163,6 +1214,39 @@ function tidyContent(content, title, doc) {
     table.replaceWith(wrap);
     wrap.append(table);
   }
+}
+
+/**
+ * The article's lead image as a figure above the content, unless the content shows it
+ * already (the same file, whatever its size variant or query) or it is no web image.
+ * @param {Document} doc
+ * @param {string | null | undefined} url
+ * @param {HTMLElement} content
+ * @returns {HTMLElement | null}
+ */
+function leadFigure(doc, url, content) {
+  if (!url || !/^(https?:|data:image\/(png|jpe?g|gif|webp|avif)[;,])/i.test(url)) return null;
+  const key = imageKey(url);
+  for (const img of content.querySelectorAll('img, source')) {
+    const urls = [img.getAttribute('src') || '', ...(img.getAttribute('srcset') || '').split(',').map((c) => c.trim().split(/\s+/)[0])];
+    if (urls.some((u) => u && imageKey(u) === key)) return null;
+  }
+  const img = h(doc, 'img', { src: url, alt: '', decoding: 'async' });
+  return h(doc, 'figure', { class: 'ac-lead' }, [img]);
+}
+
+/**
+ * An image URL reduced to what names the picture: its file name without the query, the
+ * extension and a size suffix (photo-1200x630.jpg, photo.jpg?w=800 → photo).
+ * @param {string} url
+ */
+function imageKey(url) {
+  if (url.startsWith('data:')) return url;
+  const file = url.split(/[?#]/)[0].split('/').pop() || '';
+  return file
+    .toLowerCase()
+    .replace(/\.[a-z0-9]+$/, '')
+    .replace(/([-_@]\d+x\d*|[-_@]\d+w|@\dx|[-_]scaled|[-_](large|medium|small|thumb))+$/, '');
 }
 
 /**

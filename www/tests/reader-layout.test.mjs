@@ -233,14 +233,20 @@ describe('links inside the article', () => {
   });
 });
 
-describe('links inside the article, in Firefox', { skip: FIREFOX_SKIP }, () => {
-  test('a footnote and its back-link scroll the view, by click and by keyboard; the URL stays', async () => {
+describe('links and headlines in Firefox', { skip: FIREFOX_SKIP }, () => {
+  test('headlines are not hyphenated; a footnote and its back-link scroll the view, by click and by keyboard; the URL stays', async () => {
     const ff = await launchFirefox();
     try {
       const page = await ff.newPage();
       await page.setViewport({ width: 1000, height: 700 });
       assert.equal(await openWithArticle(page, FOOTNOTED), 'article');
       const url = page.url();
+      // Firefox hyphenated headlines ("instabil-/ity"): not any more
+      const hyphens = await page.evaluate(() => {
+        const root = /** @type {ShadowRoot} */ (document.querySelector('article-cleaner-reader')?.shadowRoot);
+        return ['.ac-title', '.ac-content h2', '.ac-content p'].map((sel) => getComputedStyle(/** @type {Element} */ (root.querySelector(sel))).hyphens);
+      });
+      assert.deepEqual(hyphens, ['manual', 'manual', 'auto']);
       await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('article-cleaner-reader')?.shadowRoot?.querySelector('a[href="#ac-fn-1"]'))?.click());
       const note = await whereIs(page, '#ac-fn-1');
       assert.ok(note.viewScroll > 1000 && note.visible, JSON.stringify(note));
@@ -255,5 +261,119 @@ describe('links inside the article, in Firefox', { skip: FIREFOX_SKIP }, () => {
     } finally {
       await ff.close();
     }
+  });
+});
+
+/** Computed styles of the view's parts. */
+function styles(page) {
+  return page.evaluate(() => {
+    const root = /** @type {ShadowRoot} */ (document.querySelector('article-cleaner-reader')?.shadowRoot);
+    const cs = (/** @type {string} */ sel) => getComputedStyle(/** @type {Element} */ (root.querySelector(sel)));
+    const link = cs('.ac-content p a[href^="http"]');
+    return {
+      background: cs('.ac-root').backgroundColor,
+      color: cs('.ac-root').color,
+      font: cs('.ac-content p').fontFamily,
+      lineHeight: parseFloat(cs('.ac-content p').lineHeight) / parseFloat(cs('.ac-content p').fontSize),
+      align: cs('.ac-content p').textAlign,
+      hyphens: { title: cs('.ac-title').hyphens, h2: cs('.ac-content h2').hyphens, p: cs('.ac-content p').hyphens },
+      link: { color: link.color, after: getComputedStyle(/** @type {Element} */ (root.querySelector('.ac-content p a[href^="http"]')), '::after').content },
+      lead: /** @type {HTMLImageElement | null} */ (root.querySelector('.ac-lead img'))?.getAttribute('src') ?? null,
+    };
+  });
+}
+
+describe('typography and comfort', () => {
+  const SOURCE = 'https://example.org/tide-tables';
+  const article = (leadImage, extra = '') => ({
+    ...FOOTNOTED,
+    leadImage,
+    content: FOOTNOTED.content.replace('<h2 ', `${extra}<p>See <a href="${SOURCE}">the harbour office</a> for the full tables.</p><h2 `),
+  });
+
+  test('line spacing, alignment, a high-contrast theme and a dyslexia-friendly font apply and persist; headlines unhyphenated', async () => {
+    const page = await env.newPage();
+    await page.goto(`${env.base}_fixtures/blank.html`);
+    await page.evaluate(() => localStorage.clear());
+    assert.equal(await openWithArticle(page, article(null)), 'article');
+    const base = await styles(page);
+    assert.deepEqual(base.hyphens, { title: 'manual', h2: 'manual', p: 'auto' });
+    assert.equal(base.align, 'start');
+    const host = 'article-cleaner-reader';
+    await page.click(`${host} [data-action="lineHeight"][data-value="loose"]`);
+    const loose = await styles(page);
+    await page.click(`${host} [data-action="lineHeight"][data-value="compact"]`);
+    const compact = await styles(page);
+    assert.ok(loose.lineHeight > base.lineHeight + 0.2 && compact.lineHeight < base.lineHeight - 0.1, `${compact.lineHeight} < ${base.lineHeight} < ${loose.lineHeight}`);
+    await page.click(`${host} [data-action="align"][data-value="justify"]`);
+    await page.click(`${host} [data-action="theme"][data-value="contrast"]`);
+    await page.click(`${host} [data-action="font"][data-value="dyslexic"]`);
+    const s = await styles(page);
+    assert.equal(s.align, 'justify');
+    assert.deepEqual([s.background, s.color], ['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
+    assert.match(s.font, /OpenDyslexic.*Comic Sans MS/);
+    await page.screenshot({ path: path.join(RESULTS, 'reader-contrast-dyslexic.png') });
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('article-cleaner:settings') || 'null'));
+    assert.deepEqual(saved, { theme: 'contrast', fontSize: 19, font: 'dyslexic', width: 'medium', lineHeight: 'compact', align: 'justify' });
+    // the next view has them
+    await page.evaluate(() => window.__ac.closeReader());
+    await page.evaluate((a) => window.__ac.openReader({ article: a }), article(null));
+    const again = await styles(page);
+    assert.deepEqual([again.align, again.background, again.font, again.lineHeight], [s.align, s.background, s.font, compact.lineHeight]);
+
+    // print: black on white whatever the theme, link targets written out
+    await page.emulateMedia({ media: 'print' });
+    const printed = await styles(page);
+    assert.deepEqual([printed.background, printed.color, printed.link.color], ['rgb(255, 255, 255)', 'rgb(0, 0, 0)', 'rgb(0, 0, 0)']);
+    assert.ok(printed.link.after.includes(SOURCE), `the link's address is printed: ${printed.link.after}`);
+    await page.evaluate(() => localStorage.clear());
+    assert.deepEqual(page.errors, []);
+  });
+
+  test('the lead image is shown above the text unless the text has it already', async () => {
+    const page = await env.newPage();
+    const lead = `${env.base}samples/tide-mill.svg?w=1200`;
+    assert.equal(await openWithArticle(page, article(lead)), 'article');
+    assert.equal((await styles(page)).lead, lead);
+    const shown = await page.evaluate(async () => {
+      const img = /** @type {HTMLImageElement} */ (document.querySelector('article-cleaner-reader')?.shadowRoot?.querySelector('.ac-lead img'));
+      await img.decode();
+      const header = /** @type {Element} */ (img.closest('article')?.querySelector('.ac-header'));
+      return { width: img.naturalWidth, afterHeader: img.getBoundingClientRect().top >= header.getBoundingClientRect().bottom };
+    });
+    assert.ok(shown.width > 0 && shown.afterHeader, JSON.stringify(shown));
+    await page.evaluate(() => window.__ac.closeReader());
+    // the same picture in the text (another size of it): no second copy on top
+    const inText = `<figure><img src="${env.base}samples/tide-mill.svg?w=640" alt="The mill"></figure>`;
+    await page.evaluate((a) => window.__ac.openReader({ article: a }), article(lead, inText));
+    assert.equal((await styles(page)).lead, null);
+  });
+
+  test('closing gives the focus back to what opened the view, also a button inside a web component', async () => {
+    const page = await env.newPage();
+    await page.goto(`${env.base}_fixtures/blank.html`);
+    await loadShim(page, env.base);
+    await page.evaluate((a) => {
+      const host = document.createElement('reader-button');
+      const button = document.createElement('button');
+      button.textContent = 'Reader view';
+      button.addEventListener('click', () => window.__ac.openReader({ article: a }));
+      host.attachShadow({ mode: 'open' }).append(button);
+      document.body.append(host);
+    }, article(null));
+    await page.click('reader-button button');
+    await page.waitForFunction(() => document.querySelector('article-cleaner-reader')?.shadowRoot?.querySelector('.ac-root:not([aria-busy])'));
+    await page.keyboard.press('Escape');
+    const focused = await page.evaluate(() => document.querySelector('reader-button')?.shadowRoot?.activeElement?.textContent ?? null);
+    assert.equal(focused, 'Reader view');
+    // an opener given by the caller
+    await page.evaluate(async (a) => {
+      const b = document.createElement('button');
+      b.id = 'opener';
+      document.body.append(b);
+      await window.__ac.openReader({ article: a, opener: b });
+      window.__ac.closeReader();
+    }, article(null));
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'opener');
   });
 });
