@@ -746,6 +746,73 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   margin-inline-start: 1.5em;
 }
 
+/* Page types (the engine's pageType) */
+
+/* a thread: each post a unit, its first line the author and the date */
+.ac-article[data-page-type="thread"] .ac-content article {
+  display: block;
+  margin: 0;
+  padding: 1.1em 0 0.3em;
+  border-top: 1px solid var(--rule);
+}
+
+.ac-article[data-page-type="thread"] .ac-content article:first-of-type {
+  padding-top: 0;
+  border-top: 0;
+}
+
+.ac-article[data-page-type="thread"] .ac-content article > p:first-child:has(> strong, > time) {
+  margin: 0 0 0.6em;
+  color: var(--muted);
+  font: 0.8em/1.45 var(--ui-font);
+}
+
+.ac-article[data-page-type="thread"] .ac-content article > p:first-child > strong {
+  color: var(--fg);
+  font-weight: 600;
+}
+
+/* documentation: a wider measure, code and tables comfortable, nothing hyphenated */
+.ac-page:has(> .ac-article[data-page-type="documentation"]) {
+  max-width: calc(var(--measure) * 1.25 + 2.5rem);
+}
+
+.ac-article[data-page-type="documentation"] {
+  hyphens: manual;
+}
+
+.ac-article[data-page-type="documentation"] .ac-content pre {
+  font-size: 0.78em;
+  line-height: 1.55;
+}
+
+.ac-article[data-page-type="documentation"] .ac-content table {
+  width: 100%;
+}
+
+.ac-article[data-page-type="documentation"] .ac-content :is(td, th) code {
+  white-space: nowrap;
+}
+
+/* collections and products: lists of pictured items as a grid, pictures kept in view */
+.ac-article:is([data-page-type="collection"], [data-page-type="product"]) .ac-content :is(ul, ol):has(> li img) {
+  display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(min(100%, 11rem), 1fr));
+  gap: 1em;
+  padding: 0;
+  list-style: none;
+}
+
+.ac-article:is([data-page-type="collection"], [data-page-type="product"]) .ac-content :is(ul, ol):has(> li img) > li {
+  margin: 0;
+}
+
+.ac-article:is([data-page-type="collection"], [data-page-type="product"]) .ac-content img {
+  max-height: 70vh;
+  width: auto;
+  object-fit: contain;
+}
+
 /* Notices: not an article, engine errors, loading */
 .ac-notice {
   max-width: 30em;

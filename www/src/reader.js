@@ -32,6 +32,8 @@ const FONTS = ['serif', 'sans', 'dyslexic'];
 const WIDTHS = ['narrow', 'medium', 'wide'];
 const LINE_HEIGHTS = ['compact', 'normal', 'loose'];
 const ALIGNS = ['start', 'justify'];
+/** The engine's `pageType`s the view styles (an unknown or missing one: as an article) */
+const PAGE_TYPES = ['article', 'thread', 'documentation', 'collection', 'product', 'other'];
 /** The settings menu's id: the content's ids all start with "ac-" (the engine's namespace). */
 const MENU_ID = 'article-cleaner-settings';
 const MIN_TEXT = 200; // fewer characters than this: "doesn't look like an article"
@@ -717,6 +719,9 @@ class ReaderView {
     const dir = article.dir || (lang && RTL_LANGS.test(lang) ? 'rtl' : 'auto');
     const art = h(doc, 'article', { class: 'ac-article', dir });
     if (lang) art.setAttribute('lang', lang);
+    // threads, documentation, collections and products each get their own touches (CSS)
+    const { pageType } = /** @type {{pageType?: unknown}} */ (article);
+    if (typeof pageType === 'string' && PAGE_TYPES.includes(pageType)) art.dataset.pageType = pageType;
 
     const header = h(doc, 'header', { class: 'ac-header' });
     if (article.siteName) header.append(h(doc, 'p', { class: 'ac-site' }, [article.siteName]));

@@ -377,3 +377,65 @@ describe('typography and comfort', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'opener');
   });
 });
+
+describe('the view adapts to the page type', () => {
+  const post = (who, when, text) => `<article><p><strong>${who}</strong> · <time>${when}</time></p><div><p>${text} ${prose(3, who)}</p></div></article>`;
+  const base = { ...FOOTNOTED, leadImage: null };
+  const THREAD = { ...base, pageType: 'thread', content: `<div>${post('harbourmaster', '2 March 2025', 'Does anyone know when the tide tables for next year come out?')}${post('quill', '3 March 2025', 'The office prints them in the first week of December.')}${post('ferryman', '3 March 2025', 'They are on the noticeboard by the slipway too.')}</div>` };
+  const DOCS = {
+    ...base,
+    pageType: 'documentation',
+    content: `<div><p>${prose(6, 'the command')}</p><pre><code>tides --port "Port Ellery" --from 2025-01-01 --to 2025-12-31 --format csv --output tables.csv</code></pre><table><tr><th>Option</th><th>What it does</th></tr><tr><td><code>--port</code></td><td>${prose(1, 'ports')}</td></tr></table></div>`,
+  };
+  const items = Array.from({ length: 6 }, (_, i) => `<li><img src="/samples/tide-mill.svg" width="400" height="200" alt=""><p>Mill number ${i + 1}. ${prose(1, 'mills')}</p></li>`).join('');
+  const COLLECTION = { ...base, pageType: 'collection', content: `<div><p>${prose(6, 'mills')}</p><ul>${items}</ul></div>` };
+
+  /** The view's page type and the styles that depend on it. */
+  function typed(page) {
+    return page.evaluate(() => {
+      const root = /** @type {ShadowRoot} */ (document.querySelector('article-cleaner-reader')?.shadowRoot);
+      const cs = (/** @type {string} */ sel) => {
+        const el = root.querySelector(sel);
+        return el ? getComputedStyle(el) : null;
+      };
+      return {
+        type: root.querySelector('.ac-article')?.getAttribute('data-page-type') ?? null,
+        pageWidth: parseFloat(/** @type {CSSStyleDeclaration} */ (cs('.ac-page')).maxWidth),
+        postRule: cs('.ac-content article + article')?.borderTopWidth ?? null,
+        postLineSize: parseFloat(cs('.ac-content article > p:first-child')?.fontSize ?? 'NaN'),
+        bodySize: parseFloat(/** @type {CSSStyleDeclaration} */ (cs('.ac-page')).fontSize),
+        preHyphens: cs('.ac-content pre')?.hyphens ?? null,
+        pHyphens: cs('.ac-content p')?.hyphens ?? null,
+        list: cs('.ac-content ul')?.display ?? null,
+      };
+    });
+  }
+
+  test('threads, documentation and collections each get their layout; without pageType, an article', async () => {
+    const page = await env.newPage();
+    assert.equal(await openWithArticle(page, { ...base, pageType: undefined }), 'article');
+    const plain = await typed(page);
+    assert.equal(plain.type, null);
+    const show = async (a) => {
+      await page.evaluate(() => window.__ac.closeReader());
+      await page.evaluate((x) => window.__ac.openReader({ article: x }), a);
+      return typed(page);
+    };
+    const thread = await show(THREAD);
+    assert.equal(thread.type, 'thread');
+    assert.equal(thread.postRule, '1px', 'posts separated by a rule');
+    assert.ok(thread.postLineSize < thread.bodySize, `author and date line smaller (${thread.postLineSize} < ${thread.bodySize})`);
+    await page.screenshot({ path: path.join(RESULTS, 'reader-thread.png') });
+    const docs = await show(DOCS);
+    assert.equal(docs.type, 'documentation');
+    assert.ok(docs.pageWidth > plain.pageWidth, `wider measure (${docs.pageWidth} > ${plain.pageWidth})`);
+    assert.ok(docs.preHyphens !== 'auto' && docs.pHyphens === 'manual' && plain.pHyphens === 'auto', `nothing hyphenated: ${docs.preHyphens}, ${docs.pHyphens}`);
+    const collection = await show(COLLECTION);
+    assert.equal(collection.type, 'collection');
+    assert.equal(collection.list, 'grid', 'pictured items in a grid');
+    assert.equal((await show({ ...COLLECTION, pageType: undefined })).list, 'block', 'the same list without the type: a list');
+    const unknown = await show({ ...base, pageType: 'spaceship' });
+    assert.equal(unknown.type, null, 'an unknown type is ignored');
+    assert.deepEqual(page.errors, []);
+  });
+});
