@@ -10,18 +10,19 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   all: initial;
   display: block !important;
   position: fixed !important;
-  inset: 0 !important;
+  /* the variables: set by the view where it has to follow a phone's visual viewport */
+  inset: var(--ac-inset, 0) !important;
   z-index: 2147483647 !important;
   margin: 0 !important;
   padding: 0 !important;
   border: 0 !important;
-  width: auto !important;
-  height: auto !important;
+  width: var(--ac-width, auto) !important;
+  height: var(--ac-height, auto) !important;
   min-width: 0 !important;
   min-height: 0 !important;
   /* never wider than the device's layout width: on a phone, a page wider than the screen
      (a 728 px banner) widens the viewport this element is pinned to */
-  max-width: 100vw !important;
+  max-width: var(--ac-max-width, 100vw) !important;
   max-height: none !important;
   direction: ltr !important;
   transform: none !important;
@@ -195,6 +196,7 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   -webkit-backdrop-filter: saturate(1.4) blur(10px);
   backdrop-filter: saturate(1.4) blur(10px);
   font: 14px/1 var(--ui-font);
+  container: ac-toolbar / inline-size;
 }
 
 /* The toolbar's buttons come after the first paint of the article: its height is kept meanwhile. */
@@ -860,8 +862,9 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   font: 15px/1.4 var(--ui-font);
 }
 
-/* Narrower screens: the display settings in a menu */
-@media (max-width: 1040px) {
+/* Narrower screens: the display settings in a menu (a container query: the toolbar's own
+   width, also where the view is zoomed to follow a phone's visual viewport) */
+@container ac-toolbar (max-width: 1040px) {
   .ac-button.ac-menu-button {
     display: inline-flex;
   }

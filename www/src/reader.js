@@ -257,6 +257,8 @@ class ReaderView {
     this.statusTimer = undefined;
     /** @type {{restore(): void} | null} the page's viewport meta, while the view changes it */
     this.viewport = null;
+    /** @type {(() => void) | null} stops following the visual viewport */
+    this.unfollow = null;
     /** @type {HTMLElement | null} the settings menu's button (narrow screens) */
     this.menuButton = null;
     /** @type {HTMLElement | null} the article's content, once shown */
@@ -374,12 +376,42 @@ class ReaderView {
     this.applySettings();
     this.pageStyle = addPageStyle(this.doc);
     dom.listen(this.doc, 'focusin', this.onFocusIn, true);
+    if (this.viewport) this.followVisualViewport();
+  }
+
+  /**
+   * After the viewport was fitted (fitViewport): if the page is still zoomed out, or the view
+   * still wider than the screen, the view covers the visual viewport itself, zoomed back to
+   * the device's scale, and follows it as it moves.
+   */
+  followVisualViewport() {
+    const vv = this.win.visualViewport;
+    if (!vv) return;
+    const host = this.host;
+    const follow = () => {
+      const zoom = vv.scale < 1 ? 1 / vv.scale : 1;
+      host.style.setProperty('--ac-inset', `${vv.offsetTop}px auto auto ${vv.offsetLeft}px`);
+      host.style.setProperty('--ac-width', `${vv.width}px`);
+      host.style.setProperty('--ac-height', `${vv.height}px`);
+      host.style.setProperty('--ac-max-width', 'none');
+      this.rootEl.style.setProperty('zoom', String(zoom));
+    };
+    const wide = host.getBoundingClientRect().width > vv.width + 1;
+    if (vv.scale > 0.99 && !wide) return;
+    follow();
+    dom.listen(vv, 'resize', follow);
+    dom.listen(vv, 'scroll', follow);
+    this.unfollow = () => {
+      dom.unlisten(vv, 'resize', follow);
+      dom.unlisten(vv, 'scroll', follow);
+    };
   }
 
   close() {
     const doc = this.doc;
     if (view === this) view = null;
     if (!this.mounted) return;
+    if (this.unfollow) this.unfollow();
     dom.unlisten(this.win, 'keydown', this.onKeyDown, true);
     dom.unlisten(doc, 'focusin', this.onFocusIn, true);
     if (this.darkQuery && this.darkQuery.removeEventListener) {
@@ -1077,6 +1109,8 @@ const VIEWPORT = 'width=device-width, initial-scale=1, minimum-scale=1';
  * open, the page's last viewport meta (or one added to <head>) asks for the device's width
  * at scale 1; `restore()` puts back the page's meta and its zoom (a change of meta alone
  * keeps the current zoom: the meta first pins the zoom the page had, then is put back).
+ * Where the browser doesn't follow (a page that puts its own meta back), the view follows
+ * the visual viewport instead (ReaderView.followVisualViewport).
  * Nothing is changed where the page is neither zoomed nor wider than the screen, e.g. in
  * desktop browsers (which ignore the meta).
  * @param {Document} doc
@@ -1099,6 +1133,9 @@ function fitViewport(doc, win) {
     added.setAttribute('name', 'viewport');
     /** @type {HTMLElement} */ (dom.headOf(doc) || root).appendChild(added);
   }
+  // pinned at 1 first: a zoomed-in page (the reader pinched in) keeps its zoom otherwise
+  meta.setAttribute('content', `${VIEWPORT}, maximum-scale=1`);
+  root.getBoundingClientRect();
   meta.setAttribute('content', VIEWPORT);
   return {
     restore() {

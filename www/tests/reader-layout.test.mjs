@@ -90,7 +90,8 @@ function phoneView(page) {
       // the view covers the visual viewport
       host: { left: rect.left - vv.offsetLeft, top: rect.top - vv.offsetTop, width: rect.width / vv.width, height: rect.height / vv.height },
       horizontalScroll: root.scrollWidth - root.clientWidth,
-      textSeen: parseFloat(getComputedStyle(/** @type {Element} */ (p)).fontSize) * vv.scale,
+      // CSS px of the text × the view's own zoom (where it follows the visual viewport) × the page's zoom
+      textSeen: parseFloat(getComputedStyle(/** @type {Element} */ (p)).fontSize) * (parseFloat(getComputedStyle(root).zoom) || 1) * vv.scale,
       toolbarOutside: visible.filter((b) => b.getBoundingClientRect().right > vv.width + 0.5).map((b) => b.getAttribute('aria-label')),
       toolbarButtons: visible.map((b) => b.getAttribute('data-action')),
       table: { width: wrap.getBoundingClientRect().width, scrolls: wrap.scrollWidth > wrap.clientWidth, overflowX: getComputedStyle(wrap).overflowX },
@@ -101,13 +102,30 @@ function phoneView(page) {
 }
 
 describe('on a phone (390 px, device emulation)', () => {
-  for (const [kind, file] of [
-    ['a page with a 728 px banner', 'mobile-banner.html'],
-    ['a page without a viewport meta (laid out 980 px wide)', 'mobile-no-viewport.html'],
+  /** Page scripts run before the view opens, to make the page's viewport harder. */
+  const zoomedIn = () => {
+    /** @type {HTMLMetaElement} */ (document.querySelector('meta[name=viewport]')).content = 'width=device-width, initial-scale=2';
+  };
+  const stubborn = () => {
+    // a page that puts its own viewport meta back whenever it changes
+    const meta = document.createElement('meta');
+    meta.name = 'viewport';
+    meta.content = 'width=980';
+    document.head.append(meta);
+    new MutationObserver(() => {
+      if (meta.getAttribute('content') !== 'width=980') meta.setAttribute('content', 'width=980');
+    }).observe(meta, { attributes: true });
+  };
+  for (const [kind, file, script] of [
+    ['a page with a 728 px banner', 'mobile-banner.html', null],
+    ['a page without a viewport meta (laid out 980 px wide)', 'mobile-no-viewport.html', null],
+    ['a page zoomed in by its meta (initial-scale=2)', 'mobile-banner.html', zoomedIn],
+    ['a page that puts its viewport meta back (980 px wide)', 'mobile-no-viewport.html', stubborn],
   ]) {
     test(`${kind}: the view fills the screen, text at least 16 px as seen, everything restored on close`, async () => {
       const page = await env.newPage(PHONE);
       await page.goto(`${env.base}_fixtures/${file}`);
+      if (script) await page.evaluate(script);
       await page.fill('#search', 'lighthouse');
       await page.evaluate(() => {
         document.body.style.paddingBottom = '3000px'; // room to scroll at any zoom
@@ -120,8 +138,9 @@ describe('on a phone (390 px, device emulation)', () => {
       const r = await openReader(page);
       assert.equal(r.shown, 'article', r.error || '');
       const v = await phoneView(page);
-      assert.ok(Math.abs(v.scale - 1) < 0.01, `not zoomed out: scale ${v.scale}`);
-      assert.deepEqual(v.host, { left: 0, top: 0, width: 1, height: 1 }, 'the view covers the visual viewport exactly');
+      if (!script || script === zoomedIn) assert.ok(Math.abs(v.scale - 1) < 0.01, `neither zoomed out nor in: scale ${v.scale}`);
+      const covers = Object.fromEntries(Object.entries(v.host).map(([k, x]) => [k, Math.round(x * 100) / 100]));
+      assert.deepEqual(covers, { left: 0, top: 0, width: 1, height: 1 }, `the view covers the visual viewport exactly: ${JSON.stringify(v.host)}`);
       assert.ok(v.horizontalScroll <= 0, `no horizontal scroll (${v.horizontalScroll} px)`);
       assert.ok(v.textSeen >= 16, `body text seen at ${v.textSeen} px`);
       assert.deepEqual(v.toolbarOutside, [], 'every toolbar button on screen');
@@ -129,7 +148,7 @@ describe('on a phone (390 px, device emulation)', () => {
       assert.ok(v.image <= v.contentWidth + 0.5 && v.image > 100, `image fits: ${v.image} of ${v.contentWidth}`);
       assert.ok(v.table.width <= v.contentWidth + 0.5, `table box fits: ${v.table.width} of ${v.contentWidth}`);
       assert.ok(v.table.scrolls && v.table.overflowX === 'auto', 'the table scrolls inside itself');
-      await page.screenshot({ path: path.join(RESULTS, `reader-phone-${file.replace('.html', '')}.png`) });
+      await page.screenshot({ path: path.join(RESULTS, `reader-phone-${file.replace('.html', '')}${script ? `-${script.name}` : ''}.png`) });
 
       // the settings menu: opens on a tap, its buttons on screen, a choice applies
       await page.tap('article-cleaner-reader [data-action="menu"]');
