@@ -116,12 +116,14 @@ describe('on a phone (390 px, device emulation)', () => {
       if (meta.getAttribute('content') !== 'width=980') meta.setAttribute('content', 'width=980');
     }).observe(meta, { attributes: true });
   };
-  for (const [kind, file, script] of [
+  /** @type {[string, string, (() => void) | null][]} */
+  const cases = [
     ['a page with a 728 px banner', 'mobile-banner.html', null],
     ['a page without a viewport meta (laid out 980 px wide)', 'mobile-no-viewport.html', null],
     ['a page zoomed in by its meta (initial-scale=2)', 'mobile-banner.html', zoomedIn],
     ['a page that puts its viewport meta back (980 px wide)', 'mobile-no-viewport.html', stubborn],
-  ]) {
+  ];
+  for (const [kind, file, script] of cases) {
     test(`${kind}: the view fills the screen, text at least 16 px as seen, everything restored on close`, async () => {
       const page = await env.newPage(PHONE);
       await page.goto(`${env.base}_fixtures/${file}`);
