@@ -6,7 +6,7 @@
 //
 // Reads the document only, through pristine.js (markup such as <form name=documentElement>
 // can't hide what it reads); touches no global, so it imports anywhere (a worker too).
-import { baseURIOf, doctypeOf, documentElement, documentURL } from './pristine.js';
+import { baseURIOf, doctypeOf, documentElement, documentURL, nodeTypeOf } from './pristine.js';
 
 /**
  * Whether `value` is a Document, also one from another window (an iframe's), for which
@@ -15,7 +15,12 @@ import { baseURIOf, doctypeOf, documentElement, documentURL } from './pristine.j
  * @returns {value is Document}
  */
 export function isDocument(value) {
-  return typeof value === 'object' && value !== null && /** @type {{nodeType?: unknown}} */ (value).nodeType === 9 && 'documentElement' in value;
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    return nodeTypeOf(value) === 9 && 'documentElement' in value; // not value.nodeType: <img name=nodeType>
+  } catch {
+    return false; // not a Node
+  }
 }
 
 /**

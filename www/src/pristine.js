@@ -84,6 +84,8 @@ export const doctypeOf = getter(DOC, 'doctype');
 export const baseURIOf = getter(typeof Node === 'function' ? Node.prototype : undefined, 'baseURI');
 /** @type {(el: Element) => ShadowRoot | null} */
 export const shadowRootOf = getter(typeof Element === 'function' ? Element.prototype : undefined, 'shadowRoot');
+/** @type {(node: object) => number} throws when given something that is not a Node */
+export const nodeTypeOf = getter(typeof Node === 'function' ? Node.prototype : undefined, 'nodeType');
 /** @type {(doc: Document) => CSSStyleSheet[]} */
 export const adoptedSheets = getter(DOC, 'adoptedStyleSheets');
 /** @type {(doc: Document, sheets: CSSStyleSheet[]) => void} */
