@@ -140,7 +140,7 @@ async function doOpen(options) {
   const timings = {};
   // The page is read before the view is added to it; the settings are read meanwhile.
   const pending = options.article ? Promise.resolve(options.article) : cleanPage(options, doc, timings);
-  const v = new ReaderView(doc, storage, options.opener);
+  const v = new ReaderView(doc, storage, options);
   view = v;
   const settingsLoaded = v.loadSettings();
   const slow = setTimeout(() => {
@@ -239,16 +239,16 @@ class ReaderView {
   /**
    * @param {Document} doc
    * @param {ReaderStorage} storage
-   * @param {Element} [opener] what opened the view, focused again on close (default: what has the focus)
+   * @param {OpenReaderOptions} [options] how it was opened (`opener`: what to focus again on close)
    */
-  constructor(doc, storage, opener) {
+  constructor(doc, storage, options = {}) {
     this.doc = doc;
     this.win = dom.defaultView(doc) || window;
     this.storage = storage;
     /** @type {Settings} */
     this.settings = { ...DEFAULTS };
     this.scroll = { x: this.win.scrollX, y: this.win.scrollY };
-    this.previousFocus = opener || deepActiveElement(doc);
+    this.previousFocus = options.opener || deepActiveElement(doc);
     /** @type {Article | null} */
     this.article = null;
     /** @type {ReaderResult | null} */
