@@ -51,6 +51,8 @@ export interface OpenReaderOptions {
   storage?: ReaderStorage;
   /** Show the article even if the page does not look like one. */
   force?: boolean;
+  /** What opened the view (a button), focused again when it closes (default: what had the focus). */
+  opener?: Element;
 }
 
 /** Milliseconds spent opening the view: loading the engine, cleaning, rendering. */

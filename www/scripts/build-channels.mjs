@@ -71,7 +71,7 @@ export function buildNpm(log = console.log) {
   // engine.js from www/src: dist's points the demo at its versioned .wasm (build.mjs)
   copyEdited(path.join(WWW, 'src', 'engine.js'), path.join(out, 'engine.js'), flat);
   fs.copyFileSync(built('article-cleaner.js'), path.join(out, 'index.js'));
-  for (const f of ['node.js', 'reader.js', 'reader-css.js', 'document-html.js', 'engine-client.js', 'engine-worker.js', 'warm-up.js']) {
+  for (const f of ['node.js', 'reader.js', 'reader-css.js', 'document-html.js', 'engine-client.js', 'engine-worker.js', 'warm-up.js', 'pristine.js']) {
     fs.copyFileSync(built(f), path.join(out, f));
   }
   fs.copyFileSync(built('pkg/article_cleaner.js'), path.join(out, 'article_cleaner.js'));
@@ -109,7 +109,7 @@ export async function buildExtension(log = console.log) {
   // background imports it): the engine as plain ES modules
   for (const f of ['background.js', 'offscreen.html', 'offscreen.js']) fs.copyFileSync(path.join(src, f), path.join(out, f));
   fs.copyFileSync(path.join(WWW, 'src', 'engine.js'), path.join(out, 'engine.js')); // not dist's (build.mjs)
-  for (const f of ['document-html.js', 'warm-up.js', 'pkg/article_cleaner.js', 'pkg/article_cleaner_bg.wasm']) {
+  for (const f of ['document-html.js', 'pristine.js', 'warm-up.js', 'pkg/article_cleaner.js', 'pkg/article_cleaner_bg.wasm']) {
     fs.copyFileSync(built(f), path.join(out, f));
   }
   // content script: injected as a classic script, so the reader view is bundled into it

@@ -323,7 +323,7 @@ describe('extension entry points', () => {
     assert.equal(r.date, '29 février 2024', 'date in the page language');
     assert.match(r.text, /A\. Writer/);
     assert.match(r.text, /2\s?min/, 'reading time');
-    assert.deepEqual(r.saved, [['article-cleaner:settings', { theme: 'dark', fontSize: 24, font: 'sans', width: 'narrow' }]]);
+    assert.deepEqual(r.saved, [['article-cleaner:settings', { theme: 'dark', fontSize: 24, font: 'sans', width: 'narrow', lineHeight: 'normal', align: 'start' }]]);
     assert.ok(!requests.some((u) => u.endsWith('.wasm')), `no wasm fetched: ${requests.filter((u) => u.endsWith('.wasm'))}`);
   });
 });
