@@ -6,6 +6,11 @@
 // of one, e.g. from an extension's background) or an engine to clean the page with
 // (article-cleaner.js passes engine.js). So the view bundles without the wasm.
 import READER_CSS from './reader-css.js';
+import { button, h, icon, addSheet } from './reader-dom.js';
+import { pickLanguage, translator } from './reader-i18n.js';
+import { REMOVALS_CSS, buildRemovalReport, summarizeRemoved } from './reader-removals.js';
+
+export { summarizeRemoved };
 
 /** @typedef {import('../npm/types-common.js').Article} Article */
 /** @typedef {import('../npm/types-common.js').Removal} Removal */
@@ -231,6 +236,8 @@ class ReaderView {
     this.doc = doc;
     this.win = doc.defaultView || window;
     this.storage = storage;
+    /** the reader's language (the browser's) and its words */
+    this.tr = translator(pickLanguage());
     /** @type {Settings} */
     this.settings = { ...DEFAULTS };
     this.scroll = { x: this.win.scrollX, y: this.win.scrollY };
@@ -307,17 +314,18 @@ class ReaderView {
   root() {
     if (this.rootEl) return this.rootEl;
     const doc = this.doc;
+    const { t } = this.tr;
     this.rootEl = h(doc, 'div', {
       class: 'ac-root',
       role: 'dialog',
       'aria-modal': 'true',
-      'aria-label': 'Reader view',
+      'aria-label': t('Reader view'),
       tabindex: '-1',
       dir: 'ltr',
-      lang: 'en',
+      lang: this.tr.lang,
     });
     // filled after the first paint (its height is kept by the style sheet meanwhile)
-    this.toolbar = h(doc, 'div', { class: 'ac-toolbar', role: 'toolbar', 'aria-label': 'Reader view' });
+    this.toolbar = h(doc, 'div', { class: 'ac-toolbar', role: 'toolbar', 'aria-label': t('Reader view') });
     this.page = h(doc, 'main', { class: 'ac-page' });
     this.status = h(doc, 'div', { class: 'ac-status', role: 'status', 'aria-live': 'polite' });
     this.rootEl.append(this.toolbar, this.page, this.status);
@@ -397,55 +405,56 @@ class ReaderView {
 
   fillToolbar() {
     const doc = this.doc;
+    const { t } = this.tr;
     const bar = this.toolbar;
-    const close = button(doc, { class: 'ac-close', 'aria-label': 'Close reader view (Escape)', title: 'Close (Esc)', 'data-action': 'close' }, [
+    const close = button(doc, { class: 'ac-close', 'aria-label': t('Close reader view (Escape)'), title: t('Close (Esc)'), 'data-action': 'close' }, [
       icon(doc, 'M6 6l12 12M18 6L6 18'),
-      h(doc, 'span', { class: 'ac-label' }, ['Close']),
+      h(doc, 'span', { class: 'ac-label' }, [t('Close')]),
     ]);
     const tools = h(doc, 'div', { class: 'ac-tools' });
 
-    const themes = h(doc, 'div', { class: 'ac-group ac-group-themes', role: 'group', 'aria-label': 'Theme' });
-    for (const t of THEMES) {
+    const themes = h(doc, 'div', { class: 'ac-group ac-group-themes', role: 'group', 'aria-label': t('Theme') });
+    for (const theme of THEMES) {
       themes.append(
-        button(doc, { 'aria-label': `${cap(t)} theme`, title: `${cap(t)} theme`, 'data-action': 'theme', 'data-value': t, 'aria-pressed': 'false' }, [
-          h(doc, 'span', { class: 'ac-swatch', 'data-for': t }),
+        button(doc, { 'aria-label': t(`${cap(theme)} theme`), title: t(`${cap(theme)} theme`), 'data-action': 'theme', 'data-value': theme, 'aria-pressed': 'false' }, [
+          h(doc, 'span', { class: 'ac-swatch', 'data-for': theme }),
         ]),
       );
     }
-    const size = h(doc, 'div', { class: 'ac-group ac-group-size', role: 'group', 'aria-label': 'Text size' }, [
-      button(doc, { 'aria-label': 'Smaller text', title: 'Smaller text', 'data-action': 'size', 'data-value': '-1' }, [
+    const size = h(doc, 'div', { class: 'ac-group ac-group-size', role: 'group', 'aria-label': t('Text size') }, [
+      button(doc, { 'aria-label': t('Smaller text'), title: t('Smaller text'), 'data-action': 'size', 'data-value': '-1' }, [
         h(doc, 'span', { class: 'ac-size-small' }, ['A']),
         h(doc, 'span', { 'aria-hidden': 'true' }, ['−']),
       ]),
-      button(doc, { 'aria-label': 'Larger text', title: 'Larger text', 'data-action': 'size', 'data-value': '1' }, [
+      button(doc, { 'aria-label': t('Larger text'), title: t('Larger text'), 'data-action': 'size', 'data-value': '1' }, [
         h(doc, 'span', { class: 'ac-size-large' }, ['A']),
         h(doc, 'span', { 'aria-hidden': 'true' }, ['+']),
       ]),
     ]);
-    const fonts = h(doc, 'div', { class: 'ac-group ac-group-font', role: 'group', 'aria-label': 'Font' }, [
-      button(doc, { 'aria-label': 'Serif font', title: 'Serif', 'data-action': 'font', 'data-value': 'serif', 'aria-pressed': 'false' }, [
+    const fonts = h(doc, 'div', { class: 'ac-group ac-group-font', role: 'group', 'aria-label': t('Font') }, [
+      button(doc, { 'aria-label': t('Serif font'), title: t('Serif'), 'data-action': 'font', 'data-value': 'serif', 'aria-pressed': 'false' }, [
         h(doc, 'span', { class: 'ac-font-serif' }, ['Aa']),
       ]),
-      button(doc, { 'aria-label': 'Sans-serif font', title: 'Sans-serif', 'data-action': 'font', 'data-value': 'sans', 'aria-pressed': 'false' }, [
+      button(doc, { 'aria-label': t('Sans-serif font'), title: t('Sans-serif'), 'data-action': 'font', 'data-value': 'sans', 'aria-pressed': 'false' }, [
         h(doc, 'span', { class: 'ac-font-sans' }, ['Aa']),
       ]),
     ]);
-    const widths = h(doc, 'div', { class: 'ac-group ac-group-width', role: 'group', 'aria-label': 'Line width' });
+    const widths = h(doc, 'div', { class: 'ac-group ac-group-width', role: 'group', 'aria-label': t('Line width') });
     /** @type {Record<string, string>} */
     const widthIcons = { narrow: 'M9 7h6M9 12h6M9 17h6', medium: 'M7 7h10M7 12h10M7 17h10', wide: 'M4 7h16M4 12h16M4 17h16' };
     for (const w of WIDTHS) {
       widths.append(
-        button(doc, { 'aria-label': `${cap(w)} lines`, title: `${cap(w)} lines`, 'data-action': 'width', 'data-value': w, 'aria-pressed': 'false' }, [
+        button(doc, { 'aria-label': t(`${cap(w)} lines`), title: t(`${cap(w)} lines`), 'data-action': 'width', 'data-value': w, 'aria-pressed': 'false' }, [
           icon(doc, widthIcons[w]),
         ]),
       );
     }
-    const actions = h(doc, 'div', { class: 'ac-group ac-group-actions', role: 'group', 'aria-label': 'Actions' }, [
-      button(doc, { 'aria-label': 'Copy as Markdown', title: 'Copy as Markdown', 'data-action': 'copy' }, [
+    const actions = h(doc, 'div', { class: 'ac-group ac-group-actions', role: 'group', 'aria-label': t('Actions') }, [
+      button(doc, { 'aria-label': t('Copy as Markdown'), title: t('Copy as Markdown'), 'data-action': 'copy' }, [
         icon(doc, 'M9 9h10v11H9zM5 15V4h10'),
-        h(doc, 'span', { class: 'ac-label' }, ['Markdown']),
+        h(doc, 'span', { class: 'ac-label' }, [t('Markdown')]),
       ]),
-      button(doc, { 'aria-label': 'Print the article', title: 'Print', 'data-action': 'print' }, [
+      button(doc, { 'aria-label': t('Print the article'), title: t('Print'), 'data-action': 'print' }, [
         icon(doc, 'M7 9V4h10v5M7 17H5a1 1 0 0 1-1-1v-6a1 1 0 0 1 1-1h14a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1h-2M7 14h10v6H7z'),
       ]),
     ]);
@@ -525,7 +534,7 @@ class ReaderView {
     const i = nearestIndex(FONT_SIZES, this.settings.fontSize);
     const j = Math.min(FONT_SIZES.length - 1, Math.max(0, i + step));
     this.set({ fontSize: FONT_SIZES[j] });
-    this.announce(`Text size ${FONT_SIZES[j]} px`);
+    this.announce(this.tr.t('Text size {n} px', { n: FONT_SIZES[j] }));
   }
 
   effectiveTheme() {
@@ -567,20 +576,21 @@ class ReaderView {
 
   /** A cheap frame while the article takes a while: the view's background and one line. */
   showLoading() {
-    this.present(h(this.doc, 'p', { class: 'ac-loading' }, ['Preparing the reader view…']), () => this.focusRoot());
+    this.present(h(this.doc, 'p', { class: 'ac-loading' }, [this.tr.t('Preparing the reader view…')]), () => this.focusRoot());
   }
 
   /** @param {unknown} error */
   showError(error) {
     const doc = this.doc;
-    this.root().setAttribute('aria-label', 'Reader view: no article');
+    const { t } = this.tr;
+    this.root().setAttribute('aria-label', t('Reader view: no article'));
     const message = error && typeof error === 'object' && 'message' in error ? error.message : null;
     const msg = String(message || error || 'unknown error');
     const notice = h(doc, 'section', { class: 'ac-notice' }, [
-      h(doc, 'h1', {}, ["Couldn't make a reader view of this page"]),
+      h(doc, 'h1', {}, [t("Couldn't make a reader view of this page")]),
       h(doc, 'p', {}, [msg]),
       h(doc, 'div', { class: 'ac-notice-actions' }, [
-        button(doc, { class: 'ac-primary', 'data-action': 'close', 'aria-label': 'Close reader view' }, ['Close']),
+        button(doc, { class: 'ac-primary', 'data-action': 'close', 'aria-label': t('Close reader view') }, [t('Close')]),
       ]),
     ]);
     this.present(notice, () => this.focusFirstIn(notice));
@@ -590,18 +600,19 @@ class ReaderView {
   showNotArticle(article) {
     const doc = this.doc;
     this.article = article;
-    this.root().setAttribute('aria-label', 'Reader view: not an article');
+    const { t } = this.tr;
+    this.root().setAttribute('aria-label', t('Reader view: not an article'));
     const hasText = Boolean(article && (article.textContent || '').trim());
     const actions = [
-      button(doc, { class: 'ac-primary', 'data-action': 'show-anyway', 'aria-label': 'Show anyway' }, ['Show anyway']),
-      button(doc, { 'data-action': 'close', 'aria-label': 'Close reader view' }, ['Close']),
+      button(doc, { class: 'ac-primary', 'data-action': 'show-anyway', 'aria-label': t('Show anyway') }, [t('Show anyway')]),
+      button(doc, { 'data-action': 'close', 'aria-label': t('Close reader view') }, [t('Close')]),
     ];
     const notice = h(doc, 'section', { class: 'ac-notice ac-not-article' }, [
-      h(doc, 'h1', {}, ["This page doesn't look like an article"]),
+      h(doc, 'h1', {}, [t("This page doesn't look like an article")]),
       h(doc, 'p', {}, [
         hasText
-          ? 'The reader view works best on articles and blog posts. You can still see what it found.'
-          : 'The reader view found no text to show on this page.',
+          ? t('The reader view works best on articles and blog posts. You can still see what it found.')
+          : t('The reader view found no text to show on this page.'),
       ]),
       h(doc, 'div', { class: 'ac-notice-actions' }, actions),
     ]);
@@ -618,7 +629,7 @@ class ReaderView {
     const doc = this.doc;
     this.article = article;
     const title = (article.title || '').trim();
-    this.root().setAttribute('aria-label', title ? `Reader view: ${title}` : 'Reader view');
+    this.root().setAttribute('aria-label', title ? this.tr.t('Reader view: {title}', { title }) : this.tr.t('Reader view'));
 
     const lang = article.lang || doc.documentElement.lang || undefined;
     const dir = article.dir || (lang && RTL_LANGS.test(lang) ? 'rtl' : 'auto');
@@ -637,10 +648,9 @@ class ReaderView {
     /** @type {HTMLElement | null} */
     let details = null;
     if (removed.length) {
-      // English UI text in a page of any direction: isolated, aligned with the article
-      details = h(doc, 'details', { class: 'ac-removed', lang: 'en' }, [
-        h(doc, 'summary', {}, [h(doc, 'span', { dir: 'ltr' }, [summarizeRemoved(removed)])]),
-      ]);
+      // The reader's language in a page of any: isolated, aligned with the article; the words
+      // come after the first paint (Intl's plural rules and lists)
+      details = h(doc, 'details', { class: 'ac-removed', lang: this.tr.lang }, [h(doc, 'summary', {}, [h(doc, 'span', { dir: 'ltr' })])]);
       header.append(details);
     }
     art.append(header);
@@ -651,7 +661,7 @@ class ReaderView {
     art.append(content);
     this.present(art, () => {
       if (later) this.fillMeta(meta, article, lang);
-      if (details) details.append(this.buildRemoved(removed));
+      if (details) this.fillRemoved(details, removed);
       this.focusRoot();
     });
     this.content = content;
@@ -672,7 +682,7 @@ class ReaderView {
     if (article.readingTimeMinutes > 0) {
       const minutes = formatMinutes(article.readingTimeMinutes, lang);
       meta.append(
-        h(doc, 'span', { class: 'ac-reading-time', title: `Reading time: ${article.readingTimeMinutes} min`, 'aria-label': `Reading time: ${minutes}` }, [
+        h(doc, 'span', { class: 'ac-reading-time', title: this.tr.t('Reading time: {time}', { time: minutes }), 'aria-label': this.tr.t('Reading time: {time}', { time: minutes }) }, [
           icon(doc, 'M12 7v5l3 2M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0z'),
           minutes,
         ]),
@@ -681,21 +691,17 @@ class ReaderView {
   }
 
   /**
-   * The list of what was removed and why (inside the closed <details> of the header).
+   * The removal report (inside the closed <details> of the header): its summary line, and
+   * the removed blocks grouped by kind, in the reader's language.
+   * @param {HTMLElement} details
    * @param {Removal[]} removed
    */
-  buildRemoved(removed) {
-    const doc = this.doc;
-    const list = h(doc, 'ul');
-    for (const r of removed) {
-      const li = h(doc, 'li', {}, [
-        h(doc, 'span', { class: 'ac-kind', dir: 'ltr' }, [r.kind]),
-        h(doc, 'span', { class: 'ac-reason', dir: 'ltr' }, [r.reason || '']),
-      ]);
-      if (r.sample) li.append(h(doc, 'span', { class: 'ac-sample', dir: 'auto', title: r.sample }, [`“${r.sample}”`]));
-      list.append(li);
-    }
-    return list;
+  fillRemoved(details, removed) {
+    addSheet(this.shadow, 'removals', REMOVALS_CSS);
+    const summary = /** @type {HTMLElement} */ (details.querySelector('summary > span'));
+    summary.textContent = summarizeRemoved(removed, this.tr);
+    details.querySelector('.ac-removal-groups')?.remove();
+    details.append(buildRemovalReport(this.doc, removed, this.tr));
   }
 
   /** @param {HTMLElement} el */
@@ -727,7 +733,7 @@ class ReaderView {
       ok = false;
     }
     if (!ok) ok = this.copyWithTextarea(text);
-    this.announce(ok ? 'Copied as Markdown' : "Couldn't copy: the browser refused");
+    this.announce(this.tr.t(ok ? 'Copied as Markdown' : "Couldn't copy: the browser refused"));
   }
 
   /** @param {string} text */
@@ -843,46 +849,6 @@ function cap(s) {
 /** @param {string} s */
 function cssEscape(s) {
   return typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(s) : s.replace(/["\\]/g, '\\$&');
-}
-
-/**
- * An element with attributes (undefined and null ones left out) and children.
- * @param {Document} doc
- * @param {string} tag
- * @param {Record<string, string | undefined | null>} [attrs]
- * @param {(Node | string)[]} [children]
- * @returns {HTMLElement}
- */
-function h(doc, tag, attrs = {}, children = []) {
-  const el = doc.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) el.setAttribute(k, v);
-  for (const c of children) el.append(c);
-  return el;
-}
-
-/**
- * @param {Document} doc
- * @param {Record<string, string>} attrs
- * @param {(Node | string)[]} children
- */
-function button(doc, attrs, children) {
-  return h(doc, 'button', { type: 'button', ...attrs, class: `ac-button ${attrs.class || ''}`.trim() }, children);
-}
-
-/**
- * @param {Document} doc
- * @param {string} d the SVG path
- */
-function icon(doc, d) {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = doc.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  const path = doc.createElementNS(ns, 'path');
-  path.setAttribute('d', d);
-  svg.append(path);
-  return svg;
 }
 
 /** @type {WeakMap<Document, CSSStyleSheet>} the view's constructed sheet, made once per document */
@@ -1048,50 +1014,6 @@ function textBefore(container, el) {
     if ((n.nodeValue || '').trim() && el.compareDocumentPosition(n) & 2 /* PRECEDING */) return true;
   }
   return false;
-}
-
-const KIND_ORDER = ['ad', 'ad-label', 'related', 'comments', 'social', 'newsletter', 'navigation', 'hidden', 'consent', 'boilerplate'];
-/** @type {Record<string, [string, string] | null>} */
-const KIND_WORDS = {
-  ad: ['ad', 'ads'],
-  'ad-label': ['ad label', 'ad labels'],
-  related: ['recommended-links block', 'recommended-links blocks'],
-  comments: null, // just "comments"
-  social: ['share bar', 'share bars'],
-  newsletter: ['newsletter box', 'newsletter boxes'],
-  consent: ['cookie banner', 'cookie banners'],
-};
-
-const FURNITURE = new Set(['navigation', 'hidden', 'boilerplate']);
-
-/**
- * "Removed 3 ads, 1 recommended-links block, comments" from the `removed` list; menus,
- * hidden blocks and other page furniture are counted together at the end ("4 other blocks").
- * @param {Pick<Removal, 'kind'>[]} removed
- * @returns {string}
- */
-export function summarizeRemoved(removed) {
-  const counts = new Map();
-  let other = 0;
-  for (const r of removed) {
-    if (FURNITURE.has(r.kind)) other++;
-    else counts.set(r.kind, (counts.get(r.kind) || 0) + 1);
-  }
-  const kinds = [...counts.keys()].sort((a, b) => rank(a) - rank(b));
-  const parts = kinds.map((k) => {
-    const n = counts.get(k);
-    if (k === 'comments') return 'comments';
-    const words = KIND_WORDS[k] || [k, `${k} blocks`];
-    return `${n} ${n === 1 ? words[0] : words[1]}`;
-  });
-  if (other) parts.push(`${other} ${parts.length ? 'other ' : ''}${other === 1 ? 'block' : 'blocks'}`);
-  return parts.length ? `Removed ${parts.join(', ')}` : '';
-}
-
-/** @param {string} kind */
-function rank(kind) {
-  const i = KIND_ORDER.indexOf(kind);
-  return i < 0 ? KIND_ORDER.length : i;
 }
 
 /**
