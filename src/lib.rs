@@ -33,6 +33,7 @@ mod pipeline;
 mod prune;
 mod readability;
 mod readerable;
+mod region;
 mod report;
 mod rules;
 mod sanitize;
