@@ -113,6 +113,84 @@ export function buildRemovalReport(doc, removed, tr, options = {}) {
   return list;
 }
 
+/**
+ * The removal of `list` (removals with their HTML, from the engine asked again) that is
+ * `wanted` (from the article shown): the one at the same index when it is the same block
+ * (same kind and sample; the page may have changed since), else the first like it.
+ * @param {Removal[]} list
+ * @param {Removal | undefined} wanted
+ * @param {number} index
+ * @returns {Removal | null}
+ */
+export function findRemoval(list, wanted, index) {
+  if (!wanted) return null;
+  const same = (/** @type {Removal | undefined} */ r) => Boolean(r) && r?.kind === wanted.kind && r?.sample === wanted.sample;
+  if (same(list[index])) return list[index];
+  return list.find((r) => same(r) && r.reason === wanted.reason) || null;
+}
+
+/**
+ * The blocks of the article that text can end in, to put a restored block after.
+ */
+const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, blockquote, pre, figure, table, ul, ol, dl, hr, div';
+
+/**
+ * Puts a removed block back into `content`, where it was: after the block in which the text
+ * that came before it (`removal.after`) ends; at the start when nothing came before it; at
+ * the end when that text is not in the article (e.g. the block was beside it). Returns the
+ * element added (a div.ac-restored holding the block), or null without HTML.
+ * @param {HTMLElement} content
+ * @param {Removal} removal
+ * @param {(el: HTMLElement, html: string) => void} setHtml inserts the engine's sanitized HTML
+ * @returns {HTMLElement | null}
+ */
+export function placeBlock(content, removal, setHtml) {
+  if (typeof removal.html !== 'string') return null;
+  const doc = content.ownerDocument;
+  const block = h(doc, 'div', { class: 'ac-restored' });
+  setHtml(block, removal.html);
+  const after = removal.after || '';
+  if (!after.trim()) {
+    content.prepend(block);
+    return block;
+  }
+  const end = textEnd(content, after);
+  let ref = end && end.parentElement ? end.parentElement.closest(BLOCKS) : null;
+  if (ref && !content.contains(ref)) ref = null;
+  // out of a list or a table: after the whole of it
+  while (ref && ref.parentElement && ref.parentElement !== content && ref.parentElement.closest('ul, ol, dl, table, figure, blockquote, pre')) {
+    ref = /** @type {Element} */ (ref.parentElement.closest('ul, ol, dl, table, figure, blockquote, pre'));
+  }
+  if (ref && ref !== content) ref.after(block);
+  else content.append(block);
+  return block;
+}
+
+/**
+ * The text node of `root` in which the text `anchor` ends, spaces aside (block boundaries
+ * have no space in the DOM's text); the last such place when there are several.
+ * @param {Element} root
+ * @param {string} anchor
+ * @returns {Text | null}
+ */
+function textEnd(root, anchor) {
+  const want = anchor.replace(/\s+/g, '').slice(-40);
+  if (!want) return null;
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  let text = '';
+  /** @type {[number, Text][]} where each text node ends in `text` */
+  const ends = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    text += (n.nodeValue || '').replace(/\s+/g, '');
+    ends.push([text.length, /** @type {Text} */ (n)]);
+  }
+  const at = text.lastIndexOf(want);
+  if (at < 0) return null;
+  const last = at + want.length; // the match ends in the first node that ends at or after it
+  const hit = ends.find(([e]) => e >= last);
+  return hit ? hit[1] : null;
+}
+
 /** The report's own styles (the view's sheet styles .ac-removed, .ac-kind, .ac-reason). */
 export const REMOVALS_CSS = `
 .ac-removed ul.ac-removal-groups { max-height: 24em; }
@@ -126,4 +204,7 @@ export const REMOVALS_CSS = `
 .ac-removed .ac-why-list li { align-items: baseline; border-top: 0; padding: 0.15em 0; }
 .ac-times { font-variant-numeric: tabular-nums; }
 .ac-restore { margin-inline-start: auto; padding: 0 0.6em; min-height: 1.8em; font-size: 0.95em; }
+.ac-fix { margin: 0.6em 0 0; font: 0.72em/1.5 var(--ui-font); }
+.ac-fix .ac-button { min-height: 0; padding: 0.2em 0.6em; color: var(--muted); }
+.ac-restored { margin: 1em 0; padding-inline-start: 0.8em; border-inline-start: 3px solid var(--rule); }
 `;

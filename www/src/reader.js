@@ -8,12 +8,14 @@
 import READER_CSS from './reader-css.js';
 import { button, h, icon, addSheet } from './reader-dom.js';
 import { pickLanguage, translator } from './reader-i18n.js';
-import { REMOVALS_CSS, buildRemovalReport, summarizeRemoved } from './reader-removals.js';
+import { REMOVALS_CSS, buildRemovalReport, findRemoval, placeBlock, summarizeRemoved } from './reader-removals.js';
+import { PICKING_CSS, REGION_ATTR, chooseRegion } from './reader-picker.js';
 
 export { summarizeRemoved };
 
 /** @typedef {import('../npm/types-common.js').Article} Article */
 /** @typedef {import('../npm/types-common.js').Removal} Removal */
+/** @typedef {import('../npm/types-common.js').CleanOptions} CleanOptions */
 /** @typedef {import('../npm/index.js').ReaderEngine} ReaderEngine */
 /** @typedef {import('../npm/index.js').ReaderStorage} ReaderStorage */
 /** @typedef {import('../npm/index.js').OpenReaderOptions} OpenReaderOptions */
@@ -134,7 +136,7 @@ async function doOpen(options) {
   const timings = {};
   // The page is read before the view is added to it; the settings are read meanwhile.
   const pending = options.article ? Promise.resolve(options.article) : cleanPage(options, doc, timings);
-  const v = new ReaderView(doc, storage);
+  const v = new ReaderView(doc, storage, options);
   view = v;
   const settingsLoaded = v.loadSettings();
   const slow = setTimeout(() => {
@@ -231,9 +233,22 @@ class ReaderView {
   /**
    * @param {Document} doc
    * @param {ReaderStorage} storage
+   * @param {OpenReaderOptions} [options] how it was opened: its engine cleans the page again
+   *   (a region chosen by hand, removed blocks with their HTML)
    */
-  constructor(doc, storage) {
+  constructor(doc, storage, options = {}) {
     this.doc = doc;
+    this.options = options;
+    /** @type {ReaderEngine | null} */
+    this.engine = options.engine || null;
+    /** @type {Element | null} the region of the page chosen by hand ("Not the article?") */
+    this.region = null;
+    /** @type {{done: Promise<Element | null>, cancel(): void} | null} while choosing it */
+    this.picking = null;
+    /** @type {Promise<Removal[]> | null} the removals with their HTML, once asked for */
+    this.removedHtml = null;
+    /** @type {Set<number>} the removals put back (indexes in article.removed) */
+    this.restored = new Set();
     this.win = doc.defaultView || window;
     this.storage = storage;
     /** the reader's language (the browser's) and its words */
@@ -368,6 +383,7 @@ class ReaderView {
   close() {
     const doc = this.doc;
     if (view === this) view = null;
+    if (this.picking) this.picking.cancel();
     if (!this.mounted) return;
     this.win.removeEventListener('keydown', this.onKeyDown, true);
     doc.removeEventListener('focusin', this.onFocusIn, true);
@@ -508,6 +524,8 @@ class ReaderView {
       else if (action === 'copy') this.copyMarkdown();
       else if (action === 'print') this.win.print();
       else if (action === 'show-anyway' && this.article) this.showArticle(this.article);
+      else if (action === 'pick') this.pickRegion();
+      else if (action === 'restore') this.restore(btn);
       return;
     }
     // In-article anchors (#footnote) point into the shadow root, not the page.
@@ -607,6 +625,7 @@ class ReaderView {
       button(doc, { class: 'ac-primary', 'data-action': 'show-anyway', 'aria-label': t('Show anyway') }, [t('Show anyway')]),
       button(doc, { 'data-action': 'close', 'aria-label': t('Close reader view') }, [t('Close')]),
     ];
+    if (this.engine) actions.splice(1, 0, button(doc, { 'data-action': 'pick' }, [t('Not the article?')]));
     const notice = h(doc, 'section', { class: 'ac-notice ac-not-article' }, [
       h(doc, 'h1', {}, [t("This page doesn't look like an article")]),
       h(doc, 'p', {}, [
@@ -627,6 +646,10 @@ class ReaderView {
    */
   showArticle(article) {
     const doc = this.doc;
+    if (article !== this.article) {
+      this.removedHtml = null;
+      this.restored = new Set();
+    }
     this.article = article;
     const title = (article.title || '').trim();
     this.root().setAttribute('aria-label', title ? this.tr.t('Reader view: {title}', { title }) : this.tr.t('Reader view'));
@@ -662,6 +685,10 @@ class ReaderView {
     this.present(art, () => {
       if (later) this.fillMeta(meta, article, lang);
       if (details) this.fillRemoved(details, removed);
+      if (this.engine) {
+        addSheet(this.shadow, 'removals', REMOVALS_CSS);
+        header.append(h(doc, 'p', { class: 'ac-fix' }, [button(doc, { 'data-action': 'pick' }, [this.tr.t('Not the article?')])]));
+      }
       this.focusRoot();
     });
     this.content = content;
@@ -701,7 +728,99 @@ class ReaderView {
     const summary = /** @type {HTMLElement} */ (details.querySelector('summary > span'));
     summary.textContent = summarizeRemoved(removed, this.tr);
     details.querySelector('.ac-removal-groups')?.remove();
-    details.append(buildRemovalReport(this.doc, removed, this.tr));
+    const restorable = Boolean(this.engine) || removed.some((r) => typeof r.html === 'string');
+    details.append(buildRemovalReport(this.doc, removed, this.tr, { restorable, restored: this.restored }));
+  }
+
+  // --- fixing the pick by hand: choose the region, put back a removed block
+
+  /**
+   * Cleans the page again with the view's engine and `extra` options, inside the region
+   * chosen by hand if any (marked with REGION_ATTR just while the engine reads the page).
+   * @param {CleanOptions} [extra]
+   * @returns {Promise<Article>}
+   */
+  reclean(extra = {}) {
+    const engine = this.engine;
+    if (!engine) return Promise.reject(new Error('no engine to clean the page again'));
+    const { url, wasmUrl } = this.options;
+    engine.init(wasmUrl ? { wasmUrl } : undefined).catch(() => {});
+    /** @type {CleanOptions} */
+    const opts = { ...(url ? { url } : {}), ...extra };
+    const region = this.region && this.region.isConnected ? this.region : null;
+    if (region) {
+      region.setAttribute(REGION_ATTR, '');
+      opts.region = `[${REGION_ATTR}]`;
+    }
+    try {
+      return engine.cleanDocument(this.doc, opts); // reads the page now
+    } finally {
+      if (region) region.removeAttribute(REGION_ATTR);
+    }
+  }
+
+  /** "Not the article?": the view steps aside while the reader points at the article. */
+  async pickRegion() {
+    if (!this.engine || this.picking || !this.mounted) return;
+    addSheet(this.shadow, 'picking', PICKING_CSS);
+    this.host.classList.add('ac-picking');
+    if (this.pageStyle) this.pageStyle.remove(); // the page scrolls meanwhile
+    this.picking = chooseRegion(this.doc, this.tr);
+    const chosen = await this.picking.done;
+    this.picking = null;
+    if (view !== this) return;
+    this.host.classList.remove('ac-picking');
+    if (this.finished) this.pageStyle = addPageStyle(this.doc);
+    if (!chosen) {
+      this.focusRoot();
+      return;
+    }
+    this.region = chosen;
+    try {
+      const article = await this.reclean();
+      if (view === this) this.showArticle(article);
+    } catch (e) {
+      if (view === this) this.showError(e);
+    }
+  }
+
+  /**
+   * Puts the removed blocks of a Restore button of the report back into the article, where
+   * they were (after the text that came before them). Their HTML comes from the article when
+   * it has it, else from the engine, asked once.
+   * @param {HTMLButtonElement} btn
+   */
+  async restore(btn) {
+    const { article, content } = this;
+    if (!article || !content) return;
+    const indexes = (btn.dataset.indexes || '').split(',').map(Number);
+    btn.disabled = true;
+    let placed = null;
+    try {
+      if (!this.removedHtml) {
+        const own = article.removed.every((r) => typeof r.html === 'string');
+        this.removedHtml = own ? Promise.resolve(article.removed) : this.reclean({ removedHtml: true }).then((a) => a.removed);
+      }
+      const withHtml = await this.removedHtml;
+      if (this.content !== content) return;
+      for (const i of indexes) {
+        const r = findRemoval(withHtml, article.removed[i], i);
+        const block = r && placeBlock(content, r, (el, html) => setHtml(el, html, this.win));
+        if (block) {
+          this.restored.add(i);
+          placed = placed || block;
+        }
+      }
+    } catch {
+      this.removedHtml = null;
+    }
+    if (placed) {
+      placed.scrollIntoView({ block: 'center' });
+      this.announce(this.tr.t('Block restored'));
+    } else {
+      btn.disabled = false;
+      this.announce(this.tr.t("Couldn't restore the block"));
+    }
   }
 
   /** @param {HTMLElement} el */
@@ -769,6 +888,7 @@ class ReaderView {
 
   /** @param {KeyboardEvent} e */
   onKeyDown(e) {
+    if (this.picking) return; // the picker has the keys
     if (e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
