@@ -10,6 +10,7 @@ import { button, h, icon, addSheet } from './reader-dom.js';
 import { pickLanguage, translator } from './reader-i18n.js';
 import { REMOVALS_CSS, buildRemovalReport, findRemoval, placeBlock, summarizeRemoved } from './reader-removals.js';
 import { PICKING_CSS, REGION_ATTR, chooseRegion } from './reader-picker.js';
+import { BLOCKS_CSS, enableBlockRemoval } from './reader-blocks.js';
 
 export { summarizeRemoved };
 
@@ -249,6 +250,8 @@ class ReaderView {
     this.removedHtml = null;
     /** @type {Set<number>} the removals put back (indexes in article.removed) */
     this.restored = new Set();
+    /** @type {{undo(): boolean, destroy(): void} | null} removing blocks by hand, in the shown article */
+    this.blocks = null;
     this.win = doc.defaultView || window;
     this.storage = storage;
     /** the reader's language (the browser's) and its words */
@@ -588,6 +591,8 @@ class ReaderView {
   // --- content
 
   clearPage() {
+    if (this.blocks) this.blocks.destroy();
+    this.blocks = null;
     this.page.replaceChildren();
     this.content = null;
   }
@@ -685,6 +690,8 @@ class ReaderView {
     this.present(art, () => {
       if (later) this.fillMeta(meta, article, lang);
       if (details) this.fillRemoved(details, removed);
+      addSheet(this.shadow, 'blocks', BLOCKS_CSS);
+      this.blocks = enableBlockRemoval(content, this.rootEl, this.tr);
       if (this.engine) {
         addSheet(this.shadow, 'removals', REMOVALS_CSS);
         header.append(h(doc, 'p', { class: 'ac-fix' }, [button(doc, { 'data-action': 'pick' }, [this.tr.t('Not the article?')])]));

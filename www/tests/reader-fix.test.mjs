@@ -171,3 +171,43 @@ describe('restoring a removed block', () => {
     assert.deepEqual(page.errors, []);
   });
 });
+
+describe('removing a block by hand', () => {
+  test('pointing at a block offers ✕; it removes the block, Undo and Ctrl+Z put it back', async () => {
+    const page = await env.newPage();
+    await openOn(page, AD_PAGE);
+    const paragraphs = () =>
+      page.evaluate(() => [...document.querySelector('article-cleaner-reader').shadowRoot.querySelectorAll('.ac-content p')].map((p) => p.textContent.slice(0, 30)));
+    const all = await paragraphs();
+    assert.ok(all.length >= 6, JSON.stringify(all));
+    const second = `${HOST} .ac-content p >> nth=1`;
+    await page.hover(second);
+    const remover = `${HOST} .ac-block-remove`;
+    assert.equal(await page.isVisible(remover), true, 'the ✕ shows beside the block pointed at');
+    const beside = await page.evaluate(() => {
+      const root = document.querySelector('article-cleaner-reader').shadowRoot;
+      const b = root.querySelector('.ac-block-remove').getBoundingClientRect();
+      const p = root.querySelectorAll('.ac-content p')[1].getBoundingClientRect();
+      return Math.abs(b.top - p.top) < 2 && b.right <= p.left;
+    });
+    assert.ok(beside, 'at the top of the block, before its start');
+    await page.click(remover);
+    assert.deepEqual(await paragraphs(), all.filter((_, i) => i !== 1), 'that block is gone');
+    assert.equal(await page.isVisible(`${HOST} .ac-undo`), true);
+    assert.match(await page.textContent(`${HOST} .ac-undo`), /Block removed/);
+    await page.click(`${HOST} .ac-undo button`);
+    assert.deepEqual(await paragraphs(), all, 'Undo puts it back in its place');
+
+    await page.hover(`${HOST} .ac-content p >> nth=3`);
+    await page.click(remover);
+    await page.hover(`${HOST} .ac-content p >> nth=0`);
+    await page.click(remover);
+    assert.deepEqual(await paragraphs(), all.filter((_, i) => i !== 3 && i !== 0));
+    await page.keyboard.press('Control+z');
+    assert.deepEqual(await paragraphs(), all.filter((_, i) => i !== 3), 'Ctrl+Z undoes the last removal');
+    await page.keyboard.press('Control+z');
+    assert.deepEqual(await paragraphs(), all, '…and the one before');
+    assert.notEqual(await page.$(HOST), null);
+    assert.deepEqual(page.errors, []);
+  });
+});
