@@ -70,7 +70,7 @@ export function buildNpm(log = console.log) {
   ]);
   copyEdited(built('engine.js'), path.join(out, 'engine.js'), flat);
   fs.copyFileSync(built('article-cleaner.js'), path.join(out, 'index.js'));
-  for (const f of ['node.js', 'reader.js', 'reader-css.js', 'reader-blocks.js', 'reader-dom.js', 'reader-i18n.js', 'reader-picker.js', 'reader-removals.js', 'document-html.js']) fs.copyFileSync(built(f), path.join(out, f));
+  for (const f of ['node.js', 'reader.js', 'reader-css.js', 'reader-blocks.js', 'reader-dom.js', 'reader-i18n.js', 'reader-picker.js', 'reader-removals.js', 'reader-speech.js', 'document-html.js']) fs.copyFileSync(built(f), path.join(out, f));
   fs.copyFileSync(built('pkg/article_cleaner.js'), path.join(out, 'article_cleaner.js'));
   fs.copyFileSync(built('pkg/article_cleaner_bg.wasm'), path.join(out, 'article_cleaner_bg.wasm'));
   for (const f of fs.readdirSync(path.join(WWW, 'npm'))) fs.copyFileSync(path.join(WWW, 'npm', f), path.join(out, f));

@@ -11,6 +11,7 @@ import { pickLanguage, translator } from './reader-i18n.js';
 import { REMOVALS_CSS, buildRemovalReport, findRemoval, placeBlock, summarizeRemoved } from './reader-removals.js';
 import { PICKING_CSS, REGION_ATTR, chooseRegion } from './reader-picker.js';
 import { BLOCKS_CSS, enableBlockRemoval } from './reader-blocks.js';
+import { SPEECH_CSS, createSpeech, speechSupported } from './reader-speech.js';
 
 export { summarizeRemoved };
 
@@ -252,6 +253,8 @@ class ReaderView {
     this.restored = new Set();
     /** @type {{undo(): boolean, destroy(): void} | null} removing blocks by hand, in the shown article */
     this.blocks = null;
+    /** @type {{element: HTMLElement, stop(): void} | null} reading the shown article aloud */
+    this.speech = null;
     this.win = doc.defaultView || window;
     this.storage = storage;
     /** the reader's language (the browser's) and its words */
@@ -387,6 +390,7 @@ class ReaderView {
     const doc = this.doc;
     if (view === this) view = null;
     if (this.picking) this.picking.cancel();
+    if (this.speech) this.speech.stop();
     if (!this.mounted) return;
     this.win.removeEventListener('keydown', this.onKeyDown, true);
     doc.removeEventListener('focusin', this.onFocusIn, true);
@@ -592,7 +596,8 @@ class ReaderView {
 
   clearPage() {
     if (this.blocks) this.blocks.destroy();
-    this.blocks = null;
+    if (this.speech) this.speech.stop();
+    this.blocks = this.speech = null;
     this.page.replaceChildren();
     this.content = null;
   }
@@ -692,6 +697,11 @@ class ReaderView {
       if (details) this.fillRemoved(details, removed);
       addSheet(this.shadow, 'blocks', BLOCKS_CSS);
       this.blocks = enableBlockRemoval(content, this.rootEl, this.tr);
+      if (speechSupported(this.win)) {
+        addSheet(this.shadow, 'speech', SPEECH_CSS);
+        this.speech = createSpeech(art, lang || this.tr.lang, this.tr);
+        header.append(this.speech.element);
+      }
       if (this.engine) {
         addSheet(this.shadow, 'removals', REMOVALS_CSS);
         header.append(h(doc, 'p', { class: 'ac-fix' }, [button(doc, { 'data-action': 'pick' }, [this.tr.t('Not the article?')])]));
