@@ -46,7 +46,7 @@ function stubSpeech() {
     },
   };
   Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
-  window.SpeechSynthesisUtterance = class {
+  /** @type {any} */ (window).SpeechSynthesisUtterance = class {
     constructor(text) {
       this.text = text;
       this.lang = '';
