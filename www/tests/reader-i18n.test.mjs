@@ -97,8 +97,8 @@ describe('the reader view in the reader’s language', () => {
     );
     assert.deepEqual(r.groups[0].samples, ['Sponsored offer 0', 'Sponsored offer 1'], 'a sample of each kind, blanks left out');
     assert.deepEqual([r.reasonsHidden, r.groupsShown, r.reasonsStillHidden], [true, true, true], 'the technical reasons only behind their toggle');
-    // 7 identical rules: one row per distinct (rule, sample), counted
-    assert.deepEqual(r.adRows, ['class "ad-slot" Sponsored offer 0', 'class "ad-slot" Sponsored offer 1', 'class "ad-slot" ×5']);
+    // 7 identical rules: one row per distinct (rule, sample), counted; each can be restored (the shim has an engine)
+    assert.deepEqual(r.adRows, ['class "ad-slot" Sponsored offer 0 Restore', 'class "ad-slot" Sponsored offer 1 Restore', 'class "ad-slot" ×5 Restore']);
   });
 
   test('French, German, Japanese and Polish from navigator.languages, with their plural rules', async () => {
