@@ -681,7 +681,7 @@ class ReaderView {
     /** @type {HTMLElement | null} */
     let details = null;
     if (removed.length) {
-      // The reader's language in a page of any: isolated, aligned with the article; the words
+      // In the reader's language, in a page of any direction: isolated, aligned with the article; the words
       // come after the first paint (Intl's plural rules and lists)
       details = h(doc, 'details', { class: 'ac-removed', lang: this.tr.lang }, [h(doc, 'summary', {}, [h(doc, 'span', { dir: 'ltr' })])]);
       header.append(details);
@@ -793,11 +793,14 @@ class ReaderView {
       return;
     }
     this.region = chosen;
+    const slow = setTimeout(() => view === this && this.showLoading(), LOADING_DELAY_MS);
     try {
       const article = await this.reclean();
       if (view === this) this.showArticle(article);
     } catch (e) {
       if (view === this) this.showError(e);
+    } finally {
+      clearTimeout(slow);
     }
   }
 
