@@ -14,6 +14,17 @@ pub struct Options {
     /// The page's URL: relative links and images are made absolute against it
     /// (and against the page's `<base href>`).
     pub url: Option<String>,
+    /// The part of the page that holds the article, when the reader chose it (the
+    /// pick was wrong): a simple selector, `tag#id.class[attr=value]`, any part
+    /// optional (e.g. `#story`, `main`, `[data-ac-region]`). The article is then
+    /// that element's content, cleaned of clutter, while the metadata (title,
+    /// byline, date…) is still read from the whole page. A selector that matches
+    /// nothing (or that is not a simple one) is ignored.
+    pub region: Option<String>,
+    /// Whether each [`Removal`] carries the removed block as sanitized HTML and
+    /// the text just before it (`html`, `after`), so that a reader can put it
+    /// back. Off by default: it costs a copy of every removed block.
+    pub removed_html: bool,
 }
 
 /// The reader-mode result. Field names follow Readability.js (`title`, `byline`,

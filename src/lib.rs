@@ -25,6 +25,7 @@
 //! `default-features = false`.
 
 mod article;
+mod chosen;
 mod clean;
 #[cfg(feature = "decode")]
 mod decode;

@@ -6,9 +6,10 @@
 //! - `version()` → the crate version.
 //!
 //! A live `Document` is serialized by the JavaScript shim (www/src/document-html.js),
-//! so the module only ever sees strings. `options` is `{ url?: string }`. Every
-//! failure reaches JavaScript as an `Error` (a `TypeError` for arguments of the
-//! wrong type) with a clear message. On
+//! so the module only ever sees strings. `options` is
+//! `{ url?: string, region?: string, removedHtml?: boolean }`. Every failure reaches
+//! JavaScript as an `Error` (a `TypeError` for arguments of the wrong type) with a
+//! clear message. On
 //! wasm32 a Rust panic aborts the instance; the panic hook prints its message
 //! first, and the JavaScript shim replaces an aborted instance with a fresh one.
 
@@ -66,7 +67,7 @@ fn run(f: impl FnOnce() -> Result<Article, crate::Error>) -> Result<JsValue, JsV
     }
 }
 
-/// Reads `{ url?: string }`; `undefined` and `null` mean no options.
+/// Reads `{ url?, region?, removedHtml? }`; `undefined` and `null` mean no options.
 fn read_options(func: &str, options: &JsValue) -> Result<Options, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
@@ -77,19 +78,26 @@ fn read_options(func: &str, options: &JsValue) -> Result<Options, JsValue> {
             type_name(options)
         )));
     }
-    let url =
-        js_sys::Reflect::get(options, &JsValue::from_str("url")).unwrap_or(JsValue::UNDEFINED);
-    let url = if url.is_undefined() || url.is_null() {
-        None
-    } else if let Some(s) = url.as_string() {
-        Some(s)
-    } else {
-        return Err(type_error(&format!(
-            "{func}(…, options): options.url must be a string, got {}",
-            type_name(&url)
-        )));
+    let get = |name: &str| {
+        let v =
+            js_sys::Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        (!v.is_undefined() && !v.is_null()).then_some(v)
     };
-    Ok(Options { url })
+    let wrong = |name: &str, want: &str, v: &JsValue| {
+        type_error(&format!(
+            "{func}(…, options): options.{name} must be {want}, got {}",
+            type_name(v)
+        ))
+    };
+    let string = |name: &str| match get(name) {
+        None => Ok(None),
+        Some(v) => v.as_string().map(Some).ok_or_else(|| wrong(name, "a string", &v)),
+    };
+    let removed_html = match get("removedHtml") {
+        None => false,
+        Some(v) => v.as_bool().ok_or_else(|| wrong("removedHtml", "a boolean", &v))?,
+    };
+    Ok(Options { url: string("url")?, region: string("region")?, removed_html })
 }
 
 /// `typeof value`, with `null` and arrays told apart, for error messages.

@@ -41,7 +41,11 @@ export interface OpenReaderOptions {
    * engine is not used, no wasm is loaded.
    */
   article?: Article | Promise<Article>;
-  /** The engine that cleans the page when no article is given (default: this package's). */
+  /**
+   * The engine that cleans the page when no article is given (default: this package's). The
+   * view also uses it to clean the page again: inside the region the reader chose ("Not the
+   * article?") and for the HTML of removed blocks to restore. Without one, neither is offered.
+   */
   engine?: ReaderEngine;
   /** Where the .wasm is (default: next to the module). */
   wasmUrl?: string | URL;

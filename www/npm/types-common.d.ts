@@ -31,6 +31,13 @@ export interface Removal {
   reason: string;
   /** The start of its text, to recognise it. */
   sample: string;
+  /** The block as sanitized HTML, to put it back (only with the `removedHtml` option). */
+  html?: string | null;
+  /**
+   * The end of the text that came before the block in the page ("" when none did): where to
+   * put it back (only with the `removedHtml` option).
+   */
+  after?: string | null;
 }
 
 /**
@@ -87,6 +94,14 @@ export interface Article {
 export interface CleanOptions {
   /** The page's address: relative links and images are made absolute against it. */
   url?: string;
+  /**
+   * The part of the page that holds the article, when the automatic pick is wrong: a simple
+   * selector, `tag#id.class[attr=value]` (e.g. `"#story"`, `"[data-ac-region]"`). The article
+   * is that element's content, cleaned of clutter; the metadata still comes from the whole page.
+   */
+  region?: string;
+  /** Give each removal the removed block as sanitized HTML and its place (`html`, `after`). */
+  removedHtml?: boolean;
 }
 
 export interface InitOptions {

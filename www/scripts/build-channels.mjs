@@ -71,7 +71,7 @@ export function buildNpm(log = console.log) {
   // engine.js from www/src: dist's points the demo at its versioned .wasm (build.mjs)
   copyEdited(path.join(WWW, 'src', 'engine.js'), path.join(out, 'engine.js'), flat);
   fs.copyFileSync(built('article-cleaner.js'), path.join(out, 'index.js'));
-  for (const f of ['node.js', 'reader.js', 'reader-css.js', 'document-html.js', 'engine-client.js', 'engine-worker.js', 'warm-up.js', 'pristine.js']) {
+  for (const f of ['node.js', 'reader.js', 'reader-css.js', 'reader-blocks.js', 'reader-dom.js', 'reader-i18n.js', 'reader-picker.js', 'reader-removals.js', 'reader-speech.js', 'document-html.js', 'engine-client.js', 'engine-worker.js', 'warm-up.js', 'pristine.js']) {
     fs.copyFileSync(built(f), path.join(out, f));
   }
   fs.copyFileSync(built('pkg/article_cleaner.js'), path.join(out, 'article_cleaner.js'));

@@ -7,9 +7,18 @@
 // (article-cleaner.js passes engine.js). So the view bundles without the wasm.
 import READER_CSS from './reader-css.js';
 import * as dom from './pristine.js';
+import { button, h, icon, addSheet } from './reader-dom.js';
+import { pickLanguage, translator } from './reader-i18n.js';
+import { REMOVALS_CSS, buildRemovalReport, findRemoval, placeBlock, summarizeRemoved } from './reader-removals.js';
+import { PICKING_CSS, REGION_ATTR, chooseRegion } from './reader-picker.js';
+import { BLOCKS_CSS, enableBlockRemoval } from './reader-blocks.js';
+import { SPEECH_CSS, createSpeech, speechSupported } from './reader-speech.js';
+
+export { summarizeRemoved };
 
 /** @typedef {import('../npm/types-common.js').Article} Article */
 /** @typedef {import('../npm/types-common.js').Removal} Removal */
+/** @typedef {import('../npm/types-common.js').CleanOptions} CleanOptions */
 /** @typedef {import('../npm/index.js').ReaderEngine} ReaderEngine */
 /** @typedef {import('../npm/index.js').ReaderStorage} ReaderStorage */
 /** @typedef {import('../npm/index.js').OpenReaderOptions} OpenReaderOptions */
@@ -239,12 +248,30 @@ class ReaderView {
   /**
    * @param {Document} doc
    * @param {ReaderStorage} storage
-   * @param {OpenReaderOptions} [options] how it was opened (`opener`: what to focus again on close)
+   * @param {OpenReaderOptions} [options] how it was opened: its engine cleans the page again
+   *   (a region chosen by hand, removed blocks with their HTML)
    */
   constructor(doc, storage, options = {}) {
     this.doc = doc;
+    this.options = options;
+    /** @type {ReaderEngine | null} */
+    this.engine = options.engine || null;
+    /** @type {Element | null} the region of the page chosen by hand ("Not the article?") */
+    this.region = null;
+    /** @type {{done: Promise<Element | null>, cancel(): void} | null} while choosing it */
+    this.picking = null;
+    /** @type {Promise<Removal[]> | null} the removals with their HTML, once asked for */
+    this.removedHtml = null;
+    /** @type {Set<number>} the removals put back (indexes in article.removed) */
+    this.restored = new Set();
+    /** @type {{undo(): boolean, destroy(): void} | null} removing blocks by hand, in the shown article */
+    this.blocks = null;
+    /** @type {{element: HTMLElement, stop(): void} | null} reading the shown article aloud */
+    this.speech = null;
     this.win = dom.defaultView(doc) || window;
     this.storage = storage;
+    /** the reader's language (the browser's) and its words */
+    this.tr = translator(pickLanguage());
     /** @type {Settings} */
     this.settings = { ...DEFAULTS };
     this.scroll = { x: this.win.scrollX, y: this.win.scrollY };
@@ -328,17 +355,18 @@ class ReaderView {
   root() {
     if (this.rootEl) return this.rootEl;
     const doc = this.doc;
+    const { t } = this.tr;
     this.rootEl = h(doc, 'div', {
       class: 'ac-root',
       role: 'dialog',
       'aria-modal': 'true',
-      'aria-label': 'Reader view',
+      'aria-label': t('Reader view'),
       tabindex: '-1',
       dir: 'ltr',
-      lang: 'en',
+      lang: this.tr.lang,
     });
     // filled after the first paint (its height is kept by the style sheet meanwhile)
-    this.toolbar = h(doc, 'div', { class: 'ac-toolbar', role: 'toolbar', 'aria-label': 'Reader view' });
+    this.toolbar = h(doc, 'div', { class: 'ac-toolbar', role: 'toolbar', 'aria-label': t('Reader view') });
     this.page = h(doc, 'main', { class: 'ac-page' });
     this.status = h(doc, 'div', { class: 'ac-status', role: 'status', 'aria-live': 'polite' });
     this.rootEl.append(this.toolbar, this.page, this.status);
@@ -410,6 +438,8 @@ class ReaderView {
   close() {
     const doc = this.doc;
     if (view === this) view = null;
+    if (this.picking) this.picking.cancel();
+    if (this.speech) this.speech.stop();
     if (!this.mounted) return;
     if (this.unfollow) this.unfollow();
     dom.unlisten(this.win, 'keydown', this.onKeyDown, true);
@@ -443,76 +473,77 @@ class ReaderView {
 
   fillToolbar() {
     const doc = this.doc;
+    const { t } = this.tr;
     const bar = this.toolbar;
-    const close = button(doc, { class: 'ac-close', 'aria-label': 'Close reader view (Escape)', title: 'Close (Esc)', 'data-action': 'close' }, [
+    const close = button(doc, { class: 'ac-close', 'aria-label': t('Close reader view (Escape)'), title: t('Close (Esc)'), 'data-action': 'close' }, [
       icon(doc, 'M6 6l12 12M18 6L6 18'),
-      h(doc, 'span', { class: 'ac-label' }, ['Close']),
+      h(doc, 'span', { class: 'ac-label' }, [t('Close')]),
     ]);
     const tools = h(doc, 'div', { class: 'ac-tools' });
 
-    const themes = h(doc, 'div', { class: 'ac-group ac-group-themes', role: 'group', 'aria-label': 'Theme' });
-    for (const t of THEMES) {
+    const themes = h(doc, 'div', { class: 'ac-group ac-group-themes', role: 'group', 'aria-label': t('Theme') });
+    for (const theme of THEMES) {
       themes.append(
-        button(doc, { 'aria-label': `${THEME_NAMES[t] || cap(t)} theme`, title: `${THEME_NAMES[t] || cap(t)} theme`, 'data-action': 'theme', 'data-value': t, 'aria-pressed': 'false' }, [
-          h(doc, 'span', { class: 'ac-swatch', 'data-for': t }),
+        button(doc, { 'aria-label': t(`${THEME_NAMES[theme] || cap(theme)} theme`), title: t(`${THEME_NAMES[theme] || cap(theme)} theme`), 'data-action': 'theme', 'data-value': theme, 'aria-pressed': 'false' }, [
+          h(doc, 'span', { class: 'ac-swatch', 'data-for': theme }),
         ]),
       );
     }
-    const size = h(doc, 'div', { class: 'ac-group ac-group-size', role: 'group', 'aria-label': 'Text size' }, [
-      button(doc, { 'aria-label': 'Smaller text', title: 'Smaller text', 'data-action': 'size', 'data-value': '-1' }, [
+    const size = h(doc, 'div', { class: 'ac-group ac-group-size', role: 'group', 'aria-label': t('Text size') }, [
+      button(doc, { 'aria-label': t('Smaller text'), title: t('Smaller text'), 'data-action': 'size', 'data-value': '-1' }, [
         h(doc, 'span', { class: 'ac-size-small' }, ['A']),
         h(doc, 'span', { 'aria-hidden': 'true' }, ['−']),
       ]),
-      button(doc, { 'aria-label': 'Larger text', title: 'Larger text', 'data-action': 'size', 'data-value': '1' }, [
+      button(doc, { 'aria-label': t('Larger text'), title: t('Larger text'), 'data-action': 'size', 'data-value': '1' }, [
         h(doc, 'span', { class: 'ac-size-large' }, ['A']),
         h(doc, 'span', { 'aria-hidden': 'true' }, ['+']),
       ]),
     ]);
-    const fonts = h(doc, 'div', { class: 'ac-group ac-group-font', role: 'group', 'aria-label': 'Font' }, [
-      button(doc, { 'aria-label': 'Serif font', title: 'Serif', 'data-action': 'font', 'data-value': 'serif', 'aria-pressed': 'false' }, [
+    const fonts = h(doc, 'div', { class: 'ac-group ac-group-font', role: 'group', 'aria-label': t('Font') }, [
+      button(doc, { 'aria-label': t('Serif font'), title: t('Serif'), 'data-action': 'font', 'data-value': 'serif', 'aria-pressed': 'false' }, [
         h(doc, 'span', { class: 'ac-font-serif' }, ['Aa']),
       ]),
-      button(doc, { 'aria-label': 'Sans-serif font', title: 'Sans-serif', 'data-action': 'font', 'data-value': 'sans', 'aria-pressed': 'false' }, [
+      button(doc, { 'aria-label': t('Sans-serif font'), title: t('Sans-serif'), 'data-action': 'font', 'data-value': 'sans', 'aria-pressed': 'false' }, [
         h(doc, 'span', { class: 'ac-font-sans' }, ['Aa']),
       ]),
-      button(doc, { 'aria-label': 'Dyslexia-friendly font', title: 'Dyslexia-friendly', 'data-action': 'font', 'data-value': 'dyslexic', 'aria-pressed': 'false' }, [
+      button(doc, { 'aria-label': t('Dyslexia-friendly font'), title: t('Dyslexia-friendly'), 'data-action': 'font', 'data-value': 'dyslexic', 'aria-pressed': 'false' }, [
         h(doc, 'span', { class: 'ac-font-dyslexic' }, ['Aa']),
       ]),
     ]);
-    const widths = h(doc, 'div', { class: 'ac-group ac-group-width', role: 'group', 'aria-label': 'Line width' });
+    const widths = h(doc, 'div', { class: 'ac-group ac-group-width', role: 'group', 'aria-label': t('Line width') });
     /** @type {Record<string, string>} */
     const widthIcons = { narrow: 'M9 7h6M9 12h6M9 17h6', medium: 'M7 7h10M7 12h10M7 17h10', wide: 'M4 7h16M4 12h16M4 17h16' };
     for (const w of WIDTHS) {
       widths.append(
-        button(doc, { 'aria-label': `${cap(w)} lines`, title: `${cap(w)} lines`, 'data-action': 'width', 'data-value': w, 'aria-pressed': 'false' }, [
+        button(doc, { 'aria-label': t(`${cap(w)} lines`), title: t(`${cap(w)} lines`), 'data-action': 'width', 'data-value': w, 'aria-pressed': 'false' }, [
           icon(doc, widthIcons[w]),
         ]),
       );
     }
-    const spacing = h(doc, 'div', { class: 'ac-group ac-group-spacing', role: 'group', 'aria-label': 'Line spacing' });
+    const spacing = h(doc, 'div', { class: 'ac-group ac-group-spacing', role: 'group', 'aria-label': t('Line spacing') });
     /** @type {Record<string, string>} */
     const spacingIcons = { compact: 'M5 8h14M5 11h14M5 14h14M5 17h14', normal: 'M5 6h14M5 10h14M5 14h14M5 18h14', loose: 'M5 5h14M5 10h14M5 15h14M5 20h14' };
     for (const l of LINE_HEIGHTS) {
       spacing.append(
-        button(doc, { 'aria-label': `${cap(l)} line spacing`, title: `${cap(l)} line spacing`, 'data-action': 'lineHeight', 'data-value': l, 'aria-pressed': 'false' }, [
+        button(doc, { 'aria-label': t(`${cap(l)} line spacing`), title: t(`${cap(l)} line spacing`), 'data-action': 'lineHeight', 'data-value': l, 'aria-pressed': 'false' }, [
           icon(doc, spacingIcons[l]),
         ]),
       );
     }
-    const align = h(doc, 'div', { class: 'ac-group ac-group-align', role: 'group', 'aria-label': 'Alignment' }, [
-      button(doc, { 'aria-label': 'Align to the start', title: 'Ragged lines', 'data-action': 'align', 'data-value': 'start', 'aria-pressed': 'false' }, [
+    const align = h(doc, 'div', { class: 'ac-group ac-group-align', role: 'group', 'aria-label': t('Alignment') }, [
+      button(doc, { 'aria-label': t('Align to the start'), title: t('Ragged lines'), 'data-action': 'align', 'data-value': 'start', 'aria-pressed': 'false' }, [
         icon(doc, 'M4 6h16M4 10h10M4 14h16M4 18h12'),
       ]),
-      button(doc, { 'aria-label': 'Justify', title: 'Justified lines', 'data-action': 'align', 'data-value': 'justify', 'aria-pressed': 'false' }, [
+      button(doc, { 'aria-label': t('Justify'), title: t('Justified lines'), 'data-action': 'align', 'data-value': 'justify', 'aria-pressed': 'false' }, [
         icon(doc, 'M4 6h16M4 10h16M4 14h16M4 18h16'),
       ]),
     ]);
-    const actions = h(doc, 'div', { class: 'ac-group ac-group-actions', role: 'group', 'aria-label': 'Actions' }, [
-      button(doc, { 'aria-label': 'Copy as Markdown', title: 'Copy as Markdown', 'data-action': 'copy' }, [
+    const actions = h(doc, 'div', { class: 'ac-group ac-group-actions', role: 'group', 'aria-label': t('Actions') }, [
+      button(doc, { 'aria-label': t('Copy as Markdown'), title: t('Copy as Markdown'), 'data-action': 'copy' }, [
         icon(doc, 'M9 9h10v11H9zM5 15V4h10'),
-        h(doc, 'span', { class: 'ac-label' }, ['Markdown']),
+        h(doc, 'span', { class: 'ac-label' }, [t('Markdown')]),
       ]),
-      button(doc, { 'aria-label': 'Print the article', title: 'Print', 'data-action': 'print' }, [
+      button(doc, { 'aria-label': t('Print the article'), title: t('Print'), 'data-action': 'print' }, [
         icon(doc, 'M7 9V4h10v5M7 17H5a1 1 0 0 1-1-1v-6a1 1 0 0 1 1-1h14a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1h-2M7 14h10v6H7z'),
       ]),
     ]);
@@ -577,6 +608,8 @@ class ReaderView {
       else if (action === 'copy') this.copyMarkdown();
       else if (action === 'print') this.win.print();
       else if (action === 'show-anyway' && this.article) this.showArticle(this.article);
+      else if (action === 'pick') this.pickRegion();
+      else if (action === 'restore') this.restore(btn);
       return;
     }
     if (!(target && this.toolbar.contains(target))) this.toggleMenu(false);
@@ -648,7 +681,7 @@ class ReaderView {
     const i = nearestIndex(FONT_SIZES, this.settings.fontSize);
     const j = Math.min(FONT_SIZES.length - 1, Math.max(0, i + step));
     this.set({ fontSize: FONT_SIZES[j] });
-    this.announce(`Text size ${FONT_SIZES[j]} px`);
+    this.announce(this.tr.t('Text size {n} px', { n: FONT_SIZES[j] }));
   }
 
   effectiveTheme() {
@@ -688,26 +721,30 @@ class ReaderView {
   // --- content
 
   clearPage() {
+    if (this.blocks) this.blocks.destroy();
+    if (this.speech) this.speech.stop();
+    this.blocks = this.speech = null;
     this.page.replaceChildren();
     this.content = null;
   }
 
   /** A cheap frame while the article takes a while: the view's background and one line. */
   showLoading() {
-    this.present(h(this.doc, 'p', { class: 'ac-loading' }, ['Preparing the reader view…']), () => this.focusRoot());
+    this.present(h(this.doc, 'p', { class: 'ac-loading' }, [this.tr.t('Preparing the reader view…')]), () => this.focusRoot());
   }
 
   /** @param {unknown} error */
   showError(error) {
     const doc = this.doc;
-    this.root().setAttribute('aria-label', 'Reader view: no article');
+    const { t } = this.tr;
+    this.root().setAttribute('aria-label', t('Reader view: no article'));
     const message = error && typeof error === 'object' && 'message' in error ? error.message : null;
     const msg = String(message || error || 'unknown error');
     const notice = h(doc, 'section', { class: 'ac-notice' }, [
-      h(doc, 'h1', {}, ["Couldn't make a reader view of this page"]),
+      h(doc, 'h1', {}, [t("Couldn't make a reader view of this page")]),
       h(doc, 'p', {}, [msg]),
       h(doc, 'div', { class: 'ac-notice-actions' }, [
-        button(doc, { class: 'ac-primary', 'data-action': 'close', 'aria-label': 'Close reader view' }, ['Close']),
+        button(doc, { class: 'ac-primary', 'data-action': 'close', 'aria-label': t('Close reader view') }, [t('Close')]),
       ]),
     ]);
     this.present(notice, () => this.focusFirstIn(notice));
@@ -717,18 +754,20 @@ class ReaderView {
   showNotArticle(article) {
     const doc = this.doc;
     this.article = article;
-    this.root().setAttribute('aria-label', 'Reader view: not an article');
+    const { t } = this.tr;
+    this.root().setAttribute('aria-label', t('Reader view: not an article'));
     const hasText = Boolean(article && (article.textContent || '').trim());
     const actions = [
-      button(doc, { class: 'ac-primary', 'data-action': 'show-anyway', 'aria-label': 'Show anyway' }, ['Show anyway']),
-      button(doc, { 'data-action': 'close', 'aria-label': 'Close reader view' }, ['Close']),
+      button(doc, { class: 'ac-primary', 'data-action': 'show-anyway', 'aria-label': t('Show anyway') }, [t('Show anyway')]),
+      button(doc, { 'data-action': 'close', 'aria-label': t('Close reader view') }, [t('Close')]),
     ];
+    if (this.engine) actions.splice(1, 0, button(doc, { 'data-action': 'pick' }, [t('Not the article?')]));
     const notice = h(doc, 'section', { class: 'ac-notice ac-not-article' }, [
-      h(doc, 'h1', {}, ["This page doesn't look like an article"]),
+      h(doc, 'h1', {}, [t("This page doesn't look like an article")]),
       h(doc, 'p', {}, [
         hasText
-          ? 'The reader view works best on articles and blog posts. You can still see what it found.'
-          : 'The reader view found no text to show on this page.',
+          ? t('The reader view works best on articles and blog posts. You can still see what it found.')
+          : t('The reader view found no text to show on this page.'),
       ]),
       h(doc, 'div', { class: 'ac-notice-actions' }, actions),
     ]);
@@ -743,9 +782,13 @@ class ReaderView {
    */
   showArticle(article) {
     const doc = this.doc;
+    if (article !== this.article) {
+      this.removedHtml = null;
+      this.restored = new Set();
+    }
     this.article = article;
     const title = (article.title || '').trim();
-    this.root().setAttribute('aria-label', title ? `Reader view: ${title}` : 'Reader view');
+    this.root().setAttribute('aria-label', title ? this.tr.t('Reader view: {title}', { title }) : this.tr.t('Reader view'));
 
     const lang = article.lang || /** @type {HTMLElement} */ (dom.documentElement(doc)).lang || undefined;
     const dir = article.dir || (lang && RTL_LANGS.test(lang) ? 'rtl' : 'auto');
@@ -767,10 +810,9 @@ class ReaderView {
     /** @type {HTMLElement | null} */
     let details = null;
     if (removed.length) {
-      // English UI text in a page of any direction: isolated, aligned with the article
-      details = h(doc, 'details', { class: 'ac-removed', lang: 'en' }, [
-        h(doc, 'summary', {}, [h(doc, 'span', { dir: 'ltr' }, [summarizeRemoved(removed)])]),
-      ]);
+      // In the reader's language, in a page of any direction: isolated, aligned with the article; the words
+      // come after the first paint (Intl's plural rules and lists)
+      details = h(doc, 'details', { class: 'ac-removed', lang: this.tr.lang }, [h(doc, 'summary', {}, [h(doc, 'span', { dir: 'ltr' })])]);
       header.append(details);
     }
     art.append(header);
@@ -783,7 +825,18 @@ class ReaderView {
     art.append(content);
     this.present(art, () => {
       if (later) this.fillMeta(meta, article, lang);
-      if (details) details.append(this.buildRemoved(removed));
+      if (details) this.fillRemoved(details, removed);
+      addSheet(this.shadow, 'blocks', BLOCKS_CSS);
+      this.blocks = enableBlockRemoval(content, this.rootEl, this.tr);
+      if (speechSupported(this.win)) {
+        addSheet(this.shadow, 'speech', SPEECH_CSS);
+        this.speech = createSpeech(art, lang || this.tr.lang, this.tr);
+        header.append(this.speech.element);
+      }
+      if (this.engine) {
+        addSheet(this.shadow, 'removals', REMOVALS_CSS);
+        header.append(h(doc, 'p', { class: 'ac-fix' }, [button(doc, { 'data-action': 'pick' }, [this.tr.t('Not the article?')])]));
+      }
       this.focusRoot();
     });
     this.content = content;
@@ -804,7 +857,7 @@ class ReaderView {
     if (article.readingTimeMinutes > 0) {
       const minutes = formatMinutes(article.readingTimeMinutes, lang);
       meta.append(
-        h(doc, 'span', { class: 'ac-reading-time', title: `Reading time: ${article.readingTimeMinutes} min`, 'aria-label': `Reading time: ${minutes}` }, [
+        h(doc, 'span', { class: 'ac-reading-time', title: this.tr.t('Reading time: {time}', { time: minutes }), 'aria-label': this.tr.t('Reading time: {time}', { time: minutes }) }, [
           icon(doc, 'M12 7v5l3 2M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0z'),
           minutes,
         ]),
@@ -813,21 +866,112 @@ class ReaderView {
   }
 
   /**
-   * The list of what was removed and why (inside the closed <details> of the header).
+   * The removal report (inside the closed <details> of the header): its summary line, and
+   * the removed blocks grouped by kind, in the reader's language.
+   * @param {HTMLElement} details
    * @param {Removal[]} removed
    */
-  buildRemoved(removed) {
-    const doc = this.doc;
-    const list = h(doc, 'ul');
-    for (const r of removed) {
-      const li = h(doc, 'li', {}, [
-        h(doc, 'span', { class: 'ac-kind', dir: 'ltr' }, [r.kind]),
-        h(doc, 'span', { class: 'ac-reason', dir: 'ltr' }, [r.reason || '']),
-      ]);
-      if (r.sample) li.append(h(doc, 'span', { class: 'ac-sample', dir: 'auto', title: r.sample }, [`“${r.sample}”`]));
-      list.append(li);
+  fillRemoved(details, removed) {
+    addSheet(this.shadow, 'removals', REMOVALS_CSS);
+    const summary = /** @type {HTMLElement} */ (details.querySelector('summary > span'));
+    summary.textContent = summarizeRemoved(removed, this.tr);
+    details.querySelector('.ac-removal-groups')?.remove();
+    const restorable = Boolean(this.engine) || removed.some((r) => typeof r.html === 'string');
+    details.append(buildRemovalReport(this.doc, removed, this.tr, { restorable, restored: this.restored }));
+  }
+
+  // --- fixing the pick by hand: choose the region, put back a removed block
+
+  /**
+   * Cleans the page again with the view's engine and `extra` options, inside the region
+   * chosen by hand if any (marked with REGION_ATTR just while the engine reads the page).
+   * @param {CleanOptions} [extra]
+   * @returns {Promise<Article>}
+   */
+  reclean(extra = {}) {
+    const engine = this.engine;
+    if (!engine) return Promise.reject(new Error('no engine to clean the page again'));
+    const { url, wasmUrl } = this.options;
+    engine.init(wasmUrl ? { wasmUrl } : undefined).catch(() => {});
+    /** @type {CleanOptions} */
+    const opts = { ...(url ? { url } : {}), ...extra };
+    const region = this.region && this.region.isConnected ? this.region : null;
+    if (region) {
+      region.setAttribute(REGION_ATTR, '');
+      opts.region = `[${REGION_ATTR}]`;
     }
-    return list;
+    try {
+      return engine.cleanDocument(this.doc, opts); // reads the page now
+    } finally {
+      if (region) region.removeAttribute(REGION_ATTR);
+    }
+  }
+
+  /** "Not the article?": the view steps aside while the reader points at the article. */
+  async pickRegion() {
+    if (!this.engine || this.picking || !this.mounted) return;
+    addSheet(this.shadow, 'picking', PICKING_CSS);
+    this.host.classList.add('ac-picking');
+    if (this.pageStyle) this.pageStyle.remove(); // the page scrolls meanwhile
+    this.picking = chooseRegion(this.doc, this.tr);
+    const chosen = await this.picking.done;
+    this.picking = null;
+    if (view !== this) return;
+    this.host.classList.remove('ac-picking');
+    if (this.finished) this.pageStyle = addPageStyle(this.doc);
+    if (!chosen) {
+      this.focusRoot();
+      return;
+    }
+    this.region = chosen;
+    const slow = setTimeout(() => view === this && this.showLoading(), LOADING_DELAY_MS);
+    try {
+      const article = await this.reclean();
+      if (view === this) this.showArticle(article);
+    } catch (e) {
+      if (view === this) this.showError(e);
+    } finally {
+      clearTimeout(slow);
+    }
+  }
+
+  /**
+   * Puts the removed blocks of a Restore button of the report back into the article, where
+   * they were (after the text that came before them). Their HTML comes from the article when
+   * it has it, else from the engine, asked once.
+   * @param {HTMLButtonElement} btn
+   */
+  async restore(btn) {
+    const { article, content } = this;
+    if (!article || !content) return;
+    const indexes = (btn.dataset.indexes || '').split(',').map(Number);
+    btn.disabled = true;
+    let placed = null;
+    try {
+      if (!this.removedHtml) {
+        const own = article.removed.every((r) => typeof r.html === 'string');
+        this.removedHtml = own ? Promise.resolve(article.removed) : this.reclean({ removedHtml: true }).then((a) => a.removed);
+      }
+      const withHtml = await this.removedHtml;
+      if (this.content !== content) return;
+      for (const i of indexes) {
+        const r = findRemoval(withHtml, article.removed[i], i);
+        const block = r && placeBlock(content, r, (el, html) => setHtml(el, html, this.win));
+        if (block) {
+          this.restored.add(i);
+          placed = placed || block;
+        }
+      }
+    } catch {
+      this.removedHtml = null;
+    }
+    if (placed) {
+      placed.scrollIntoView({ block: 'center' });
+      this.announce(this.tr.t('Block restored'));
+    } else {
+      btn.disabled = false;
+      this.announce(this.tr.t("Couldn't restore the block"));
+    }
   }
 
   /** @param {HTMLElement} el */
@@ -859,7 +1003,7 @@ class ReaderView {
       ok = false;
     }
     if (!ok) ok = this.copyWithTextarea(text);
-    this.announce(ok ? 'Copied as Markdown' : "Couldn't copy: the browser refused");
+    this.announce(this.tr.t(ok ? 'Copied as Markdown' : "Couldn't copy: the browser refused"));
   }
 
   /** @param {string} text */
@@ -895,6 +1039,7 @@ class ReaderView {
 
   /** @param {KeyboardEvent} e */
   onKeyDown(e) {
+    if (this.picking) return; // the picker has the keys
     if (e.key === 'Escape' && this.menuButton && this.menuButton.getAttribute('aria-expanded') === 'true') {
       // Escape closes the open menu first
       e.preventDefault();
@@ -1012,46 +1157,6 @@ function fragmentOf(link, doc) {
 /** @param {string} s */
 function cssEscape(s) {
   return typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(s) : s.replace(/["\\]/g, '\\$&');
-}
-
-/**
- * An element with attributes (undefined and null ones left out) and children.
- * @param {Document} doc
- * @param {string} tag
- * @param {Record<string, string | undefined | null>} [attrs]
- * @param {(Node | string)[]} [children]
- * @returns {HTMLElement}
- */
-function h(doc, tag, attrs = {}, children = []) {
-  const el = dom.createElement(doc, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) el.setAttribute(k, v);
-  for (const c of children) el.append(c);
-  return el;
-}
-
-/**
- * @param {Document} doc
- * @param {Record<string, string>} attrs
- * @param {(Node | string)[]} children
- */
-function button(doc, attrs, children) {
-  return h(doc, 'button', { type: 'button', ...attrs, class: `ac-button ${attrs.class || ''}`.trim() }, children);
-}
-
-/**
- * @param {Document} doc
- * @param {string} d the SVG path
- */
-function icon(doc, d) {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = dom.createElementNS(doc, ns, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  const path = dom.createElementNS(doc, ns, 'path');
-  path.setAttribute('d', d);
-  svg.append(path);
-  return svg;
 }
 
 /** @type {WeakMap<Document, CSSStyleSheet>} the view's constructed sheet, made once per document */
@@ -1303,50 +1408,6 @@ function textBefore(container, el) {
     if ((n.nodeValue || '').trim() && el.compareDocumentPosition(n) & 2 /* PRECEDING */) return true;
   }
   return false;
-}
-
-const KIND_ORDER = ['ad', 'ad-label', 'related', 'comments', 'social', 'newsletter', 'navigation', 'hidden', 'consent', 'boilerplate'];
-/** @type {Record<string, [string, string] | null>} */
-const KIND_WORDS = {
-  ad: ['ad', 'ads'],
-  'ad-label': ['ad label', 'ad labels'],
-  related: ['recommended-links block', 'recommended-links blocks'],
-  comments: null, // just "comments"
-  social: ['share bar', 'share bars'],
-  newsletter: ['newsletter box', 'newsletter boxes'],
-  consent: ['cookie banner', 'cookie banners'],
-};
-
-const FURNITURE = new Set(['navigation', 'hidden', 'boilerplate']);
-
-/**
- * "Removed 3 ads, 1 recommended-links block, comments" from the `removed` list; menus,
- * hidden blocks and other page furniture are counted together at the end ("4 other blocks").
- * @param {Pick<Removal, 'kind'>[]} removed
- * @returns {string}
- */
-export function summarizeRemoved(removed) {
-  const counts = new Map();
-  let other = 0;
-  for (const r of removed) {
-    if (FURNITURE.has(r.kind)) other++;
-    else counts.set(r.kind, (counts.get(r.kind) || 0) + 1);
-  }
-  const kinds = [...counts.keys()].sort((a, b) => rank(a) - rank(b));
-  const parts = kinds.map((k) => {
-    const n = counts.get(k);
-    if (k === 'comments') return 'comments';
-    const words = KIND_WORDS[k] || [k, `${k} blocks`];
-    return `${n} ${n === 1 ? words[0] : words[1]}`;
-  });
-  if (other) parts.push(`${other} ${parts.length ? 'other ' : ''}${other === 1 ? 'block' : 'blocks'}`);
-  return parts.length ? `Removed ${parts.join(', ')}` : '';
-}
-
-/** @param {string} kind */
-function rank(kind) {
-  const i = KIND_ORDER.indexOf(kind);
-  return i < 0 ? KIND_ORDER.length : i;
 }
 
 /**

@@ -319,7 +319,7 @@ describe('extension entry points', () => {
     assert.equal(r.shown, 'article');
     assert.equal(r.theme, 'sepia');
     assert.equal(r.fontSize, '24px');
-    assert.equal(r.summary, 'Removed 2 ads, 1 recommended-links block, comments');
+    assert.equal(r.summary, 'Removed 2 ads, 1 “Read also” block, comments');
     assert.equal(r.date, '29 février 2024', 'date in the page language');
     assert.match(r.text, /A\. Writer/);
     assert.match(r.text, /2\s?min/, 'reading time');
