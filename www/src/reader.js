@@ -548,8 +548,8 @@ class ReaderView {
       ]),
     ]);
     // The settings: in the toolbar on wide screens, behind the "Aa" menu button on narrow ones.
-    const settings = h(doc, 'div', { class: 'ac-settings', id: MENU_ID, role: 'group', 'aria-label': 'Display settings' }, [themes, size, fonts, widths, spacing, align]);
-    const menu = button(doc, { class: 'ac-menu-button', 'aria-label': 'Display settings', title: 'Display settings', 'aria-expanded': 'false', 'aria-controls': MENU_ID, 'data-action': 'menu' }, [
+    const settings = h(doc, 'div', { class: 'ac-settings', id: MENU_ID, role: 'group', 'aria-label': t('Display settings') }, [themes, size, fonts, widths, spacing, align]);
+    const menu = button(doc, { class: 'ac-menu-button', 'aria-label': t('Display settings'), title: t('Display settings'), 'aria-expanded': 'false', 'aria-controls': MENU_ID, 'data-action': 'menu' }, [
       h(doc, 'span', { class: 'ac-font-serif', 'aria-hidden': 'true' }, ['Aa']),
     ]);
     this.menuButton = menu;
