@@ -146,8 +146,13 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   // Firefox: the engine runs here. (Chromium: the offscreen document answers; not ours.)
   if (offscreen || msg.type !== MSG) return false;
   const url = typeof msg.url === 'string' ? msg.url : undefined;
+  // "Not the article?" and Restore: other types are ignored, as a missing option
+  /** @type {import('../npm/types-common.js').CleanOptions} */
+  const options = { url };
+  if (typeof msg.region === 'string') options.region = msg.region;
+  if (msg.removedHtml === true) options.removedHtml = true;
   loadEngine()
-    .then((m) => m.clean(String(msg.html), { url }))
+    .then((m) => m.clean(String(msg.html), options))
     .then(
       (article) => sendResponse({ article }),
       (/** @type {unknown} */ e) => sendResponse({ error: String((e instanceof Error && e.message) || e) }),

@@ -8,7 +8,9 @@ import { documentHtml, documentUrl } from '../src/document-html.js';
 import { openReader, closeReader, isReaderOpen } from '../src/reader.js';
 
 /** @typedef {import('../npm/types-common.js').Article} Article */
+/** @typedef {import('../npm/types-common.js').CleanOptions} CleanOptions */
 /** @typedef {import('../npm/index.js').ReaderStorage} ReaderStorage */
+/** @typedef {import('../npm/index.js').ReaderEngine} ReaderEngine */
 
 const KEY = '__articleCleanerExtension';
 const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)$/i;
@@ -26,6 +28,27 @@ const storage = {
   set: (key, value) => ext.storage.local.set({ [key]: value }),
 };
 
+/**
+ * The engine the view cleans the page again with ("Not the article?": inside a region chosen
+ * by hand; Restore: the removed blocks with their HTML). It is the background's: the page is
+ * serialized when cleanDocument is called (the view marks the region just for that call) and
+ * sent as the first request is. Nothing to load here.
+ * @type {ReaderEngine}
+ */
+const engine = {
+  init: () => Promise.resolve({ version: '', instantiateMs: null, worker: false }),
+  cleanDocument(doc, options = {}) {
+    let html;
+    try {
+      html = documentHtml(doc);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    const url = typeof options.url === 'string' ? options.url : documentUrl(doc);
+    return askEngine(html, url, { region: options.region, removedHtml: options.removedHtml });
+  },
+};
+
 function toggle() {
   if (isReaderOpen()) {
     closeReader();
@@ -37,18 +60,21 @@ function toggle() {
   }
   // The page is read now, before the view is added to it; the view shows the engine's
   // error, if any, in its "couldn't make a reader view" notice.
-  openReader({ article: askEngine(documentHtml(document), documentUrl(document)), storage });
+  openReader({ article: askEngine(documentHtml(document), documentUrl(document)), storage, engine });
 }
 
 /**
  * The background's Article for the page.
  * @param {string} html
  * @param {string | undefined} url
+ * @param {Pick<CleanOptions, 'region' | 'removedHtml'>} [extra] inside a region; removals with their HTML
  * @returns {Promise<Article>}
  */
-async function askEngine(html, url) {
+async function askEngine(html, url, extra = {}) {
   /** @type {CleanRequest} */
   const request = { type: 'article-cleaner:clean', html, url };
+  if (typeof extra.region === 'string') request.region = extra.region;
+  if (extra.removedHtml === true) request.removedHtml = true;
   let reply;
   try {
     reply = await ext.runtime.sendMessage(request).catch(() => undefined);

@@ -13,7 +13,12 @@ const WARM_UP_RUNS = 5;
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (!msg || msg.type !== MSG || !sender.tab) return false;
   const url = typeof msg.url === 'string' ? msg.url : undefined;
-  clean(String(msg.html), { url }).then(
+  // "Not the article?" and Restore: other types are ignored, as a missing option
+  /** @type {import('../npm/types-common.js').CleanOptions} */
+  const options = { url };
+  if (typeof msg.region === 'string') options.region = msg.region;
+  if (msg.removedHtml === true) options.removedHtml = true;
+  clean(String(msg.html), options).then(
     (article) => sendResponse({ article }),
     (/** @type {unknown} */ e) => sendResponse({ error: String((e instanceof Error && e.message) || e) }),
   );

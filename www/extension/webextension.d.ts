@@ -15,6 +15,10 @@ interface CleanRequest {
   type: 'article-cleaner:clean';
   html: string;
   url?: string;
+  /** A selector of the region chosen by hand ("Not the article?"): cleaned inside it. */
+  region?: string;
+  /** The removals with their HTML (to restore them). */
+  removedHtml?: boolean;
 }
 type CleanReply = { article: import('../npm/types-common.js').Article } | { error: string };
 /** A content script's request to the background when no engine answered. */

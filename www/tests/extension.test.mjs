@@ -169,18 +169,75 @@ describe('extension', () => {
       // the view's parts deferred after its first paint (date, list of removals) are there once aria-busy goes
       const shown = async () => {
         await page.waitForFunction(() => document.querySelector('article-cleaner-reader').shadowRoot.querySelector('.ac-root:not([aria-busy])'));
-        // (but "Not the article?", which the shim's view offers: it has an engine to clean the page again)
-        return page.evaluate(() => {
-          const art = document.querySelector('article-cleaner-reader').shadowRoot.querySelector('.ac-article').cloneNode(true);
-          for (const fix of /** @type {Element} */ (art).querySelectorAll('.ac-fix')) fix.remove();
-          return /** @type {Element} */ (art).innerHTML;
-        });
+        // ("Not the article?" included: both views have an engine to clean the page again)
+        return page.evaluate(() => document.querySelector('article-cleaner-reader').shadowRoot.querySelector('.ac-article').innerHTML);
       };
       const extensionView = await shown();
       assert.deepEqual(await toggle(worker), { ok: true });
       await page.waitForFunction(() => !document.querySelector('article-cleaner-reader'), null, { timeout: 10000 });
       assert.equal((await page.evaluate(() => window.__ac.openReader().then((r) => r.shown))), 'article');
       assert.equal(await shown(), extensionView);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('"Not the article?" and Restore: the view cleans the page again through the background', async () => {
+    const { context, worker } = await launch({ hostAccess: true });
+    const HOST = 'article-cleaner-reader';
+    try {
+      const page = context.pages()[0] || (await context.newPage());
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e));
+      await page.goto(server.url + AD_PAGE);
+      await page.bringToFront();
+      await worker.evaluate(() => {
+        globalThis.__sent = [];
+        chrome.runtime.onMessage.addListener((msg) => {
+          globalThis.__sent.push(/** @type {Partial<CleanRequest>} */ (msg));
+        });
+      });
+      // the clean requests the content script sent: whether they had a region, removedHtml
+      const sent = () =>
+        worker.evaluate(() =>
+          globalThis.__sent
+            .filter((m) => m && m.type === 'article-cleaner:clean')
+            .map((m) => ({ region: typeof m.region === 'string', removedHtml: m.removedHtml === true })),
+        );
+      assert.deepEqual(await toggle(worker), { ok: true });
+      await waitForReader(page, TITLE);
+      await page.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('.ac-root:not([aria-busy])'), HOST);
+      assert.ok(await page.$(`${HOST} .ac-fix [data-action="pick"]`), '"Not the article?" is offered');
+
+      // Restore: the removed blocks' HTML comes from the background (removedHtml), asked once
+      await page.evaluate(() => {
+        const root = document.querySelector('article-cleaner-reader').shadowRoot;
+        /** @type {HTMLDetailsElement} */ (root.querySelector('.ac-removed')).open = true;
+        for (const d of root.querySelectorAll('.ac-why')) /** @type {HTMLDetailsElement} */ (d).open = true;
+        const row = [...root.querySelectorAll('.ac-why-list li')].find((li) => li.textContent.includes('Read also'));
+        if (!row) throw new Error('no removal row with "Read also"');
+        /** @type {HTMLButtonElement} */ (row.querySelector('[data-action="restore"]')).click();
+      });
+      await page.waitForFunction((tag) => /Block restored|Couldn/.test(document.querySelector(tag).shadowRoot.querySelector('.ac-status').textContent), HOST, { timeout: 20000 });
+      assert.equal(await page.evaluate((tag) => document.querySelector(tag).shadowRoot.querySelector('.ac-status').textContent, HOST), 'Block restored');
+      assert.match(norm(await readerText(page)), /We are not restoring a museum piece[\s\S]*Read also/, 'the block is back where it was');
+      assert.deepEqual(await sent(), [{ region: false, removedHtml: false }, { region: false, removedHtml: true }]);
+
+      // "Not the article?": the chosen list is cleaned as the article, inside its region
+      await page.click(`${HOST} .ac-fix [data-action="pick"]`);
+      await page.waitForSelector('article-cleaner-picker');
+      await page.hover('.recommended li:nth-child(2) a');
+      await page.click('.recommended li:nth-child(2) a');
+      await page.waitForFunction((tag) => {
+        const root = document.querySelector(tag)?.shadowRoot;
+        return root && !root.querySelector('.ac-root[aria-busy]') && /Lifeboat crew/.test(root.querySelector('.ac-content')?.textContent || '');
+      }, HOST, { timeout: 20000 });
+      const text = norm(await readerText(page));
+      assert.doesNotMatch(text, /tide mill has not turned/, 'the automatic pick is gone');
+      assert.match(text, new RegExp(TITLE), 'the title still comes from the page');
+      assert.deepEqual((await sent()).at(-1), { region: true, removedHtml: false }, 'the region went to the background');
+      assert.equal(await page.evaluate(() => document.querySelectorAll('[data-article-cleaner-region]').length), 0, 'no marker left');
+      assert.deepEqual(errors.map(String), [], 'no page errors');
     } finally {
       await context.close();
     }
