@@ -113,6 +113,28 @@ describe('Firefox', { skip: FIREFOX_SKIP }, () => {
       await page.close();
     });
 
+    test('Restore puts a removed block back: its HTML comes from the background (removedHtml)', async () => {
+      const page = await ff.newPage();
+      await page.goto(server.url + AD_PAGE);
+      await pressExtensionButton(page);
+      await waitForReader(page, TITLE);
+      await page.waitForFunction(() => document.querySelector('article-cleaner-reader').shadowRoot.querySelector('.ac-root:not([aria-busy]) .ac-fix [data-action="pick"]'), { timeout: 10000 });
+      await page.evaluate(() => {
+        const root = document.querySelector('article-cleaner-reader').shadowRoot;
+        /** @type {HTMLDetailsElement} */ (root.querySelector('.ac-removed')).open = true;
+        for (const d of root.querySelectorAll('.ac-why')) /** @type {HTMLDetailsElement} */ (d).open = true;
+        const row = [...root.querySelectorAll('.ac-why-list li')].find((li) => li.textContent.includes('Read also'));
+        if (!row) throw new Error('no removal row with "Read also"');
+        /** @type {HTMLButtonElement} */ (row.querySelector('[data-action="restore"]')).click();
+      });
+      const status = () => document.querySelector('article-cleaner-reader').shadowRoot.querySelector('.ac-status').textContent;
+      await page.waitForFunction(() => /Block restored|Couldn/.test(document.querySelector('article-cleaner-reader').shadowRoot.querySelector('.ac-status').textContent), { timeout: 20000 });
+      assert.equal(await page.evaluate(status), 'Block restored');
+      assert.match(norm(await readerText(page)), /We are not restoring a museum piece[\s\S]*Read also/, 'the block is back where it was');
+      assert.deepEqual(page.errors.map(String), [], 'no page errors');
+      await page.close();
+    });
+
     test("settings go to the extension's storage: the next page has them, the page's localStorage doesn't", async () => {
       const page = await ff.newPage();
       await page.goto(server.url + AD_PAGE);
