@@ -147,7 +147,7 @@ fn absolute_image_url(url: &str, base: Option<&Url>) -> Option<String> {
     if url.is_empty() {
         return None;
     }
-    if url.len() > 11 && url[..11].eq_ignore_ascii_case("data:image/") {
+    if url.get(..11).is_some_and(|head| head.eq_ignore_ascii_case("data:image/")) {
         return Some(url.to_string());
     }
     let parsed = match base {
@@ -418,6 +418,24 @@ mod tests {
         assert_eq!(m.lead_image.as_deref(), Some("data:image/png;base64,AAAA"));
         let doc = parse_html(r#"<meta property="og:image" content="/rel.png">"#);
         assert_eq!(extract(&doc, None).lead_image, None);
+    }
+
+    #[test]
+    fn lead_image_urls_with_multibyte_characters_are_read_not_sliced() {
+        // The 11th byte falls inside a character: reading the scheme must not split it.
+        let m = meta(r#"<meta property="og:image" content="/media/日本語.jpg">"#);
+        assert_eq!(
+            m.lead_image.as_deref(),
+            Some("http://fakehost/media/%E6%97%A5%E6%9C%AC%E8%AA%9E.jpg")
+        );
+        let m = meta(r#"<meta name="twitter:image" content="http://日本語.jp/og.png">"#);
+        assert_eq!(m.lead_image.as_deref(), Some("http://xn--wgv71a119e.jp/og.png"));
+        let m = meta(
+            r#"<script type="application/ld+json">{"@type":"Article","image":"/media/日本語.jpg"}</script>"#,
+        );
+        assert!(m
+            .lead_image
+            .is_some_and(|u| u.ends_with("/media/%E6%97%A5%E6%9C%AC%E8%AA%9E.jpg")));
     }
 
     #[test]
