@@ -9,8 +9,7 @@ use crate::{dom, markdown, metadata, parse, prune, readerable, report, sanitize,
 /// Cleans one page: finds the article, removes the clutter, returns the reader-mode result.
 pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
     check_input(html)?;
-    let html = parse::prescan(html).map_err(Error::TooLarge)?;
-    let doc = parse::parse_html(&html);
+    let doc = parse::parse_page(html).map_err(Error::TooLarge)?;
     let base = parse::base_url(&doc, options.url.as_deref());
     let meta = metadata::extract(&doc, base.as_ref());
     let readerable = readerable::is_readerable_doc(&doc);
