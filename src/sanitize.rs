@@ -20,6 +20,8 @@
 //!   were parsed with the WHATWG algorithm ([`crate::weburl`]: the `url` crate,
 //!   or the host's own `URL` in the wasm build; the same stripping of
 //!   controls, tabs and newlines a browser does) and passed a scheme check.
+//!   The result's other URL field, `leadImage`, passes the same check
+//!   ([`field_image_url`]), with quotes and angle brackets percent-encoded.
 //!
 //! [`serialize`] is written here rather than borrowed from html5ever: it escapes
 //! `&`, `<` and `>` in every text node and `&`, `"`, `<` and `>` in every
@@ -533,6 +535,36 @@ fn safe_url(raw: &str, base: Option<&Url>, kind: UrlKind) -> Option<String> {
         _ => false,
     };
     ok.then(|| url.to_string())
+}
+
+/// An image URL for a field of the result that carries one outside `content`
+/// (`leadImage`): the very check an image in `content` passes ([`safe_url`]:
+/// http, https or a raster `data:image/…`, resolved against `base`), and
+/// absolute (a relative URL without a base is of no use to the host). A host
+/// may paste the string into markup unescaped, so the characters that could
+/// end an attribute or open a tag (quotes, angle brackets, backtick, space)
+/// are percent-encoded, which a URL parser reads back the same.
+pub(crate) fn field_image_url(raw: &str, base: Option<&Url>) -> Option<String> {
+    let url = safe_url(raw, base, UrlKind::Image)?;
+    let absolute = ["http:", "https:", "data:"]
+        .iter()
+        .any(|scheme| url.get(..scheme.len()).is_some_and(|h| h.eq_ignore_ascii_case(scheme)));
+    if !absolute {
+        return None;
+    }
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '"' => out.push_str("%22"),
+            '\'' => out.push_str("%27"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '`' => out.push_str("%60"),
+            ' ' => out.push_str("%20"),
+            c => out.push(c),
+        }
+    }
+    Some(out)
 }
 
 /// Whether a `data:` URL holds a raster image type.

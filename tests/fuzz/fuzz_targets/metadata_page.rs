@@ -66,13 +66,21 @@ pub fn page(data: &[u8]) -> (String, String) {
 }
 
 /// Runs the metadata stage and the whole pipeline on the page, with the fuzzed
-/// page URL and a fixed non-ASCII one. Errors are fine; a panic, a hang or an
-/// out-of-memory is not.
+/// page URL and a fixed non-ASCII one, and checks the lead image's URL policy.
+/// Errors are fine; a panic, a hang or an out-of-memory is not.
 pub fn run(data: &[u8]) {
     let (html, page_url) = page(data);
     for url in [page_url.as_str(), "http://日本語.jp/記事/1"] {
         let base = Url::parse(url).ok();
-        let _ = extract(&parse_html(&html), base.as_ref());
+        let meta = extract(&parse_html(&html), base.as_ref());
+        // Every URL of the result meets one policy: nothing in it ends an
+        // attribute or opens a tag, and only http(s) and raster data.
+        if let Some(lead) = &meta.lead_image {
+            assert!(!lead.contains(['"', '\'', '<', '>', '`', ' ']), "lead image {lead:?}");
+            let scheme = lead.split(':').next().unwrap_or_default().to_ascii_lowercase();
+            assert!(["http", "https", "data"].contains(&scheme.as_str()), "{lead:?}");
+            assert!(scheme != "data" || !lead.to_ascii_lowercase().contains("svg"), "{lead:?}");
+        }
         let options = article_cleaner::Options { url: Some(url.into()) };
         let _ = article_cleaner::clean(&html, &options);
     }
