@@ -104,6 +104,13 @@ struct Ctx {
     math: bool,
     /// Inside a `pre` element (white space matters).
     pre: bool,
+    /// Inside an `a` (not across a table cell): a nested `a` would close it
+    /// when parsed again.
+    link: bool,
+    /// Inside an `li` (not across a list), or a `dd`/`dt` (not across a `dl`):
+    /// another one would close it when parsed again.
+    item: bool,
+    dl_item: bool,
 }
 
 /// Removes everything not on the allowlist from the tree below `root` (the
@@ -144,8 +151,16 @@ pub fn sanitize(root: &Handle, base: Option<&Url>) {
                     Fate::Keep => {
                         clean_attrs(&child, base);
                         let tag = dom::tag(&child).unwrap_or("");
-                        let child_ctx =
-                            Ctx { math: ctx.math || tag == "math", pre: ctx.pre || tag == "pre" };
+                        let cell = matches!(tag, "td" | "th" | "caption");
+                        let child_ctx = Ctx {
+                            math: ctx.math || tag == "math",
+                            pre: ctx.pre || tag == "pre",
+                            link: (ctx.link || tag == "a") && !cell,
+                            item: (ctx.item || tag == "li") && !cell && !matches!(tag, "ul" | "ol"),
+                            dl_item: (ctx.dl_item || matches!(tag, "dd" | "dt"))
+                                && !cell
+                                && tag != "dl",
+                        };
                         out.push(child.clone());
                         stack.push((child, child_ctx));
                     }
@@ -259,6 +274,19 @@ fn fate(node: &Handle, parent: Option<&str>, ctx: Ctx) -> Fate {
     if !HTML_TAGS.contains(&tag) {
         return Fate::Unwrap;
     }
+    // What the parser would close on reading it again, to keep `content` a fixed point.
+    let reopens = match tag {
+        "a" => ctx.link,
+        "li" => ctx.item,
+        "dd" | "dt" => ctx.dl_item,
+        _ => false,
+    };
+    if reopens {
+        return Fate::Unwrap;
+    }
+    if tag == "p" && holds_block(node) {
+        return Fate::Rename("div");
+    }
     let p = parent.unwrap_or("");
     let ok = match tag {
         "source" => matches!(p, "picture" | "video" | "audio"),
@@ -282,6 +310,25 @@ fn fate(node: &Handle, parent: Option<&str>, ctx: Ctx) -> Fate {
     } else {
         Fate::Unwrap
     }
+}
+
+/// Whether a `p` holds an element that would close it when parsed ([`tags::CLOSES_P`]),
+/// or one the sanitizer renames into such an element, with no table cell or
+/// MathML between. Stops at the first; each node is looked at for its nearest
+/// `p` only (a `p` inside is itself a find), so all the checks stay linear.
+fn holds_block(p: &Handle) -> bool {
+    let mut stack: Vec<Handle> = p.children.borrow().iter().rev().cloned().collect();
+    while let Some(node) = stack.pop() {
+        let Some(tag) = dom::tag(&node) else { continue };
+        if tags::CLOSES_P.contains(&tag) || AS_DIV.contains(&tag) {
+            return true;
+        }
+        if matches!(tag, "td" | "th" | "caption" | "math" | "svg" | "template") {
+            continue;
+        }
+        stack.extend(node.children.borrow().iter().rev().cloned());
+    }
+    false
 }
 
 /// Puts a table's children in the shape the parser builds: `tr` inside a row
@@ -926,6 +973,39 @@ mod tests {
         assert_eq!(clean(&once), once);
         let long = format!("<p id='{}'>x</p><a href='#{}'>y</a>", "i".repeat(300), "i".repeat(300));
         assert_eq!(clean(&long), "<p>x</p><a>y</a>");
+    }
+
+    #[test]
+    fn blocks_the_clean_stage_left_inside_a_paragraph_or_link_reparse_the_same() {
+        // Trees the parser never builds but the earlier stages can (moving and
+        // unwrapping nodes): a heading inside `<p><b>`, a `p` in a `p`, a link
+        // in a link, an item in an item. Written as they are, a browser would
+        // close the outer element and build another tree.
+        let el = |tag: &str, kids: &[Handle]| {
+            let e = dom::new_element(tag, &[]);
+            kids.iter().for_each(|k| dom::append(&e, k));
+            e
+        };
+        let t = dom::new_text;
+        let root = el(
+            "div",
+            &[
+                el("p", &[el("b", &[t("bold"), el("h2", &[t("Heading")])])]),
+                el("p", &[el("span", &[el("p", &[t("inner")])])]),
+                el("p", &[el("a", &[t("out"), el("a", &[t("in")])])]),
+                el("ul", &[el("li", &[t("one"), el("li", &[t("two")])])]),
+                el("p", &[el("table", &[el("tr", &[el("td", &[el("p", &[t("cell")])])])])]),
+            ],
+        );
+        sanitize(&root, None);
+        let out = serialize(&root);
+        assert_eq!(
+            out,
+            "<div><b>bold<h2>Heading</h2></b></div><div><span><p>inner</p></span></div>\
+             <p><a>outin</a></p><ul><li>onetwo</li></ul>\
+             <div><table><tbody><tr><td><p>cell</p></td></tr></tbody></table></div>"
+        );
+        assert_eq!(serialize(&body_of(&out)), out, "parsed again, the same tree");
     }
 
     #[test]
