@@ -4,7 +4,8 @@
 //! the tree sink as the tree is built ([`parse_page`]); past one, an error.
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use crate::weburl::Url;
 use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
@@ -357,6 +358,10 @@ struct LimitedSink {
     attribute_bytes: Cell<usize>,
     attribute_budget: usize,
     over: Cell<Option<String>>,
+    /// The last parent an element was appended to, and its depth: siblings
+    /// are appended one after the other, so most checks need no walk. Cleared
+    /// whenever nodes move (which may change the depth of anything below).
+    last_parent: RefCell<Option<(Handle, usize)>>,
 }
 
 impl LimitedSink {
@@ -367,6 +372,7 @@ impl LimitedSink {
             attribute_bytes: Cell::new(0),
             attribute_budget,
             over: Cell::new(None),
+            last_parent: RefCell::new(None),
         }
     }
 
@@ -389,16 +395,32 @@ impl LimitedSink {
         if !matches!(child, NodeOrText::AppendNode(n) if dom::is_element(n)) {
             return;
         }
-        let mut depth = 1;
-        let mut cur = Some(parent.clone());
-        while let Some(node) = cur {
-            depth += 1;
-            if depth > MAX_TREE_DEPTH {
-                self.exceed(format!("elements are nested more than {MAX_TREE_DEPTH} deep"));
-                return;
+        let cached = match &*self.last_parent.borrow() {
+            Some((p, depth)) if Rc::ptr_eq(p, parent) => Some(*depth),
+            _ => None,
+        };
+        let parent_depth = cached.unwrap_or_else(|| {
+            // the walk up stops past the limit: at most that many steps
+            let mut depth = 0;
+            let mut cur = Some(parent.clone());
+            while let Some(node) = cur {
+                depth += 1;
+                if depth > MAX_TREE_DEPTH {
+                    break;
+                }
+                cur = dom::parent(&node);
             }
-            cur = dom::parent(&node);
+            depth
+        });
+        *self.last_parent.borrow_mut() = Some((parent.clone(), parent_depth));
+        if parent_depth + 1 > MAX_TREE_DEPTH {
+            self.exceed(format!("elements are nested more than {MAX_TREE_DEPTH} deep"));
         }
+    }
+
+    /// Forgets the cached depth: nodes are moving.
+    fn moving(&self) {
+        self.last_parent.borrow_mut().take();
     }
 }
 
@@ -518,12 +540,14 @@ impl TreeSink for LimitedSink {
     }
 
     fn remove_from_parent(&self, target: &Handle) {
+        self.moving();
         if !self.is_over() {
             self.dom.remove_from_parent(target);
         }
     }
 
     fn reparent_children(&self, node: &Handle, new_parent: &Handle) {
+        self.moving();
         if !self.is_over() {
             self.dom.reparent_children(node, new_parent);
         }

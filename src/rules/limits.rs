@@ -67,12 +67,14 @@ pub const MAX_SUB_RENDERS: usize = 2;
 // implied and reconstructed elements included)
 
 /// Deepest element in the tree the parser builds. The pre-parse scan keeps the
-/// markup's own nesting to [`MAX_DEPTH`]; the tree builder adds elements of its
-/// own (`tbody` and `tr` in tables, reconstructed formatting elements), so an
-/// honest page stays well under twice that. Deeper, the markup got past the
-/// scan (stray end tags, foreign content), and each tag would cost the tree
+/// markup's own nesting to [`MAX_DEPTH`], counting the elements that nest; the
+/// tree builder adds levels of its own: a table level is four (`table`,
+/// `tbody`, `tr`, `td`, the last three closed implicitly and not counted), a
+/// list level two, and formatting elements are reconstructed. So an honest
+/// page stays under five times that. Deeper, the markup got past the scan
+/// (stray end tags, foreign content), and each tag would cost the tree
 /// builder a scan of that deep a stack.
-pub const MAX_TREE_DEPTH: usize = 2 * MAX_DEPTH;
+pub const MAX_TREE_DEPTH: usize = 5 * MAX_DEPTH;
 
 /// Most attributes on one element. Real elements carry tens; html5ever's
 /// tokenizer checks each new attribute against all the tag's earlier ones, so
