@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::page_type::PageType;
 use crate::report::Removal;
 use crate::rules::thresholds::{CJK_CHARS_PER_MINUTE, WORDS_PER_MINUTE};
 use crate::text;
@@ -13,6 +14,17 @@ pub struct Options {
     /// The page's URL: relative links and images are made absolute against it
     /// (and against the page's `<base href>`).
     pub url: Option<String>,
+    /// The part of the page that holds the article, when the reader chose it (the
+    /// pick was wrong): a simple selector, `tag#id.class[attr=value]`, any part
+    /// optional (e.g. `#story`, `main`, `[data-ac-region]`). The article is then
+    /// that element's content, cleaned of clutter, while the metadata (title,
+    /// byline, date…) is still read from the whole page. A selector that matches
+    /// nothing (or that is not a simple one) is ignored.
+    pub region: Option<String>,
+    /// Whether each [`Removal`] carries the removed block as sanitized HTML and
+    /// the text just before it (`html`, `after`), so that a reader can put it
+    /// back. Off by default: it costs a copy of every removed block.
+    pub removed_html: bool,
 }
 
 /// The reader-mode result. Field names follow Readability.js (`title`, `byline`,
@@ -48,8 +60,13 @@ pub struct Article {
     pub reading_time_minutes: u32,
     /// What was removed from in and around the article, and why.
     pub removed: Vec<Removal>,
-    /// Whether the page looks like an article a reader view suits.
+    /// Whether the page looks like an article a reader view suits (false when
+    /// no container passed the thresholds and the page's readable region
+    /// stands in for the article).
     pub readerable: bool,
+    /// What kind of page it is: article, thread, documentation, collection,
+    /// product or other (`pageType` in JSON).
+    pub page_type: PageType,
 }
 
 /// Why a page could not be cleaned.

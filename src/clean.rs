@@ -435,7 +435,9 @@ fn should_remove(node: &Handle, tag: &str, picked: &Picked, data_tables: &[usize
         }
     };
     let heading_density = density(stats.heading_len);
-    if stats.video {
+    // A video stays; so does, on documentation, a block that is all heading
+    // (an admonition's title box).
+    if stats.video || (picked.keep_heading_blocks && heading_density >= HEADING_SHARE) {
         return false;
     }
     let embeds = stats.embeds;
@@ -766,6 +768,7 @@ mod tests {
             dir: None,
             clean_conditionally: true,
             weight_classes: true,
+            keep_heading_blocks: false,
         };
         clean(&picked, &mut Report::default());
         root

@@ -4,10 +4,15 @@
 //!
 //! 1. parse: HTML text → document tree (html5ever, `markup5ever_rcdom`);
 //! 2. metadata: title, byline, dates, language… from meta tags, JSON-LD and the page;
-//! 3. prune: scripts, hidden nodes, ads, ad labels, comments, share bars, related links go;
-//! 4. score: the article container is found and its related siblings merged;
-//! 5. clean: the article is tidied (lazy images, URLs, empty leftovers);
-//! 6. sanitize and text: safe HTML, plain text and Markdown are written;
+//! 3. page type: article, thread, documentation, collection or product, from the
+//!    page's schema.org types and structure (a thread's posts are read here,
+//!    before the next stage removes comment sections);
+//! 4. prune: scripts, hidden nodes, ads, ad labels, comments, share bars, related links go;
+//! 5. score: the article container is found and its related siblings merged (a
+//!    thread is its posts; a product page, or a page whose pick is too short,
+//!    its readable region);
+//! 6. clean: the article is tidied (lazy images, URLs, empty leftovers);
+//! 7. sanitize and text: safe HTML, plain text and Markdown are written;
 //!
 //! and reports what was removed, and why ([`Removal`]). [`is_probably_readerable`]
 //! tells whether a page looks like an article, without cleaning it;
@@ -20,6 +25,7 @@
 //! `default-features = false`.
 
 mod article;
+mod chosen;
 mod clean;
 #[cfg(feature = "decode")]
 mod decode;
@@ -28,16 +34,20 @@ mod hash;
 mod markdown;
 mod matchers;
 mod metadata;
+mod noscript;
+mod page_type;
 mod parse;
 mod pipeline;
 mod prune;
 mod readability;
 mod readerable;
+mod region;
 mod report;
 mod rules;
 mod sanitize;
 mod score;
 mod text;
+mod thread;
 #[cfg(feature = "wasm")]
 mod wasm;
 mod weburl;
@@ -45,6 +55,7 @@ mod weburl;
 pub use article::{Article, Error, Options};
 #[cfg(feature = "decode")]
 pub use decode::{decode_html, decode_with_hint};
+pub use page_type::PageType;
 pub use pipeline::clean;
 pub use readerable::is_probably_readerable;
 pub use report::{Removal, RemovalKind};

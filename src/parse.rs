@@ -65,7 +65,11 @@ pub fn prescan(html: &str) -> Result<Cow<'_, str>, String> {
         };
         i = end;
         if closing {
-            if is_not_nesting(name) {
+            // A raw-text element's start tag is skipped with its text, never
+            // counted: neither is its end tag (dropped as the end of a too-deep
+            // element, it would leave the element open and the rest of the page
+            // its text).
+            if is_not_nesting(name) || is_raw_text(name) {
                 continue;
             }
             if excess > 0 {
@@ -604,6 +608,19 @@ mod tests {
         assert!(limited.contains("text"));
         let many = "<b>x</b>".repeat(MAX_ELEMENTS + 1);
         assert!(prescan(&many).unwrap_err().contains("elements"));
+    }
+
+    #[test]
+    fn a_style_past_the_depth_limit_keeps_its_end_tag() {
+        // Unclosed blocks push the page past the depth limit; the style sheets
+        // inside it must still end where they end.
+        let deep = "<div>".repeat(MAX_DEPTH + 5);
+        let page = format!("<body>{deep}<p><style>.a{{color:red}}</style>Shown text</p><style>.b{{}}</style><p>More shown text</p></body>");
+        let limited = prescan(&page).unwrap();
+        assert_eq!(limited.matches("</style>").count(), 2, "{limited}");
+        let doc = parse_html(&limited);
+        let text = dom::visible_text(&dom::find(&doc, "body").unwrap());
+        assert!(text.contains("Shown text") && text.contains("More shown text"), "{text}");
     }
 
     #[test]

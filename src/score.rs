@@ -43,6 +43,10 @@ pub struct Picked {
     /// Whether the attempt removed any block as unlikely content (when none, an
     /// attempt without that rule gives the same result).
     pub stripped_unlikely: bool,
+    /// Whether blocks that are all heading stay (the titles of documentation's
+    /// admonitions and callouts), which the clean stage otherwise drops as
+    /// blocks without text.
+    pub keep_heading_blocks: bool,
 }
 
 /// Options of one extraction attempt, loosened step by step.
@@ -83,6 +87,7 @@ fn grab(page: &Handle, flags: Flags, title: &str) -> Picked {
         clean_conditionally: flags.clean_conditionally,
         weight_classes: flags.weight_classes,
         stripped_unlikely,
+        keep_heading_blocks: false,
     };
     let mut scores: NodeMap<f64> = NodeMap::default();
     let mut candidates: Vec<Handle> = Vec::new();

@@ -407,6 +407,21 @@ fn url_option_is_accepted_for_every_file() {
     assert!(!out.contains("\\\"/about\\\""), "relative link left in {out}");
 }
 
+#[test]
+fn region_option_reads_the_article_from_the_chosen_element() {
+    let dir = Scratch::new("region");
+    let html = article("Region", PARAGRAPH).replace(
+        "</body>",
+        "<div id=notes><p>Tide tables for the coming week, from the harbour office.</p></div></body>",
+    );
+    let a = dir.file("a.html", &html);
+    let output = run(&["--region", "#notes", "--format", "text", &a]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(out.contains("Tide tables for the coming week"), "{out}");
+    assert!(!out.contains(PARAGRAPH.split('.').next().unwrap()), "{out}");
+}
+
 /// The same page and the same expected URLs as the browser test
 /// (`www/tests/engine.test.mjs`), whose wasm build resolves with the host's `URL`.
 #[test]

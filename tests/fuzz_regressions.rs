@@ -31,8 +31,10 @@ fn inputs_of(folder: &str) -> Vec<(String, Vec<u8>)> {
 fn fuzz_findings_and_seeds_clean_without_panic() {
     let inputs = inputs();
     assert!(!inputs.is_empty(), "no fuzz seeds found");
-    let options =
-        article_cleaner::Options { url: Some("https://example.com/news/article.html".into()) };
+    let options = article_cleaner::Options {
+        url: Some("https://example.com/news/article.html".into()),
+        ..Default::default()
+    };
     let mut failed = Vec::new();
     for (name, bytes) in &inputs {
         let lossy = String::from_utf8_lossy(bytes);

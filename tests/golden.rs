@@ -114,7 +114,7 @@ fn first_difference(expected: &str, actual: &str) -> String {
 #[test]
 fn golden_pages_give_their_expected_outputs() {
     let update = std::env::var("UPDATE_GOLDEN").is_ok_and(|v| !v.is_empty() && v != "0");
-    let options = Options { url: Some(URL.into()) };
+    let options = Options { url: Some(URL.into()), ..Options::default() };
     let pages = pages();
     assert!(pages.len() >= 20, "golden pages missing: {}", pages.len());
     let mut failures = Vec::new();

@@ -133,7 +133,7 @@ fn the_page_has_over_a_hundred_distinct_vectors() {
 
 #[test]
 fn the_full_pipeline_output_is_safe() {
-    let options = Options { url: Some(BASE.into()) };
+    let options = Options { url: Some(BASE.into()), ..Options::default() };
     let article = clean(PAGE, &options).expect("the page has an article");
     assert_safe(&article.content, "pipeline content");
     for (name, s) in [("markdown", &article.markdown), ("text", &article.text_content)] {

@@ -5,12 +5,14 @@ use std::ffi::OsString;
 use article_cleaner::Options;
 
 pub const USAGE: &str = "\
-usage: article-cleaner [--url URL] [--format json|html|text|markdown] FILE...
+usage: article-cleaner [--url URL] [--region SELECTOR] [--format json|html|text|markdown] FILE...
 
 Turns article pages into their reader-mode version.
 
   FILE               an HTML file; `-` reads standard input
   --url URL          the pages' address, to make relative links absolute
+  --region SELECTOR  the part of the page that holds the article, when the
+                     automatic pick is wrong: tag#id.class[attr=value]
   --format FORMAT    json (default): one JSON object per file per line, with
                      \"source\" (the FILE as given) and every article field;
                      html, text, markdown: the article of a single FILE
@@ -42,7 +44,7 @@ pub enum Command {
 /// Reads the arguments (without the program's name).
 pub fn parse_args(args: impl Iterator<Item = OsString>) -> Result<Command, String> {
     let mut args = args;
-    let (mut url, mut format, mut files) = (None, Format::Json, Vec::new());
+    let (mut url, mut region, mut format, mut files) = (None, None, Format::Json, Vec::new());
     while let Some(arg) = args.next() {
         let Some(text) = arg.to_str().filter(|t| t.starts_with('-') && *t != "-") else {
             files.push(arg);
@@ -63,6 +65,7 @@ pub fn parse_args(args: impl Iterator<Item = OsString>) -> Result<Command, Strin
             "-h" | "--help" => return Ok(Command::Help),
             "-V" | "--version" => return Ok(Command::Version),
             "--url" => url = Some(value("--url")?),
+            "--region" => region = Some(value("--region")?),
             "--format" => {
                 format = match value("--format")?.as_str() {
                     "json" => Format::Json,
@@ -88,5 +91,5 @@ pub fn parse_args(args: impl Iterator<Item = OsString>) -> Result<Command, Strin
             "--format html, text and markdown take a single file; use json for several".into()
         );
     }
-    Ok(Command::Run(Cli { options: Options { url }, format, files }))
+    Ok(Command::Run(Cli { options: Options { url, region, ..Options::default() }, format, files }))
 }

@@ -406,6 +406,12 @@ pub fn rename(node: &Handle, name: &str) -> Handle {
 
 /// A deep copy of `node` (detached), built with an explicit stack.
 pub fn deep_clone(node: &Handle) -> Handle {
+    clone_without(node, |_| false)
+}
+
+/// A deep copy of `node` (detached) without the subtrees whose root `skip`
+/// names, built with an explicit stack.
+pub fn clone_without(node: &Handle, skip: impl Fn(&Handle) -> bool) -> Handle {
     let copy_one = |n: &Handle| -> Handle {
         let data = match &n.data {
             NodeData::Element { name, attrs, mathml_annotation_xml_integration_point, .. } => {
@@ -424,7 +430,7 @@ pub fn deep_clone(node: &Handle) -> Handle {
         };
         Rc::new(Node {
             parent: Cell::new(None),
-            // sized once: the copy gets exactly the source's children
+            // sized once: the copy gets at most the source's children
             children: RefCell::new(Vec::with_capacity(n.children.borrow().len())),
             data,
         })
@@ -434,6 +440,9 @@ pub fn deep_clone(node: &Handle) -> Handle {
     while let Some((src, dst)) = stack.pop() {
         let mut kids = dst.children.borrow_mut();
         for child in src.children.borrow().iter() {
+            if skip(child) {
+                continue;
+            }
             let c = copy_one(child);
             c.parent.set(Some(Rc::downgrade(&dst)));
             if !child.children.borrow().is_empty() {

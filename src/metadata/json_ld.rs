@@ -9,7 +9,9 @@ use serde_json::Value;
 use super::js::{is_js_space, js_trim};
 use super::{clean_attr, clean_text};
 use crate::readability::text_similarity;
-use crate::rules::limits::{MAX_IMAGES_READ, MAX_IMAGE_DEPTH, MAX_JSON_DEPTH, MAX_JSON_NODES};
+use crate::rules::limits::{
+    MAX_IMAGES_READ, MAX_IMAGE_DEPTH, MAX_JSON_DEPTH, MAX_JSON_NODES, MAX_SCHEMA_TYPES,
+};
 use crate::rules::metadata::ARTICLE_TYPES;
 use crate::rules::readability::TITLE_SIMILARITY;
 
@@ -33,6 +35,8 @@ pub(super) struct LenientJsonLd {
     pub(super) date_published: Option<String>,
     pub(super) image: Option<String>,
     pub(super) lang: Option<String>,
+    /// The `@type`s of the page-level items (see [`super::Metadata::schema_types`]).
+    pub(super) types: Vec<String>,
 }
 
 /// `/^\s*<!\[CDATA\[|\]\]>\s*$/g` removed, as Readability does.
@@ -175,7 +179,7 @@ pub(super) fn strict_json_ld(script: &str, article_title: &dyn Fn() -> String) -
 
 /// The JSON-LD Readability cannot read: `@type` arrays, `@context` arrays,
 /// HTML comments around the JSON, `@id` references. Used only for what
-/// Readability's own chain leaves empty.
+/// Readability's own chain leaves empty, and for the page-level types.
 pub(super) fn lenient_json_ld(scripts: &[String]) -> LenientJsonLd {
     let mut out = LenientJsonLd::default();
     for script in scripts {
@@ -209,6 +213,19 @@ pub(super) fn lenient_json_ld(scripts: &[String]) -> LenientJsonLd {
         }
         for node in nodes.iter().filter(|n| has_type(n, |t| t == "WebSite")) {
             fill(&mut out.site_name, name_of(node));
+        }
+        for node in &nodes {
+            let types: Vec<&str> = match node.get("@type") {
+                Some(Value::String(s)) => vec![s.as_str()],
+                Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+                _ => continue,
+            };
+            for t in types {
+                let t = t.rsplit([':', '/']).next().unwrap_or(t).trim();
+                if !t.is_empty() && out.types.len() < MAX_SCHEMA_TYPES {
+                    out.types.push(t.to_string());
+                }
+            }
         }
     }
     out

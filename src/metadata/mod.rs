@@ -24,8 +24,8 @@ use markup5ever_rcdom::Handle;
 
 use crate::dom;
 use crate::rules::metadata::{
-    ARTICLE_AUTHOR_META, BYLINE_METAS, EXCERPT_METAS, LEAD_IMAGE_METAS, LOCALE_EXTRA,
-    PUBLISHED_EXTRA, PUBLISHED_METAS, SITE_NAME_METAS, TITLE_METAS,
+    ARTICLE_AUTHOR_META, BYLINE_METAS, EXCERPT_METAS, GENERATOR_META, LEAD_IMAGE_METAS,
+    LOCALE_EXTRA, OG_TYPE_META, PUBLISHED_EXTRA, PUBLISHED_METAS, SITE_NAME_METAS, TITLE_METAS,
 };
 use crate::weburl::Url;
 use js::unescape_entities;
@@ -45,6 +45,14 @@ pub struct Metadata {
     pub dir: Option<String>,
     pub excerpt: Option<String>,
     pub lead_image: Option<String>,
+    /// The schema.org types the page's JSON-LD declares for itself (top-level
+    /// items, `@graph` members and `mainEntity`), without their URL prefix, once
+    /// per item (a page of products lists `Product` many times).
+    pub schema_types: Vec<String>,
+    /// The page's `og:type`, lower-cased.
+    pub og_type: Option<String>,
+    /// The page's `<meta name=generator>`, lower-cased.
+    pub generator: Option<String>,
 }
 
 /// Reads the metadata of `doc`; URLs are made absolute against `base`.
@@ -111,7 +119,24 @@ pub fn extract(doc: &Handle, base: Option<&Url>) -> Metadata {
         .flatten()
         .find_map(|u| absolute_image_url(u, base));
 
-    Metadata { title, byline, site_name, published_time, lang, dir, excerpt, lead_image }
+    // For the page-type stage.
+    let lower = |k: &str| x(k).and_then(clean_text).map(|t| t.to_lowercase());
+    let (og_type, generator) = (lower(OG_TYPE_META), lower(GENERATOR_META));
+    let schema_types = lenient.types;
+
+    Metadata {
+        title,
+        byline,
+        site_name,
+        published_time,
+        lang,
+        dir,
+        excerpt,
+        lead_image,
+        schema_types,
+        og_type,
+        generator,
+    }
 }
 
 /// Readability's last steps on a value: entities decoded; then whitespace

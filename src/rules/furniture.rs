@@ -59,10 +59,11 @@ pub const NEWSLETTER: &[&str] =
 pub const CONSENT: &[&str] =
     &["cookie", "cookies", "consent", "gdpr", "onetrust", "didomi", "cookiebar", "blocker"];
 
-/// Related and recommended links.
+/// Related and recommended links (and shops' "recently viewed" carousels of
+/// other products).
 pub const RELATED: &[&str] = &[
     "related", "relatedposts", "recommended", "recommendations", "recommendation", "popular",
-    "trending", "mostread", "yarpp", "readnext", "morestories",
+    "trending", "mostread", "yarpp", "readnext", "morestories", "recently", "recentlyviewed",
 ];
 
 /// Menus, breadcrumbs, pagination.

@@ -36,6 +36,8 @@ pub const MAX_JSON_NODES: usize = 20_000;
 /// in JSON-LD (`image` may be a list of objects holding lists).
 pub const MAX_IMAGE_DEPTH: usize = 4;
 pub const MAX_IMAGES_READ: usize = 16;
+/// At most this many JSON-LD types are kept for the page-type stage.
+pub const MAX_SCHEMA_TYPES: usize = 256;
 /// At most this many `<h1>`/`<h2>` are compared with the title.
 pub const MAX_HEADINGS: usize = 2048;
 
@@ -54,6 +56,12 @@ pub const MAX_JUDGED_ELEMENTS: usize = 5000;
 pub const MAX_REMOVALS: usize = 500;
 /// Characters of a removed block's text kept as its sample.
 pub const SAMPLE_CHARS: usize = 80;
+/// Characters of the text before a removed block kept to find its place again
+/// (with `removed_html`): enough to tell one paragraph's end from another's.
+pub const ANCHOR_CHARS: usize = 60;
+/// Longest HTML kept for one removed block (with `removed_html`): a whole page
+/// wrapper removed as furniture is not worth carrying back.
+pub const MAX_REMOVED_HTML: usize = 100_000;
 
 /// Deepest nesting of block quotes and list items that Markdown reflects.
 pub const MAX_NEST: usize = 16;

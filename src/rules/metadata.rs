@@ -38,6 +38,11 @@ pub const LOCALE_EXTRA: &str = "og:locale";
 pub const LEAD_IMAGE_METAS: &[&str] =
     &["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"];
 
+/// Extra, for the page-type stage: the page's Open Graph type and the
+/// software that generated it (documentation generators name themselves).
+pub const OG_TYPE_META: &str = "og:type";
+pub const GENERATOR_META: &str = "generator";
+
 /// Readability's `property` pattern, `(article|dc|dcterm|og|twitter):(author|…)`.
 pub const PROPERTY_PREFIXES: &[&str] = &["article", "dc", "dcterm", "og", "twitter"];
 pub const PROPERTY_NAMES: &[&str] =

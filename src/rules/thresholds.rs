@@ -6,6 +6,73 @@
 //! shows in the golden pages (`cargo test --test golden`).
 
 // ---------------------------------------------------------------------------
+// Before metadata: a page kept in its <noscript> fallback
+
+/// A body showing fewer characters than this may be read from its
+/// `<noscript>`…
+pub const NOSCRIPT_MAX_OUTSIDE: usize = 500;
+/// …when the fallback holds at least this many characters (a notice or a
+/// tracking image is no page)…
+pub const NOSCRIPT_MIN_TEXT: usize = 500;
+/// …and this many times the text shown outside it.
+pub const NOSCRIPT_TEXT_RATIO: usize = 3;
+
+// ---------------------------------------------------------------------------
+// Page type: what the page's structure says (its schema.org types are in
+// `page_types`); measured on wceb-dev, the Readability suite and
+// trafilatura-dev (no thread found on an article page of either)
+
+/// A run of posts (units carrying an author and a date) makes a page a thread
+/// without schema.org saying so when there are at least this many posts…
+pub const MIN_POSTS: usize = 2;
+/// …holding at least this share of the body's text…
+pub const THREAD_SHARE: f64 = 0.3;
+/// …with less prose than this before the first post (more is an article
+/// above its comments)…
+pub const ARTICLE_ABOVE: usize = 600;
+/// …and not this much prose when it is also more than
+/// [`ARTICLE_ABOVE_FIRST_POST`] times the first post (a short article above
+/// its comments, not a thread's heading above its opening post).
+pub const ARTICLE_ABOVE_SHORT: usize = 200;
+pub const ARTICLE_ABOVE_FIRST_POST: usize = 2;
+
+/// Shortest run of text counted as prose, in characters (and in Chinese,
+/// Japanese or Korean, where a character holds about a word).
+pub const PROSE_RUN_MIN: usize = 40;
+pub const PROSE_RUN_MIN_CJK: usize = 15;
+
+/// Code blocks (`<pre>`) a page needs, beside a container named for
+/// documentation, to be documentation.
+pub const DOCUMENTATION_MIN_CODE: usize = 2;
+
+/// Product items (microdata or JSON-LD) that make a page a list of products.
+pub const COLLECTION_MIN_PRODUCTS: usize = 3;
+
+// ---------------------------------------------------------------------------
+// Threads: reading each post
+
+/// Longest poster's name or date, in characters (a longer text is a post).
+pub const MAX_LABEL: usize = 60;
+/// Longest text read as a date by its look alone, in characters.
+pub const MAX_DATE_TEXT: usize = 40;
+/// A post's body is the deepest block named for a body that holds at least
+/// this share of the largest one's text.
+pub const BODY_SHARE: f64 = 0.8;
+
+// ---------------------------------------------------------------------------
+// Never empty: when the picked article is too short, the page's readable
+// region stands in for it (measured on wceb-dev: pages under 200 characters
+// 15 -> 5, the Readability suite and trafilatura-dev unchanged)
+
+/// Text length under which the picked article is no reader view…
+pub const NEVER_EMPTY: usize = 200;
+/// …when it is also under this length (a sentence), whatever the region…
+pub const ONE_SENTENCE: usize = 100;
+/// …or under this share (percent) of the readable region (a short real post
+/// on a page of little else stays the article).
+pub const SHORT_SHARE_PERCENT: usize = 10;
+
+// ---------------------------------------------------------------------------
 // Prune: blocks named for a rule go only when they look the part
 
 /// A block named for a rule goes when it has fewer characters than `short`, or
@@ -153,6 +220,9 @@ pub const LEAD_BLOCK_MAX_LEN: usize = 1200;
 
 /// The default excerpt is the first paragraph of at least this many characters.
 pub const EXCERPT_MIN_CHARS: usize = 40;
+/// A thread's default excerpt is its opening post's text, up to this many
+/// characters when the post has no paragraph of [`EXCERPT_MIN_CHARS`].
+pub const THREAD_EXCERPT_MAX_CHARS: usize = 300;
 
 /// Reading speed for `readingTimeMinutes`: words a minute, and CJK characters
 /// a minute (common estimates for adult readers, not tuned).

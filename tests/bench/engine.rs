@@ -88,7 +88,8 @@ fn main() {
     let filters: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
     let runs: usize =
         std::env::var("BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(5).max(1);
-    let options = Options { url: Some("https://example.com/news/article.html".into()) };
+    let options =
+        Options { url: Some("https://example.com/news/article.html".into()), ..Options::default() };
     let mut rows = Vec::new();
     for (name, path) in pages() {
         if !filters.is_empty() && !filters.iter().any(|f| name.contains(f.as_str())) {

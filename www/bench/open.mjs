@@ -19,7 +19,10 @@
 //               ServiceWorker.stopWorker, checked: status "stopped" and no worker target);
 //   warm    (b) extension, worker running: its previous click, on another page, woke it;
 //   first   (c) in-page, first use in a fresh profile (a new browser context each time);
-//   cached  (d) in-page, HTTP cache warm (the same profile opened the reader before), new tab.
+//   cached  (d) in-page, HTTP cache warm (the same profile opened the reader before), new tab;
+//   idle    (e) in-page, fresh profile, the npm way: the page imported the shim at load and
+//               called warmUp() once idle (ours), or loaded Readability.js (the baseline);
+//               the click then calls openReader() (or runs the baseline's reader.js).
 // Time = the trigger (just before the CDP Extensions.triggerAction call, or the in-page call)
 // → the article's text in the overlay's shadow root → one requestAnimationFrame later, on the
 // page's clock (www/bench/open-probe.js). Also the page's main-thread blocking during the open
@@ -29,7 +32,7 @@
 // scripts; every other host fails to resolve. The method is in docs/PERFORMANCE.md.
 //
 // Options: --pages=N|all (default 60)  --rounds=N (default 2)  --scenario=cold,warm,first,cached
-//          (or a,b,c,d; default all)  --compile-runs=N (default 7)  --timeout=MS (default 30000)
+//          (or a,b,c,d,e; default all)  --compile-runs=N (default 7)  --timeout=MS (default 30000)
 //          --settle=MS pause after each extension open (default 1000; a quarter after in-page ones)
 //          --out=FILE (default www/test-results/bench-open.json)
 // Env: SHARED (default ../shared), CHROMIUM_PATH.
@@ -68,7 +71,7 @@ process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK = '1';
 
 /**
  * @typedef {'baseline'|'ours'} SystemName
- * @typedef {'cold'|'warm'|'first'|'cached'} ScenarioName
+ * @typedef {'cold'|'warm'|'first'|'cached'|'idle'} ScenarioName
  */
 /** What each system's view looks like to the probe: done when `content` has text. */
 const SYSTEMS = /** @type {const} */ ({
@@ -80,6 +83,7 @@ const SCENARIOS = /** @type {const} */ ({
   warm: { letter: 'b', title: 'extension, worker running' },
   first: { letter: 'c', title: 'in-page, first use, fresh profile' },
   cached: { letter: 'd', title: 'in-page, HTTP cache warm, new tab' },
+  idle: { letter: 'e', title: 'in-page, warmUp() at idle after load, fresh profile' },
 });
 
 // ---- options ------------------------------------------------------------------------------
@@ -92,7 +96,7 @@ const args = Object.fromEntries(
 const known = new Set(['pages', 'rounds', 'scenario', 'compile-runs', 'timeout', 'settle', 'out', 'help']);
 for (const k of Object.keys(args)) {
   if (!known.has(k)) {
-    console.error(`unknown option --${k} (options: --pages=N|all --rounds=N --scenario=cold,warm,first,cached --compile-runs=N --timeout=MS --settle=MS --out=FILE)`);
+    console.error(`unknown option --${k} (options: --pages=N|all --rounds=N --scenario=cold,warm,first,cached,idle --compile-runs=N --timeout=MS --settle=MS --out=FILE)`);
     process.exit(2);
   }
 }
@@ -115,7 +119,7 @@ const byLetter = Object.fromEntries(Object.entries(SCENARIOS).map(([k, v]) => [v
 const scenarios = (args.scenario ? args.scenario.split(',') : Object.keys(SCENARIOS)).map((s) => {
   const name = byLetter[s] || s;
   if (!(name in SCENARIOS)) {
-    console.error(`unknown scenario ${s}: cold|a, warm|b, first|c, cached|d`);
+    console.error(`unknown scenario ${s}: cold|a, warm|b, first|c, cached|d, idle|e`);
     process.exit(2);
   }
   return /** @type {ScenarioName} */ (name);
@@ -160,6 +164,9 @@ fs.writeFileSync(
   path.join(baselineDir, 'reader.js'),
   `${fs.readFileSync(READABILITY_JS, 'utf8')}\n${fs.readFileSync(path.join(BASELINE_FIXTURE, 'reader.js'), 'utf8')}`,
 );
+// (e): Readability.js loaded with the page, the reader's own script at the click
+fs.copyFileSync(READABILITY_JS, path.join(baselineDir, 'Readability.js'));
+fs.copyFileSync(path.join(BASELINE_FIXTURE, 'reader.js'), path.join(baselineDir, 'reader-only.js'));
 const server = await startServer({
   port: 0,
   mounts: { '/_bench/pages/': pagesDir, '/_bench/baseline/': baselineDir },
@@ -217,13 +224,13 @@ const outcome = (page) => page.evaluate(() => /** @type {any} */ (globalThis).__
  * @param {import('playwright-core').Page} page
  * @param {SystemName} system
  */
-function triggerInPage(page, system) {
+function triggerInPage(page, system, prepared = false) {
   return page.evaluate(
-    ({ s, shim, script, system: sys }) => {
+    ({ s, shim, script, system: sys, prepared: ready }) => {
       const g = /** @type {any} */ (globalThis);
       const t0 = g.__benchOpen.arm(s);
       if (sys === 'ours') {
-        import(shim)
+        (ready ? Promise.resolve(g.__benchShim) : import(shim))
           .then((m) => {
             g.__benchOpen.mark('imported');
             return m.openReader();
@@ -244,7 +251,48 @@ function triggerInPage(page, system) {
       }
       return t0;
     },
-    { s: spec(system), shim: `${base}article-cleaner.js`, script: `${base}_bench/baseline/reader.js`, system },
+    {
+      s: spec(system),
+      shim: `${base}article-cleaner.js`,
+      script: `${base}_bench/baseline/${prepared ? 'reader-only.js' : 'reader.js'}`,
+      system,
+      prepared,
+    },
+  );
+}
+
+/**
+ * (e) Before the click, what an npm user's page does once loaded and idle: ours imports the
+ * shim and awaits warmUp(); the baseline loads Readability.js. Then the page goes idle again.
+ * @param {import('playwright-core').Page} page
+ * @param {SystemName} system
+ */
+async function prepareInPage(page, system) {
+  await page.evaluate(
+    async ({ shim, script, system: sys }) => {
+      const g = /** @type {any} */ (globalThis);
+      if (sys === 'ours') {
+        g.__benchShim = await import(shim);
+        await g.__benchShim.warmUp();
+      } else {
+        await new Promise((resolve, reject) => {
+          const el = g.document.createElement('script');
+          el.src = script;
+          el.onload = resolve;
+          el.onerror = reject;
+          (g.document.body || g.document.documentElement).append(el);
+        });
+      }
+    },
+    { shim: `${base}article-cleaner.js`, script: `${base}_bench/baseline/Readability.js`, system },
+  );
+  await sleep(SETTLE / 4); // what the warm-up left running (V8 tiering up) settles, as after an open
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const g = /** @type {any} */ (globalThis);
+        g.requestIdleCallback(() => g.requestAnimationFrame(() => resolve(undefined)), { timeout: 2000 });
+      }),
   );
 }
 
@@ -378,10 +426,12 @@ async function warmExtension(ext, system) {
  * @param {import('playwright-core').Page} page
  * @param {SystemName} system
  * @param {number|string} pageIndex
+ * @param {boolean} [prepared] (e): the page prepared the reader once idle (prepareInPage)
  */
-async function openInPage(page, system, pageIndex) {
+async function openInPage(page, system, pageIndex, prepared = false) {
   await loadQuiet(page, pageUrl(pageIndex));
-  await triggerInPage(page, system);
+  if (prepared) await prepareInPage(page, system);
+  await triggerInPage(page, system, prepared);
   const r = await outcome(page);
   /** @type {Record<string, number|null>} */
   let extra = {};
@@ -470,18 +520,18 @@ async function extensionScenarios(which) {
   }
 }
 
-/** (c): a fresh profile (new browser context) for every open. */
-async function firstUse() {
+/** (c), and (e) with `prepared`: a fresh profile (new browser context) for every open. */
+async function firstUse(scenario = /** @type {ScenarioName} */ ('first'), prepared = false) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: false, args: [...CHROMIUM_ARGS, OFFLINE] });
   chromiumVersion ||= browser.version();
   try {
-    await block('first', () =>
-      interleave('first', async (system, i) => {
+    await block(scenario, () =>
+      interleave(scenario, async (system, i) => {
         const context = await browser.newContext({ viewport: VIEWPORT });
         try {
           await context.addInitScript({ path: PROBE });
           const page = await context.newPage();
-          return await openInPage(page, system, i);
+          return await openInPage(page, system, i, prepared);
         } finally {
           await context.close();
         }
@@ -612,6 +662,7 @@ try {
   if (ext.length) await extensionScenarios(ext);
   if (scenarios.includes('first')) await firstUse();
   if (scenarios.includes('cached')) await cacheWarm();
+  if (scenarios.includes('idle')) await firstUse('idle', true);
   wasm = await wasmFigures();
 } finally {
   await server.close();

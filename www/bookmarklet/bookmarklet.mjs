@@ -15,11 +15,12 @@ export function bookmarkletCode(base = DEFAULT_BASE) {
   const b = new URL(base).href; // normalised, ends with "/" for a folder URL
   if (/['\\%\s]/.test(b)) throw new Error(`BOOKMARKLET_BASE has characters a bookmarklet can't carry: ${b}`);
   if (/['\\%#]/.test(MESSAGE.replace("page's", ''))) throw new Error('bad message text');
-  // c: createElement; s: the bar, shown once; k: its Close button; m: show the bar; r: the shim's module
+  // c: createElement; s: the bar, made once; k: its Close button; m: show the bar and focus its
+  // button (again: closing a failed view gives the focus back to the page); r: the shim's module
   return (
-    "(()=>{let d=document,c=t=>d.createElement(t),s,k,r,m=()=>s||(d.body.prepend(s=c('p')),s.role='alert'," +
+    "(()=>{let d=document,c=t=>d.createElement(t),s,k,r,m=()=>(s||(d.body.prepend(s=c('p')),s.role='alert'," +
     `s.append(${JSON.stringify(`${MESSAGE} `)},k=c('button')),k.textContent='${CLOSE}',k.onclick=()=>s.remove(),` +
-    "s.style='position:fixed;z-index:99999999;top:0;margin:0;padding:1em;background:gold;color:black;font:16px arial',k.focus());" +
+    "s.style='position:fixed;z-index:99999999;top:0;margin:0;padding:1em;background:gold;color:black;font:16px arial'),k.focus());" +
     "addEventListener('securitypolicyviolation',e=>/scr/.test(e.effectiveDirective)&&m());" +
     `import('${b}article-cleaner.js').then(x=>(r=x).toggleReader()).then(o=>o?.shown==\`error\`&&(r.closeReader(),m()),m)})()`
   );

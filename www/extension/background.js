@@ -10,9 +10,12 @@
 //     worker keeps no compiled wasm across restarts: there is no code cache for
 //     chrome-extension:// wasm). This worker only makes sure the document exists; the
 //     content script's message goes to it directly.
-//   - Firefox (no chrome.offscreen): here, in the event page; the engine is imported and
-//     compiled as soon as the page starts (a click woke it), while the content script is
-//     injected and serializes the page.
+//   - Firefox (no chrome.offscreen): here, in the event page, which is the long-lived
+//     context Firefox gives (it stays while in use, and about 30 s after). The engine is
+//     imported and compiled as soon as the page starts, while the content script is injected
+//     and serializes the page (Firefox compiles a whole module at once, in its baseline tier:
+//     no lazy first call as in V8); started by the browser's start or the install rather
+//     than by a click, the page also warms the engine up (see warm-up.js).
 const ext = globalThis.browser || globalThis.chrome;
 const TITLE = 'Reader view (Alt+Shift+R)';
 const MSG = 'article-cleaner:clean';
@@ -152,15 +155,27 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   return true; // answered asynchronously
 });
 
-// Chromium: the offscreen document from the browser's start on, so that no click waits for
-// the wasm to compile (each start of this worker checks that it is still there).
+/** How many times the made-up page is cleaned when no click is waiting (as offscreen.js). */
+const WARM_UP_RUNS = 5;
+
 if (offscreen) {
+  // Chromium: the offscreen document from the browser's start on, so that no click waits for
+  // the wasm to compile (each start of this worker checks that it is still there).
   ext.runtime.onStartup.addListener(() => {
     prepareEngine();
   });
   ext.runtime.onInstalled.addListener(() => {
     prepareEngine();
   });
+  prepareEngine();
+} else {
+  // Firefox: compiled from the event page's start on; warmed up when no click started it.
+  const warm = () =>
+    loadEngine()
+      .then((m) => m.warmUp({ runs: WARM_UP_RUNS }))
+      .catch((e) => console.warn('article-cleaner: warm-up failed', e));
+  ext.runtime.onStartup.addListener(warm);
+  ext.runtime.onInstalled.addListener(warm);
   prepareEngine();
 }
 

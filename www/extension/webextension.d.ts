@@ -50,7 +50,9 @@ interface WebExtensionApi {
   /** Chromium only (feature-detected) */
   offscreen?: {
     createDocument(parameters: { url: string; reasons: string[]; justification: string }): Promise<void>;
+    closeDocument(): Promise<void>;
     hasDocument(): Promise<boolean>;
+    closeDocument(): Promise<void>;
   };
   scripting: {
     executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown>;

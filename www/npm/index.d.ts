@@ -1,9 +1,17 @@
 // Types of the browser entry (bundlers: Vite, webpack, esbuild, …).
 export * from './types-common.js';
-import type { Article, CleanOptions, InitOptions, InitResult, Removal } from './types-common.js';
+import type { Article, CleanOptions, InitOptions, InitResult, Removal, WarmUpOptions } from './types-common.js';
 
-/** Loads the wasm once (later calls return the same promise). The other functions call it on first use. */
+/**
+ * Loads the engine once (later calls return the same promise): in a Worker where the page lets
+ * one start (else on the main thread). The other functions call it on first use.
+ */
 export function init(options?: InitOptions | string | URL): Promise<InitResult>;
+/**
+ * Gets the engine ready for a fast first clean: loads it and cleans a small made-up page a few
+ * times (V8 compiles and optimizes wasm code on its first runs). Call it when the page is idle.
+ */
+export function warmUp(options?: WarmUpOptions): Promise<InitResult>;
 /** Cleans an HTML string. Async: `const article = await clean(html, { url })`. */
 export function clean(html: string, options?: CleanOptions): Promise<Article>;
 /** Cleans a live Document without changing it (default: the current document). */
@@ -33,7 +41,11 @@ export interface OpenReaderOptions {
    * engine is not used, no wasm is loaded.
    */
   article?: Article | Promise<Article>;
-  /** The engine that cleans the page when no article is given (default: this package's). */
+  /**
+   * The engine that cleans the page when no article is given (default: this package's). The
+   * view also uses it to clean the page again: inside the region the reader chose ("Not the
+   * article?") and for the HTML of removed blocks to restore. Without one, neither is offered.
+   */
   engine?: ReaderEngine;
   /** Where the .wasm is (default: next to the module). */
   wasmUrl?: string | URL;
@@ -43,6 +55,8 @@ export interface OpenReaderOptions {
   storage?: ReaderStorage;
   /** Show the article even if the page does not look like one. */
   force?: boolean;
+  /** What opened the view (a button), focused again when it closes (default: what had the focus). */
+  opener?: Element;
 }
 
 /** Milliseconds spent opening the view: loading the engine, cleaning, rendering. */

@@ -68,9 +68,12 @@ export function buildNpm(log = console.log) {
     ['./pkg/article_cleaner.js', './article_cleaner.js'],
     ['./pkg/article_cleaner_bg.wasm', './article_cleaner_bg.wasm'],
   ]);
-  copyEdited(built('engine.js'), path.join(out, 'engine.js'), flat);
+  // engine.js from www/src: dist's points the demo at its versioned .wasm (build.mjs)
+  copyEdited(path.join(WWW, 'src', 'engine.js'), path.join(out, 'engine.js'), flat);
   fs.copyFileSync(built('article-cleaner.js'), path.join(out, 'index.js'));
-  for (const f of ['node.js', 'reader.js', 'reader-css.js', 'document-html.js']) fs.copyFileSync(built(f), path.join(out, f));
+  for (const f of ['node.js', 'reader.js', 'reader-css.js', 'reader-blocks.js', 'reader-dom.js', 'reader-i18n.js', 'reader-picker.js', 'reader-removals.js', 'reader-speech.js', 'document-html.js', 'engine-client.js', 'engine-worker.js', 'warm-up.js', 'pristine.js']) {
+    fs.copyFileSync(built(f), path.join(out, f));
+  }
   fs.copyFileSync(built('pkg/article_cleaner.js'), path.join(out, 'article_cleaner.js'));
   fs.copyFileSync(built('pkg/article_cleaner_bg.wasm'), path.join(out, 'article_cleaner_bg.wasm'));
   for (const f of fs.readdirSync(path.join(WWW, 'npm'))) fs.copyFileSync(path.join(WWW, 'npm', f), path.join(out, f));
@@ -105,7 +108,8 @@ export async function buildExtension(log = console.log) {
   // background, and the offscreen document that runs the engine in Chromium (in Firefox the
   // background imports it): the engine as plain ES modules
   for (const f of ['background.js', 'offscreen.html', 'offscreen.js']) fs.copyFileSync(path.join(src, f), path.join(out, f));
-  for (const f of ['engine.js', 'document-html.js', 'pkg/article_cleaner.js', 'pkg/article_cleaner_bg.wasm']) {
+  fs.copyFileSync(path.join(WWW, 'src', 'engine.js'), path.join(out, 'engine.js')); // not dist's (build.mjs)
+  for (const f of ['document-html.js', 'pristine.js', 'warm-up.js', 'pkg/article_cleaner.js', 'pkg/article_cleaner_bg.wasm']) {
     fs.copyFileSync(built(f), path.join(out, f));
   }
   // content script: injected as a classic script, so the reader view is bundled into it

@@ -41,6 +41,45 @@ const HOSTILE_PAGE = /^\/samples\/[^/]*(xss|hostile)[^/]*\.html?$/i;
 const HOSTILE_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; frame-src 'none'; base-uri 'none'";
 
 /**
+ * A file whose name carries its content's hash (the build's `pkg/article_cleaner_bg.<hash>.wasm`):
+ * its URL changes with its content, so it is cached for a year without revalidation. With
+ * no 304 round trip, Chromium reuses V8's cached compiled code of the wasm in a new tab.
+ */
+const HASHED = /\.[0-9a-f]{12}\.[a-z0-9]+$/;
+/** Precompressed siblings the build writes (`x.wasm.br`, `x.wasm.gz`), best first. */
+const ENCODINGS = /** @type {const} */ ([
+  ['br', '.br'],
+  ['gzip', '.gz'],
+]);
+
+/**
+ * The precompressed sibling of `file` that the request accepts, if the build wrote one.
+ * @param {string} file
+ * @param {string | undefined} accept the Accept-Encoding header
+ * @returns {{encoding: string, file: string, size: number} | null}
+ */
+function precompressed(file, accept) {
+  if (!accept) return null;
+  const offered = new Set(
+    accept
+      .split(',')
+      .map((t) => t.trim().split(';'))
+      .filter(([, q]) => !q || !/^\s*q=0(\.0*)?\s*$/.test(q))
+      .map(([name]) => name.trim().toLowerCase()),
+  );
+  for (const [encoding, ext] of ENCODINGS) {
+    if (!offered.has(encoding)) continue;
+    try {
+      const st = fs.statSync(file + ext);
+      if (st.isFile()) return { encoding, file: file + ext, size: st.size };
+    } catch {
+      /* not precompressed in this encoding */
+    }
+  }
+  return null;
+}
+
+/**
  * Starts the server.
  * @param {object} [o]
  * @param {string} [o.root] folder served at / (default www/dist)
@@ -86,26 +125,33 @@ export function startServer(o = {}) {
       fs.stat(file, (err2, st2) => {
         if (err2 || !st2.isFile()) return send(res, 404, `Not found: ${urlPath}`);
         const type = MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
-        // Revalidated on every use, and unchanged files answer 304: the browser keeps its
-        // copy, and with it V8's cache of the compiled wasm, across page loads.
-        const etag = `W/"${st2.size.toString(16)}-${Math.floor(st2.mtimeMs).toString(16)}"`;
+        // A hashed name is immutable. Anything else is revalidated on every use, and an
+        // unchanged file answers 304: the browser keeps its copy across page loads.
+        const cache = HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+        const packed = precompressed(file, /** @type {string | undefined} */ (req.headers['accept-encoding']));
+        const etag = `W/"${st2.size.toString(16)}-${Math.floor(st2.mtimeMs).toString(16)}${packed ? `-${packed.encoding}` : ''}"`;
+        const common = {
+          'Cache-Control': cache,
+          ETag: etag,
+          // the shim, its wasm and pages may be loaded from other origins (bookmarklet)
+          'Access-Control-Allow-Origin': '*',
+          ...(fs.existsSync(file + ENCODINGS[0][1]) || fs.existsSync(file + ENCODINGS[1][1]) ? { Vary: 'Accept-Encoding' } : {}),
+        };
         if (req.headers['if-none-match'] === etag) {
-          res.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin': '*' });
+          res.writeHead(304, common);
           return res.end();
         }
         res.writeHead(200, {
           'Content-Type': type,
-          'Content-Length': st2.size,
-          'Cache-Control': 'no-cache',
-          ETag: etag,
-          // the shim, its wasm and pages may be loaded from other origins (bookmarklet)
-          'Access-Control-Allow-Origin': '*',
+          'Content-Length': packed ? packed.size : st2.size,
+          ...(packed ? { 'Content-Encoding': packed.encoding } : {}),
+          ...common,
           'X-Content-Type-Options': 'nosniff',
           ...(HOSTILE_PAGE.test(urlPath) ? { 'Content-Security-Policy': HOSTILE_CSP } : {}),
           ...(o.headers ? o.headers(urlPath) || {} : {}),
         });
         if (req.method === 'HEAD') return res.end();
-        fs.createReadStream(file).pipe(res);
+        fs.createReadStream(packed ? packed.file : file).pipe(res);
       });
     });
   });

@@ -15,8 +15,16 @@ const button = document.createElement('button');
 button.type = 'button';
 button.textContent = 'Reader view';
 button.setAttribute('aria-label', 'Open the reader view');
+const SHIM = new URL('./article-cleaner.js', import.meta.url).href;
+// As we advise npm users: once the page has loaded and gone idle, load the engine and warm
+// it up (in its worker where it can), so that the click shows the article at once.
+const whenIdle = (/** @type {() => void} */ f) =>
+  'requestIdleCallback' in globalThis ? requestIdleCallback(f, { timeout: 3000 }) : setTimeout(f, 200);
+const warm = () => whenIdle(() => import(SHIM).then((shim) => shim.warmUp()).catch(() => {}));
+if (document.readyState === 'complete') warm();
+else addEventListener('load', warm, { once: true });
 button.addEventListener('click', async () => {
-  const shim = await import(new URL('./article-cleaner.js', import.meta.url).href);
+  const shim = await import(SHIM);
   const result = await shim.toggleReader();
   if (result && result.timings && result.timings.cleanMs !== undefined) {
     console.info(`[article-cleaner] cleanDocument ${result.timings.cleanMs.toFixed(1)} ms`, result.timings);

@@ -4,15 +4,17 @@
 //            isProbablyReaderable, init } from './article-cleaner.js';
 //
 // Importing touches no DOM and loads no wasm: `init()` (called by the others on first use)
-// loads pkg/article_cleaner_bg.wasm next to engine.js, once. The reader view cleans the
-// page with this engine unless it is given an Article (or an engine) of its own.
-import * as engine from './engine.js';
+// starts the engine's worker, which loads pkg/article_cleaner_bg.wasm next to engine.js, once
+// (engine-client.js; on the main thread where no worker can start). `warmUp()`, called when
+// the page is idle, makes the first clean fast. The reader view cleans the page with this
+// engine unless it is given an Article (or an engine) of its own.
+import * as engine from './engine-client.js';
 import * as reader from './reader.js';
 
 /** @typedef {import('../npm/index.js').OpenReaderOptions} OpenReaderOptions */
 /** @typedef {import('../npm/index.js').ReaderResult} ReaderResult */
 
-export { init, clean, cleanDocument, isProbablyReaderable, version } from './engine.js';
+export { init, clean, cleanDocument, isProbablyReaderable, version, warmUp } from './engine-client.js';
 export {
   closeReader,
   isReaderOpen,

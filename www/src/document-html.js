@@ -4,7 +4,9 @@
 // it the engine would parse a standards-mode page in quirks mode (a <table> would then
 // stay inside an open <p>, for one).
 //
-// Reads the document only; touches no global, so it imports anywhere (a worker too).
+// Reads the document only, through pristine.js (markup such as <form name=documentElement>
+// can't hide what it reads); touches no global, so it imports anywhere (a worker too).
+import { baseURIOf, doctypeOf, documentElement, documentURL, nodeTypeOf } from './pristine.js';
 
 /**
  * Whether `value` is a Document, also one from another window (an iframe's), for which
@@ -13,7 +15,12 @@
  * @returns {value is Document}
  */
 export function isDocument(value) {
-  return typeof value === 'object' && value !== null && /** @type {{nodeType?: unknown}} */ (value).nodeType === 9 && 'documentElement' in value;
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    return nodeTypeOf(value) === 9 && 'documentElement' in value; // not value.nodeType: <img name=nodeType>
+  } catch {
+    return false; // not a Node
+  }
 }
 
 /**
@@ -24,9 +31,9 @@ export function isDocument(value) {
  * @throws {Error} when the document has no root element
  */
 export function documentHtml(doc) {
-  const root = doc.documentElement;
+  const root = documentElement(doc);
   if (!root) throw new Error('the document has no root element');
-  return doctypeHtml(doc.doctype) + root.outerHTML;
+  return doctypeHtml(doctypeOf(doc)) + root.outerHTML;
 }
 
 /**
@@ -54,5 +61,36 @@ function doctypeHtml(dt) {
  */
 export function documentUrl(doc) {
   const web = (/** @type {string | null | undefined} */ u) => (u && /^(https?|file):/.test(u) ? u : undefined);
-  return web(doc.URL) || web(doc.baseURI);
+  return web(documentURL(doc)) || web(baseURIOf(doc));
+}
+
+/**
+ * cleanDocument on top of a clean function: the document (default: the current one) is read
+ * now, and its URL is `options.url` unless one is given. The same for the engine on this
+ * thread (engine.js) and in a worker (engine-client.js).
+ * @template T
+ * @param {(html: string, options: any) => Promise<T>} clean
+ * @param {unknown} doc
+ * @param {unknown} options
+ * @returns {Promise<T>} rejects with a TypeError when `doc` is not a Document, an Error when
+ *   it can't be read
+ */
+export function cleanDocumentWith(clean, doc, options) {
+  if (doc === undefined && typeof document !== 'undefined') doc = document;
+  if (!isDocument(doc)) {
+    const type = doc === null ? 'null' : Array.isArray(doc) ? 'array' : typeof doc;
+    return Promise.reject(new TypeError(`cleanDocument(document): document must be a Document, got ${type}`));
+  }
+  let html;
+  try {
+    html = documentHtml(doc);
+  } catch (e) {
+    const err = new Error(`cleanDocument(document): ${e instanceof Error ? e.message : e}`);
+    err.cause = e;
+    return Promise.reject(err);
+  }
+  let opts = options;
+  if (opts === undefined || opts === null) opts = { url: documentUrl(doc) };
+  else if (typeof opts === 'object' && (/** @type {{url?: unknown}} */ (opts).url ?? null) === null) opts = { ...opts, url: documentUrl(doc) };
+  return clean(html, opts);
 }

@@ -4,12 +4,14 @@
 // isProbablyReaderable given a Document) reads a document, through document-html.js; the
 // wasm itself only ever sees strings.
 import initGlue, * as glue from './pkg/article_cleaner.js';
-import { documentHtml, documentUrl, isDocument } from './document-html.js';
+import { cleanDocumentWith, documentHtml, isDocument } from './document-html.js';
+import { WARM_UP_URL, warmUpPage } from './warm-up.js';
 
 /** @typedef {import('../npm/types-common.js').Article} Article */
 /** @typedef {import('../npm/types-common.js').CleanOptions} CleanOptions */
 /** @typedef {import('../npm/types-common.js').InitOptions} InitOptions */
 /** @typedef {import('../npm/types-common.js').InitResult} InitResult */
+/** @typedef {import('../npm/types-common.js').WarmUpOptions} WarmUpOptions */
 
 /** Where the .wasm is unless `init` is told otherwise: next to the glue. */
 export const WASM_URL = new URL('./pkg/article_cleaner_bg.wasm', import.meta.url);
@@ -66,12 +68,6 @@ function wrap(e, message) {
   return err;
 }
 
-/** `typeof value`, with null and arrays told apart (as the wasm's own messages do). */
-function typeName(/** @type {unknown} */ value) {
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'array' : typeof value;
-}
-
 /**
  * Calls into the wasm. A Rust panic aborts the wasm instance (wasm32 cannot unwind): the
  * glue then throws a WebAssembly.RuntimeError; the instance is replaced by a fresh one
@@ -118,20 +114,7 @@ export function clean(html, options) {
  * @returns {Promise<Article>}
  */
 export function cleanDocument(doc, options) {
-  if (doc === undefined && typeof document !== 'undefined') doc = document;
-  if (!isDocument(doc)) {
-    return Promise.reject(new TypeError(`cleanDocument(document): document must be a Document, got ${typeName(doc)}`));
-  }
-  let html;
-  try {
-    html = documentHtml(doc);
-  } catch (e) {
-    return Promise.reject(wrap(e, 'cleanDocument(document)'));
-  }
-  let opts = options;
-  if (opts === undefined || opts === null) opts = { url: documentUrl(doc) };
-  else if (typeof opts === 'object' && (opts.url === undefined || opts.url === null)) opts = { ...opts, url: documentUrl(doc) };
-  return call('cleanDocument', () => glue.clean(html, opts));
+  return cleanDocumentWith((html, opts) => call('cleanDocument', () => glue.clean(html, opts)), doc, options);
 }
 
 /**
@@ -153,4 +136,24 @@ export function isProbablyReaderable(htmlOrDocument) {
 export async function version() {
   await init();
   return glue.version();
+}
+
+/**
+ * Gets the engine ready for a fast first clean: loads the wasm (init) and cleans a small
+ * made-up page `runs` times (default 3), one run per task. V8 compiles wasm functions on
+ * their first call and optimizes the hot ones after a few runs; without this, the first real
+ * clean() pays for that (tens to hundreds of ms). Call it when the page is idle, before the
+ * reader's click.
+ * @param {WarmUpOptions} [options] init's options, and `runs`
+ * @returns {Promise<InitResult>}
+ */
+export async function warmUp(options) {
+  const { runs = 3, ...initOptions } = options || {};
+  const info = await init(initOptions);
+  const html = warmUpPage();
+  for (let i = 0; i < runs; i++) {
+    await clean(html, { url: WARM_UP_URL });
+    await new Promise((resolve) => setTimeout(resolve, 0)); // a real request may go first
+  }
+  return info;
 }

@@ -10,17 +10,21 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   all: initial;
   display: block !important;
   position: fixed !important;
-  inset: 0 !important;
+  /* the variables: set by the view where it has to follow a phone's visual viewport */
+  inset: var(--ac-inset, 0) !important;
   z-index: 2147483647 !important;
   margin: 0 !important;
   padding: 0 !important;
   border: 0 !important;
-  width: auto !important;
-  height: auto !important;
+  width: var(--ac-width, auto) !important;
+  height: var(--ac-height, auto) !important;
   min-width: 0 !important;
   min-height: 0 !important;
-  max-width: none !important;
+  /* never wider than the device's layout width: on a phone, a page wider than the screen
+     (a 728 px banner) widens the viewport this element is pinned to */
+  max-width: var(--ac-max-width, 100vw) !important;
   max-height: none !important;
+  direction: ltr !important;
   transform: none !important;
   filter: none !important;
   opacity: 1 !important;
@@ -56,8 +60,12 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   --sans: var(--ui-font);
   --mono: ui-monospace, "SFMono-Regular", "Cascadia Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono",
     monospace;
+  /* dyslexia-friendly faces the system may have (nothing is downloaded), then plain sans */
+  --dyslexic: "OpenDyslexic", "OpenDyslexic3", "Atkinson Hyperlegible Next", "Atkinson Hyperlegible", "Lexend",
+    "Comic Neue", "Comic Sans MS", Verdana, Tahoma, var(--ui-font);
   --text-font: var(--serif);
   --measure: 38em;
+  --leading: 1.6;
   /* "all" leaves direction alone: the page's dir="rtl" must not flip the toolbar */
   direction: ltr;
   unicode-bidi: isolate;
@@ -120,8 +128,48 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   color-scheme: dark;
 }
 
+.ac-root[data-theme="contrast"] {
+  --bg: #000000;
+  --fg: #ffffff;
+  --muted: #e6e6e6;
+  --link: #ffeb3b;
+  --rule: #9a9a9a;
+  --code-bg: #1f1f1f;
+  --bar-bg: #000000;
+  --button-hover: rgba(255, 255, 255, 0.16);
+  --button-on: rgba(255, 235, 59, 0.24);
+  --focus: #ffeb3b;
+  --mark: #5a4d00;
+  color-scheme: dark;
+}
+
+.ac-root[data-theme="contrast"] .ac-content a {
+  text-decoration-thickness: 2px;
+}
+
 .ac-root[data-font="sans"] {
   --text-font: var(--sans);
+}
+
+.ac-root[data-font="dyslexic"] {
+  --text-font: var(--dyslexic);
+}
+
+.ac-root[data-font="dyslexic"] .ac-article {
+  letter-spacing: 0.02em;
+  word-spacing: 0.12em;
+}
+
+.ac-root[data-line-height="compact"] {
+  --leading: 1.4;
+}
+
+.ac-root[data-line-height="loose"] {
+  --leading: 1.9;
+}
+
+.ac-root[data-align="justify"] .ac-content :is(p, li, dd, blockquote) {
+  text-align: justify;
 }
 
 .ac-root[data-width="narrow"] {
@@ -148,6 +196,7 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   -webkit-backdrop-filter: saturate(1.4) blur(10px);
   backdrop-filter: saturate(1.4) blur(10px);
   font: 14px/1 var(--ui-font);
+  container: ac-toolbar / inline-size;
 }
 
 /* The toolbar's buttons come after the first paint of the article: its height is kept meanwhile. */
@@ -167,6 +216,30 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   display: flex;
   align-items: center;
   gap: 2px;
+}
+
+/* The display settings: in the toolbar; a menu behind the "Aa" button on narrow screens */
+.ac-settings {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  justify-content: flex-end;
+  gap: 6px 10px;
+}
+
+.ac-button.ac-menu-button {
+  display: none;
+}
+
+.ac-menu-button[aria-expanded="true"] {
+  background: var(--button-on);
+  color: var(--link);
+}
+
+.ac-settings > .ac-group + .ac-group,
+.ac-settings + .ac-group {
+  padding-inline-start: 10px;
+  border-inline-start: 1px solid var(--rule);
 }
 
 .ac-group + .ac-group {
@@ -246,6 +319,11 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   background: #2b2c30;
 }
 
+.ac-swatch[data-for="contrast"] {
+  background: linear-gradient(135deg, #000 50%, #fff 50%);
+  border-color: #000;
+}
+
 .ac-button[aria-pressed="true"] .ac-swatch {
   box-shadow: 0 0 0 2px var(--bg), 0 0 0 4px var(--link);
 }
@@ -258,6 +336,12 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
 .ac-font-sans {
   font-family: var(--sans);
   font-size: 15px;
+}
+
+.ac-font-dyslexic {
+  font-family: var(--dyslexic);
+  font-size: 15px;
+  font-weight: 700;
 }
 
 .ac-size-small {
@@ -306,9 +390,27 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
 .ac-article {
   display: block;
   font-family: var(--text-font);
-  line-height: 1.6;
+  line-height: var(--leading);
   overflow-wrap: break-word;
   hyphens: auto;
+}
+
+/* headlines are never hyphenated */
+.ac-title,
+.ac-content :is(h1, h2, h3, h4, h5, h6) {
+  hyphens: manual;
+}
+
+.ac-lead {
+  margin: 0 0 1.4em;
+}
+
+.ac-lead img {
+  display: block;
+  max-width: 100%;
+  height: auto;
+  margin: 0 auto;
+  border-radius: 3px;
 }
 
 .ac-header {
@@ -616,6 +718,18 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   border-top: 1px solid var(--rule);
 }
 
+/* where an in-article link led (the page's URL, hence :target, is left alone) */
+.ac-content .ac-target {
+  outline: none;
+  animation: ac-target 2s ease-out;
+}
+
+@keyframes ac-target {
+  from {
+    background-color: var(--mark);
+  }
+}
+
 .ac-content mark {
   background: var(--mark);
   color: inherit;
@@ -632,6 +746,73 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
 
 .ac-content dd {
   margin-inline-start: 1.5em;
+}
+
+/* Page types (the engine's pageType) */
+
+/* a thread: each post a unit, its first line the author and the date */
+.ac-article[data-page-type="thread"] .ac-content article {
+  display: block;
+  margin: 0;
+  padding: 1.1em 0 0.3em;
+  border-top: 1px solid var(--rule);
+}
+
+.ac-article[data-page-type="thread"] .ac-content article:first-of-type {
+  padding-top: 0;
+  border-top: 0;
+}
+
+.ac-article[data-page-type="thread"] .ac-content article > p:first-child:has(> strong, > time) {
+  margin: 0 0 0.6em;
+  color: var(--muted);
+  font: 0.8em/1.45 var(--ui-font);
+}
+
+.ac-article[data-page-type="thread"] .ac-content article > p:first-child > strong {
+  color: var(--fg);
+  font-weight: 600;
+}
+
+/* documentation: a wider measure, code and tables comfortable, nothing hyphenated */
+.ac-page:has(> .ac-article[data-page-type="documentation"]) {
+  max-width: calc(var(--measure) * 1.25 + 2.5rem);
+}
+
+.ac-article[data-page-type="documentation"] {
+  hyphens: manual;
+}
+
+.ac-article[data-page-type="documentation"] .ac-content pre {
+  font-size: 0.78em;
+  line-height: 1.55;
+}
+
+.ac-article[data-page-type="documentation"] .ac-content table {
+  width: 100%;
+}
+
+.ac-article[data-page-type="documentation"] .ac-content :is(td, th) code {
+  white-space: nowrap;
+}
+
+/* collections and products: lists of pictured items as a grid, pictures kept in view */
+.ac-article:is([data-page-type="collection"], [data-page-type="product"]) .ac-content :is(ul, ol):has(> li img) {
+  display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(min(100%, 11rem), 1fr));
+  gap: 1em;
+  padding: 0;
+  list-style: none;
+}
+
+.ac-article:is([data-page-type="collection"], [data-page-type="product"]) .ac-content :is(ul, ol):has(> li img) > li {
+  margin: 0;
+}
+
+.ac-article:is([data-page-type="collection"], [data-page-type="product"]) .ac-content img {
+  max-height: 70vh;
+  width: auto;
+  object-fit: contain;
 }
 
 /* Notices: not an article, engine errors, loading */
@@ -681,6 +862,66 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   font: 15px/1.4 var(--ui-font);
 }
 
+/* Narrower screens: the display settings in a menu (a container query: the toolbar's own
+   width, also where the view is zoomed to follow a phone's visual viewport) */
+@container ac-toolbar (max-width: 1040px) {
+  .ac-button.ac-menu-button {
+    display: inline-flex;
+  }
+
+  .ac-settings {
+    display: none;
+    position: absolute;
+    top: 100%;
+    left: 0;
+    right: 0;
+    max-height: calc(100vh - 64px);
+    overflow: auto;
+    flex-direction: column;
+    align-items: stretch;
+    gap: 0;
+    padding: 4px max(12px, env(safe-area-inset-right)) 8px max(12px, env(safe-area-inset-left));
+    background: var(--bg);
+    border-bottom: 1px solid var(--rule);
+    box-shadow: 0 8px 18px rgba(0, 0, 0, 0.12);
+  }
+
+  .ac-settings.ac-open {
+    display: flex;
+  }
+
+  .ac-settings > .ac-group {
+    justify-content: space-between;
+    flex-wrap: wrap;
+    min-height: 48px;
+    padding: 4px 0;
+  }
+
+  .ac-settings > .ac-group + .ac-group {
+    padding-inline-start: 0;
+    border-inline-start: 0;
+    border-top: 1px solid var(--rule);
+  }
+
+  /* each row named by its group's label */
+  .ac-settings > .ac-group::before {
+    content: attr(aria-label);
+    flex: 1 0 auto;
+    color: var(--muted);
+    font: 14px/1.2 var(--ui-font);
+  }
+
+  .ac-settings .ac-button {
+    min-width: 40px;
+    height: 40px;
+  }
+
+  .ac-settings + .ac-group {
+    padding-inline-start: 0;
+    border: 0;
+  }
+}
+
 /* Narrow screens */
 @media (max-width: 640px) {
   .ac-group-width,
@@ -697,47 +938,24 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   }
 }
 
-/* Phones: two rows. Close and the actions on top; theme, size and font below. */
+/* Phones */
 @media (max-width: 480px) {
   .ac-toolbar {
-    gap: 4px 0;
-    padding: 6px 8px;
+    padding: 6px max(8px, env(safe-area-inset-right)) 6px max(8px, env(safe-area-inset-left));
   }
 
-  .ac-toolbar:not(.ac-ready) {
-    min-height: 85px;
-  }
-
-  .ac-tools {
-    display: contents;
-  }
-
-  .ac-group-actions {
-    order: 1;
-    padding: 0;
-    border: 0;
-  }
-
-  .ac-toolbar::after {
-    content: "";
-    order: 2;
-    flex-basis: 100%;
-  }
-
-  .ac-group-themes,
-  .ac-group-size,
-  .ac-group-font {
-    order: 3;
-  }
-
-  .ac-group + .ac-group {
+  .ac-group + .ac-group,
+  .ac-settings + .ac-group {
     padding-inline-start: 0;
     border: 0;
   }
 
-  .ac-button {
-    min-width: 34px;
-    padding: 0 5px;
+  .ac-tools .ac-button {
+    min-width: 40px;
+    height: 40px;
+  }
+  .ac-toolbar:not(.ac-ready) {
+    min-height: 53px;
   }
 }
 
@@ -745,6 +963,10 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   .ac-button,
   .ac-status {
     transition: none;
+  }
+
+  .ac-content .ac-target {
+    animation: none;
   }
 }
 
@@ -755,14 +977,21 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
     overflow: visible !important;
   }
 
-  .ac-root {
+  /* black on white whatever the theme */
+  .ac-root,
+  .ac-root[data-theme] {
     position: static;
     overflow: visible;
     background: #fff;
     color: #000;
+    --bg: #fff;
     --fg: #000;
-    --muted: #444;
+    --muted: #333;
     --link: #000;
+    --rule: #999;
+    --code-bg: #f2f2f2;
+    --mark: #ddd;
+    color-scheme: light;
   }
 
   .ac-toolbar,
@@ -777,7 +1006,24 @@ export default String.raw`/* article-cleaner reader view. Lives in the open shad
   }
 
   .ac-content a {
+    color: #000;
+    text-decoration: underline;
+  }
+
+  /* where a link leads, readable on paper */
+  .ac-content a[href^="http"]::after {
+    content: " (" attr(href) ")";
+    font: 0.8em/1.4 var(--ui-font);
+    overflow-wrap: anywhere;
     text-decoration: none;
+  }
+
+  .ac-content img {
+    break-inside: avoid;
+  }
+
+  .ac-content :is(h1, h2, h3, h4, h5, h6) {
+    break-after: avoid;
   }
 
   .ac-content pre {

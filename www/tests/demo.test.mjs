@@ -1,7 +1,10 @@
 // The demo site: index, sample pages with their "Reader view" button, playground.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { bookmarklet } from '../bookmarklet/bookmarklet.mjs';
+import { DIST } from '../scripts/serve.mjs';
 import { clickBookmarklet, setUp } from './harness.mjs';
 
 let env;
@@ -39,6 +42,44 @@ test('the server sends the right MIME types', async () => {
   const samples = await fetch(`${env.base}samples/`);
   assert.equal(samples.status, 200);
   assert.match(await samples.text(), /<a href="ad-article\.html">Port Ellery votes/);
+});
+
+test("the demo's shim loads the .wasm under a versioned name: immutable, compressed by Accept-Encoding", async () => {
+  const engineJs = fs.readFileSync(path.join(DIST, 'engine.js'), 'utf8');
+  const name = engineJs.match(/'\.\/pkg\/(article_cleaner_bg\.[0-9a-f]{12}\.wasm)'/)?.[1];
+  assert.ok(name, 'dist/engine.js points at a hashed .wasm');
+  const raw = fs.readFileSync(path.join(DIST, 'pkg', 'article_cleaner_bg.wasm'));
+  assert.deepEqual(fs.readFileSync(path.join(DIST, 'pkg', name)), raw, 'the same module');
+  const sent = {};
+  for (const enc of ['br', 'gzip', 'identity']) {
+    const r = await fetch(`${env.base}pkg/${name}`, { headers: { 'Accept-Encoding': enc } });
+    const body = Buffer.from(await r.arrayBuffer()); // fetch decodes it
+    sent[enc] = {
+      status: r.status,
+      type: r.headers.get('content-type'),
+      encoding: r.headers.get('content-encoding'),
+      cache: r.headers.get('cache-control'),
+      vary: r.headers.get('vary'),
+      same: body.equals(raw),
+    };
+  }
+  const common = { status: 200, type: 'application/wasm', cache: 'public, max-age=31536000, immutable', vary: 'Accept-Encoding', same: true };
+  assert.deepEqual(sent, {
+    br: { ...common, encoding: 'br' },
+    gzip: { ...common, encoding: 'gzip' },
+    identity: { ...common, encoding: null },
+  });
+  // the npm package and the extension keep the plain name
+  assert.match(fs.readFileSync(path.join(DIST, 'npm', 'engine.js'), 'utf8'), /'\.\/article_cleaner_bg\.wasm'/);
+  assert.match(fs.readFileSync(path.join(DIST, 'extension', 'engine.js'), 'utf8'), /'\.\/pkg\/article_cleaner_bg\.wasm'/);
+});
+
+test('a sample page warms the engine up in a worker once idle, before any click', async () => {
+  const page = await env.newPage();
+  await page.goto(`${env.base}samples/ad-article.html`, { waitUntil: 'load' });
+  for (let i = 0; i < 100 && page.workers().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(page.workers().length, 1, "the engine's worker started without a click");
+  assert.equal(await page.$('article-cleaner-reader'), null, 'and no reader view opened');
 });
 
 test('the index lists the sample pages, and a sample page opens the reader from its button', async () => {

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { startServer } from '../scripts/serve.mjs';
 import { FIXTURES, ROOT, SHARED, hasShared, loadShim, median, norm, openReader, readerText, setUp } from './harness.mjs';
 
 let env;
@@ -108,8 +109,8 @@ describe('engine API', () => {
     assert.ok(r.linkBase, 'links made absolute against document.URL');
     assert.equal(r.nulls, true, 'Option fields are null, not undefined');
     assert.deepEqual(r.keys, [
-      'byline', 'content', 'dir', 'excerpt', 'lang', 'leadImage', 'length', 'markdown', 'publishedTime',
-      'readerable', 'readingTimeMinutes', 'removed', 'siteName', 'textContent', 'title',
+      'byline', 'content', 'dir', 'excerpt', 'lang', 'leadImage', 'length', 'markdown', 'pageType',
+      'publishedTime', 'readerable', 'readingTimeMinutes', 'removed', 'siteName', 'textContent', 'title',
     ]);
   });
 
@@ -156,10 +157,12 @@ describe('engine API', () => {
     const page = await env.newPage();
     await harness(page);
     const ok = await page.evaluate(async (base) => {
-      await window.__ac.init();
+      // the main-thread engine (the shim runs the same module in its worker)
+      const engine = await import(`${base}engine.js`);
+      await engine.init();
       const glue = await import(`${base}pkg/article_cleaner.js`);
       glue.__wbg_reset_state();
-      const a = await window.__ac.clean('<html><body><p>After a reset the engine still cleans pages.</p></body></html>');
+      const a = await engine.clean('<html><body><p>After a reset the engine still cleans pages.</p></body></html>');
       return typeof a.content === 'string';
     }, env.base);
     assert.ok(ok);
@@ -337,6 +340,7 @@ describe('extension entry points', () => {
           { kind: 'comments', reason: 'id "comments"', sample: 'Commentaires' },
         ],
         readerable: true,
+        pageType: 'article',
       };
       const res = await window.__ac.openReader({ article, storage });
       const root = document.querySelector('article-cleaner-reader').shadowRoot;
@@ -358,18 +362,60 @@ describe('extension entry points', () => {
     assert.equal(r.shown, 'article');
     assert.equal(r.theme, 'sepia');
     assert.equal(r.fontSize, '24px');
-    assert.equal(r.summary, 'Removed 2 ads, 1 recommended-links block, comments');
+    assert.equal(r.summary, 'Removed 2 ads, 1 “Read also” block, comments');
     assert.equal(r.date, '29 février 2024', 'date in the page language');
     assert.match(r.text, /A\. Writer/);
     assert.match(r.text, /2\s?min/, 'reading time');
-    assert.deepEqual(r.saved, [['article-cleaner:settings', { theme: 'dark', fontSize: 24, font: 'sans', width: 'narrow' }]]);
+    assert.deepEqual(r.saved, [['article-cleaner:settings', { theme: 'dark', fontSize: 24, font: 'sans', width: 'narrow', lineHeight: 'normal', align: 'start' }]]);
     assert.ok(!requests.some((u) => u.endsWith('.wasm')), `no wasm fetched: ${requests.filter((u) => u.endsWith('.wasm'))}`);
+  });
+});
+
+describe('off the main thread', () => {
+  test('the engine runs in a Worker; warmUp() cleans the made-up page there', async () => {
+    const page = await env.newPage();
+    await harness(page);
+    const info = await page.evaluate(async () => {
+      const first = await window.__ac.warmUp({ runs: 2 });
+      const a = await window.__ac.clean('<html><body><article><h1>T</h1><p>A paragraph of text in the worker.</p></article></body></html>');
+      return { ...first, content: a.content, later: await window.__ac.init() };
+    });
+    assert.equal(info.worker, true);
+    assert.equal(info.later.worker, true, 'init() again: the same engine');
+    assert.match(info.content, /A paragraph of text in the worker\./);
+    assert.equal(page.workers().length, 1, 'one worker');
+    // the page itself never fetched the .wasm: the worker did
+    const fetchedHere = await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('.wasm')));
+    assert.equal(fetchedHere, false);
+  });
+
+  test("a page whose CSP forbids workers gets the engine on its main thread (init({worker: false}) too)", async () => {
+    const csp = "script-src 'self' 'wasm-unsafe-eval'; worker-src 'none'";
+    const pages = await startServer({ port: 0, headers: () => ({ 'Content-Security-Policy': csp }) });
+    try {
+      const page = await env.newPage();
+      await page.goto(`${pages.url}samples/ad-article.html`);
+      await loadShim(page, pages.url);
+      const r = await openReader(page);
+      assert.equal(r.shown, 'article', r.error || '');
+      assert.equal((await page.evaluate(() => window.__ac.init())).worker, false);
+      assert.equal(page.workers().length, 0);
+      assert.doesNotMatch(norm(await readerText(page)), /Advertisement/);
+
+      const plain = await env.newPage();
+      await harness(plain);
+      assert.equal((await plain.evaluate(() => window.__ac.init({ worker: false }))).worker, false);
+    } finally {
+      await pages.close();
+    }
   });
 });
 
 describe('wasm location', () => {
   test('a wasmUrl that fails shows the error in the view; a good one then works', async () => {
     const page = await env.newPage();
+    // without the demo's button, which loads the engine (from its own URL) once the page is idle
+    await page.route('**/demo-button.js', (route) => route.abort());
     await page.goto(`${env.base}samples/ad-article.html`);
     await loadShim(page, env.base);
     const bad = await openReader(page, { wasmUrl: `${env.base}pkg/missing.wasm` });

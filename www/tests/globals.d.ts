@@ -7,6 +7,8 @@ interface Window {
   __xss?: unknown;
   /** The npm test's bundled page: what openReader showed. */
   __opened?: Promise<string>;
+  /** The read-aloud test's stand-in speechSynthesis: what it was asked, and its cue. */
+  __speech?: { log: Record<string, unknown>[]; finish(): void };
 }
 
 /** The extension test: the messages the background received. */

@@ -33,7 +33,7 @@ describe('npm package', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
     assert.equal(pkg.version, crateVersion());
     assert.equal(pkg.license, 'Apache-2.0');
-    for (const f of ['index.js', 'node.js', 'engine.js', 'reader.js', 'document-html.js', 'index.d.ts', 'node.d.ts', 'types-common.d.ts', 'article_cleaner_bg.wasm', 'README.md', 'LICENSE']) {
+    for (const f of ['index.js', 'node.js', 'engine.js', 'reader.js', 'document-html.js', 'pristine.js', 'index.d.ts', 'node.d.ts', 'types-common.d.ts', 'article_cleaner_bg.wasm', 'README.md', 'LICENSE']) {
       assert.ok(fs.existsSync(path.join(dir, f)), f);
     }
   });

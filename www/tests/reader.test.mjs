@@ -181,7 +181,7 @@ describe('reader view on the ad-laden sample page', () => {
     assert.ok(parseFloat(wide.maxWidth) > parseFloat(sans.maxWidth), `${wide.maxWidth} > ${sans.maxWidth}`);
 
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('article-cleaner:settings')));
-    assert.deepEqual(saved, { theme: 'dark', fontSize: 20, font: 'sans', width: 'wide' });
+    assert.deepEqual(saved, { theme: 'dark', fontSize: 20, font: 'sans', width: 'wide', lineHeight: 'normal', align: 'start' });
 
     // settings carry over to the next page (same origin)
     await page.evaluate(() => window.__ac.closeReader());

@@ -83,13 +83,17 @@ function renamer(/** @type {string} */ attrs, /** @type {string} */ what) {
   throw new Error(`${what}: rename_all = "${rule}" is not handled by tests/types.test.mjs`);
 }
 
-/** The serialized names of a unit-variant enum: the removal kinds the engine can emit. */
-function rustKinds() {
-  const item = rustItem('enum', 'RemovalKind');
+/**
+ * The serialized names of a unit-variant enum: the removal kinds, the page types the engine
+ * can emit.
+ * @param {string} name
+ */
+function rustVariants(name) {
+  const item = rustItem('enum', name);
   const rename = renamer(item.attrs, item.file);
   return members(item.body).map(({ attrs, text }) => {
     const m = text.match(/^([A-Z]\w*)\s*,?$/);
-    if (!m) throw new Error(`${item.file}: RemovalKind variant "${text}" is not a unit variant`);
+    if (!m) throw new Error(`${item.file}: ${name} variant "${text}" is not a unit variant`);
     const own = attrs.match(/rename\s*=\s*"([^"]+)"/);
     return own ? own[1] : rename(m[1]);
   });
@@ -112,7 +116,7 @@ function rustStructAsTs(name) {
     if (t === 'String' || t === '&str' || t === "&'static str") return 'string';
     if (/^(u|i)(8|16|32|64|size)$|^f(32|64)$/.test(t)) return 'number';
     if (t === 'bool') return 'boolean';
-    if (t === 'RemovalKind' || t === 'Removal') return `Rust${t}`;
+    if (t === 'RemovalKind' || t === 'Removal' || t === 'PageType') return `Rust${t}`;
     throw new Error(`${item.file}: ${name} has a field of type ${t}, which tests/types.test.mjs does not map yet`);
   };
   const fields = members(item.body).map(({ attrs, text }) => {
@@ -186,14 +190,17 @@ test('the .d.ts types are the Rust types, and fit every Article the wasm returns
   }
   assert.ok(articles.length >= 5, `only ${articles.length} pages gave an Article`);
 
-  const kinds = rustKinds();
+  const kinds = rustVariants('RemovalKind');
+  const pageTypes = rustVariants('PageType');
+  assert.ok(pageTypes.includes('thread') && pageTypes.length >= 6, `read page types ${pageTypes} from the Rust source`);
   assert.ok(kinds.length >= 5, `read ${kinds.length} removal kinds from the Rust source`);
   for (const k of kindsSeen) assert.ok(kinds.includes(k), `the engine emitted "${k}", which RemovalKind in the Rust source lacks`);
 
-  const check = `import type { Article, Removal, RemovalKind } from ${JSON.stringify(TYPES)};
+  const check = `import type { Article, PageType, Removal, RemovalKind } from ${JSON.stringify(TYPES)};
 
 // From the Rust source (src/), as serde serializes it:
 type RustRemovalKind = ${kinds.map((k) => JSON.stringify(k)).join(' | ')};
+type RustPageType = ${pageTypes.map((k) => JSON.stringify(k)).join(' | ')};
 ${rustStructAsTs('Removal')}
 ${rustStructAsTs('Article')}
 
@@ -202,6 +209,7 @@ type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B 
 export const kindsToRust: RustRemovalKind[] = [] as RemovalKind[];
 export const kindsFromRust: RemovalKind[] = [] as RustRemovalKind[];
 export const kindsSame: Equals<RemovalKind, RustRemovalKind> = true;
+export const pageTypesSame: Equals<PageType, RustPageType> = true;
 export const removalToRust: RustRemoval = {} as Removal;
 export const removalFromRust: Removal = {} as RustRemoval;
 export const removalSame: Equals<Removal, RustRemoval> = true;

@@ -19,6 +19,7 @@ fuzz_target!(|data: &[u8]| {
     let html = String::from_utf8_lossy(data);
     let options = article_cleaner::Options {
         url: Some("https://example.com/news/article.html".into()),
+        ..Default::default()
     };
     // Errors (empty, not HTML, no content) are fine; a panic, hang or OOM is not.
     let _ = article_cleaner::clean(&html, &options);
