@@ -74,7 +74,8 @@ fn hostile() -> Vec<(String, String)> {
 
 /// Asserts the fixed point on every page that cleans to an article.
 fn assert_fixed_point(all: &[(String, String)]) {
-    let options = Options { url: Some("https://example.com/news/article.html".into()) };
+    let options =
+        Options { url: Some("https://example.com/news/article.html".into()), ..Options::default() };
     let mut failed = Vec::new();
     for (name, html) in all {
         let Ok(article) = clean(html, &options) else { continue };

@@ -81,7 +81,7 @@ pub fn run(data: &[u8]) {
             assert!(["http", "https", "data"].contains(&scheme.as_str()), "{lead:?}");
             assert!(scheme != "data" || !lead.to_ascii_lowercase().contains("svg"), "{lead:?}");
         }
-        let options = article_cleaner::Options { url: Some(url.into()) };
+        let options = article_cleaner::Options { url: Some(url.into()), ..Default::default() };
         let _ = article_cleaner::clean(&html, &options);
     }
 }
