@@ -543,7 +543,10 @@ fn enter(md: &mut Md, node: &Handle, tag: &str) -> bool {
         "s" | "del" | "strike" => md.open_mark("~~"),
         "q" => md.push("\""),
         "a" => {
-            let href = dom::attr(node, "href").filter(|h| !h.trim().is_empty());
+            // A link within the article (`#ac-…`, see `sanitize.rs`) names an id
+            // that Markdown does not keep: its text is written plain.
+            let href =
+                dom::attr(node, "href").filter(|h| !h.trim().is_empty() && !h.starts_with('#'));
             md.open_link(href);
         }
         "br" => {
@@ -722,6 +725,11 @@ mod tests {
             "## Big *news*\n\nSome **bold** and *em* and ``a`b`` and [a \\[link\\]](https://e.com/x\\(1\\)).",
         );
         assert_eq!(md("<p><b></b>x<i> </i>y</p>"), "x y");
+        // Links within the article point at ids Markdown has not: plain text.
+        assert_eq!(
+            md("<h2><a href='#ac-intro'>Intro</a></h2><p>x<a href=#ac-fn1>1</a></p>"),
+            "## Intro\n\nx1"
+        );
         assert_eq!(
             md("<p>1 * 2 _x_ &lt;tag&gt; &amp;amp; R&amp;D</p>"),
             "1 \\* 2 \\_x\\_ \\<tag\\> \\&amp; R&D"

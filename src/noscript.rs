@@ -11,7 +11,7 @@
 use markup5ever_rcdom::Handle;
 
 use crate::dom;
-use crate::parse::{parse_html, prescan};
+use crate::parse::parse_page;
 use crate::rules::thresholds::{NOSCRIPT_MAX_OUTSIDE, NOSCRIPT_MIN_TEXT, NOSCRIPT_TEXT_RATIO};
 
 /// Replaces the largest `<noscript>` of a body that shows less than
@@ -39,10 +39,10 @@ pub fn rescue(doc: &Handle) -> bool {
     }
     let mut best: Option<(usize, Handle, Handle)> = None;
     for (ns, raw) in fallbacks {
-        let Ok(raw) = prescan(&raw) else {
+        // Within the limits a page is parsed in: a page can hide in a noscript.
+        let Ok(fragment) = parse_page(&raw) else {
             continue;
         };
-        let fragment = parse_html(&raw);
         let Some(inner) = dom::find(&fragment, "body") else {
             continue;
         };
@@ -76,6 +76,7 @@ fn shown_len(node: &Handle) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::parse_html;
 
     #[test]
     fn an_empty_body_is_read_from_its_noscript_fallback() {

@@ -16,8 +16,7 @@ use crate::{
 /// Cleans one page: finds the article, removes the clutter, returns the reader-mode result.
 pub fn clean(html: &str, options: &Options) -> Result<Article, Error> {
     check_input(html)?;
-    let html = parse::prescan(html).map_err(Error::TooLarge)?;
-    let doc = parse::parse_html(&html);
+    let doc = parse::parse_page(html).map_err(Error::TooLarge)?;
     noscript::rescue(&doc);
     let base = parse::base_url(&doc, options.url.as_deref());
     let meta = metadata::extract(&doc, base.as_ref());

@@ -12,10 +12,7 @@ use crate::rules::tags::READERABLE_BLOCKS;
 
 /// Whether the HTML page is probably an article.
 pub fn is_probably_readerable(html: &str) -> bool {
-    match crate::parse::prescan(html) {
-        Ok(html) => is_readerable_doc(&crate::parse::parse_html(&html)),
-        Err(_) => false,
-    }
+    crate::parse::parse_page(html).is_ok_and(|doc| is_readerable_doc(&doc))
 }
 
 /// Whether the parsed document is probably an article.

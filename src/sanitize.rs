@@ -20,6 +20,8 @@
 //!   were parsed with the WHATWG algorithm ([`crate::weburl`]: the `url` crate,
 //!   or the host's own `URL` in the wasm build; the same stripping of
 //!   controls, tabs and newlines a browser does) and passed a scheme check.
+//!   The result's other URL field, `leadImage`, passes the same check
+//!   ([`field_image_url`]), with quotes and angle brackets percent-encoded.
 //!
 //! [`serialize`] is written here rather than borrowed from html5ever: it escapes
 //! `&`, `<` and `>` in every text node and `&`, `"`, `<` and `>` in every
@@ -33,6 +35,32 @@
 //! The tests check it the other way round too: parsing the output again,
 //! sanitizing and serializing gives the very same string (a fixpoint).
 //!
+//! # Ids and same-document links: the contract the reader view builds on
+//!
+//! The page's ids are kept, namespaced so that none can clobber anything in
+//! the page the article is shown in (no `window`/`document` property, no id
+//! the host's code or CSS looks for), and links within the page keep working
+//! inside the article:
+//!
+//! * every kept HTML element's `id` becomes [`ID_PREFIX`] (`ac-`) followed by
+//!   the id with ASCII letters, digits and `-` kept and any other character
+//!   written `_<hex code point>_`: `id="fn1"` → `id="ac-fn1"`, `id="fn:1"` →
+//!   `id="ac-fn_3a_1"`. An id already of that form is kept unchanged (so the
+//!   output sanitizes to itself). Empty ids, and ids past [`MAX_ID_LEN`], go;
+//! * `<a name="x">` (an old-style anchor, `name` itself is never kept) gives
+//!   the link `id="ac-x"` when it has no `id`;
+//! * a same-document link — `href="#x"`, or a URL that resolves to the page's
+//!   own address plus `#x` — becomes `href="#ac-x"`, the fragment
+//!   percent-decoded first and then namespaced as an id (so `#fn:1` and
+//!   `#fn%3A1` both give `#ac-fn_3a_1`, matching `id="fn:1"`). It is no longer
+//!   made absolute. `href="#"` alone is an ordinary link, made absolute;
+//! * `headers` on table cells names ids too: each one is namespaced alike;
+//! * nothing else changes: no other attribute holds an id, and no `name`,
+//!   `for` or `aria-*` reference is kept.
+//!
+//! So a reader scrolls to `href="#ac-…"` targets by looking the id up inside
+//! the article's container (the value is a valid CSS identifier as it stands).
+//!
 //! Every walk uses an explicit stack: trees may be 100,000 levels deep.
 
 use std::collections::VecDeque;
@@ -45,8 +73,8 @@ use markup5ever_rcdom::{Handle, NodeData};
 
 use crate::dom;
 use crate::rules::allowlist::{
-    AS_DIV, DATA_IMAGE_TYPES, DROPPED_TAGS, HTML_TAGS, IFRAME_SANDBOX, MATHML_ATTRS, MATHML_TAGS,
-    MAX_DIGITS, MAX_LANG_LEN, MAX_MATHML_VALUE_LEN,
+    AS_DIV, DATA_IMAGE_TYPES, DROPPED_TAGS, HTML_TAGS, ID_PREFIX, IFRAME_SANDBOX, MATHML_ATTRS,
+    MATHML_TAGS, MAX_DIGITS, MAX_ID_LEN, MAX_LANG_LEN, MAX_MATHML_VALUE_LEN,
 };
 use crate::rules::{self, tags};
 
@@ -76,6 +104,13 @@ struct Ctx {
     math: bool,
     /// Inside a `pre` element (white space matters).
     pre: bool,
+    /// Inside an `a` (not across a table cell): a nested `a` would close it
+    /// when parsed again.
+    link: bool,
+    /// Inside an `li` (not across a list), or a `dd`/`dt` (not across a `dl`):
+    /// another one would close it when parsed again.
+    item: bool,
+    dl_item: bool,
 }
 
 /// Removes everything not on the allowlist from the tree below `root` (the
@@ -116,8 +151,16 @@ pub fn sanitize(root: &Handle, base: Option<&Url>) {
                     Fate::Keep => {
                         clean_attrs(&child, base);
                         let tag = dom::tag(&child).unwrap_or("");
-                        let child_ctx =
-                            Ctx { math: ctx.math || tag == "math", pre: ctx.pre || tag == "pre" };
+                        let cell = matches!(tag, "td" | "th" | "caption");
+                        let child_ctx = Ctx {
+                            math: ctx.math || tag == "math",
+                            pre: ctx.pre || tag == "pre",
+                            link: (ctx.link || tag == "a") && !cell,
+                            item: (ctx.item || tag == "li") && !cell && !matches!(tag, "ul" | "ol"),
+                            dl_item: (ctx.dl_item || matches!(tag, "dd" | "dt"))
+                                && !cell
+                                && tag != "dl",
+                        };
                         out.push(child.clone());
                         stack.push((child, child_ctx));
                     }
@@ -231,6 +274,19 @@ fn fate(node: &Handle, parent: Option<&str>, ctx: Ctx) -> Fate {
     if !HTML_TAGS.contains(&tag) {
         return Fate::Unwrap;
     }
+    // What the parser would close on reading it again, to keep `content` a fixed point.
+    let reopens = match tag {
+        "a" => ctx.link,
+        "li" => ctx.item,
+        "dd" | "dt" => ctx.dl_item,
+        _ => false,
+    };
+    if reopens {
+        return Fate::Unwrap;
+    }
+    if tag == "p" && holds_block(node) {
+        return Fate::Rename("div");
+    }
     let p = parent.unwrap_or("");
     let ok = match tag {
         "source" => matches!(p, "picture" | "video" | "audio"),
@@ -254,6 +310,25 @@ fn fate(node: &Handle, parent: Option<&str>, ctx: Ctx) -> Fate {
     } else {
         Fate::Unwrap
     }
+}
+
+/// Whether a `p` holds an element that would close it when parsed ([`tags::CLOSES_P`]),
+/// or one the sanitizer renames into such an element, with no table cell or
+/// MathML between. Stops at the first; each node is looked at for its nearest
+/// `p` only (a `p` inside is itself a find), so all the checks stay linear.
+fn holds_block(p: &Handle) -> bool {
+    let mut stack: Vec<Handle> = p.children.borrow().iter().rev().cloned().collect();
+    while let Some(node) = stack.pop() {
+        let Some(tag) = dom::tag(&node) else { continue };
+        if tags::CLOSES_P.contains(&tag) || AS_DIV.contains(&tag) {
+            return true;
+        }
+        if matches!(tag, "td" | "th" | "caption" | "math" | "svg" | "template") {
+            continue;
+        }
+        stack.extend(node.children.borrow().iter().rev().cloned());
+    }
+    false
 }
 
 /// Puts a table's children in the shape the parser builds: `tr` inside a row
@@ -359,11 +434,16 @@ fn clean_attrs(node: &Handle, base: Option<&Url>) {
     let math = name.ns == ns!(mathml);
     let old = std::mem::take(&mut *attrs.borrow_mut());
     let mut new: Vec<Attribute> = Vec::new();
+    // `<a name=x>`, an old-style anchor: it becomes the link's id.
+    let mut anchor: Option<String> = None;
     for a in old {
         if a.name.ns != ns!() || a.name.prefix.is_some() {
             continue;
         }
         let key: &str = &a.name.local;
+        if tag == "a" && !math && key == "name" && anchor.is_none() {
+            anchor = namespaced_id(&a.value);
+        }
         if new.iter().any(|n| &*n.name.local == key) {
             continue;
         }
@@ -387,6 +467,9 @@ fn clean_attrs(node: &Handle, base: Option<&Url>) {
                 value: StrTendril::from_slice(v),
             });
         }
+    }
+    if let Some(id) = anchor {
+        add(&mut new, "id", &id);
     }
     match tag {
         "iframe" if !math => {
@@ -430,7 +513,11 @@ fn clean_html_attr(tag: &str, key: &str, value: &str, base: Option<&Url>) -> Opt
             let v = value.trim().to_ascii_lowercase();
             matches!(v.as_str(), "ltr" | "rtl" | "auto").then_some(v)
         }
-        ("a", "href") => safe_url(value, base, UrlKind::Link),
+        (_, "id") => namespaced_id(value),
+        ("a", "href") => match same_document_fragment(value, base) {
+            Some(fragment) => namespaced_id(&fragment).map(|id| format!("#{id}")),
+            None => safe_url(value, base, UrlKind::Link),
+        },
         ("blockquote" | "q" | "del" | "ins", "cite") => safe_url(value, base, UrlKind::Link),
         ("del" | "ins", "datetime") | ("time", "datetime") => Some(value.trim().to_owned()),
         ("img", "src") => safe_url(value, base, UrlKind::Image),
@@ -458,7 +545,11 @@ fn clean_html_attr(tag: &str, key: &str, value: &str, base: Option<&Url>) -> Opt
         ("iframe", "src") => iframe_url(value),
         ("iframe", "allowfullscreen") => Some(String::new()),
         ("td" | "th", "colspan" | "rowspan") => digits(value),
-        ("td" | "th", "headers") => Some(value.trim().to_owned()),
+        ("td" | "th", "headers") => {
+            let ids: Vec<String> =
+                value.split_ascii_whitespace().filter_map(namespaced_id).collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
         ("th", "scope") => {
             let v = value.trim().to_ascii_lowercase();
             matches!(v.as_str(), "row" | "col" | "rowgroup" | "colgroup").then_some(v)
@@ -489,6 +580,80 @@ fn clean_html_attr(tag: &str, key: &str, value: &str, base: Option<&Url>) -> Opt
         }
         _ => None,
     }
+}
+
+/// The page's `id` (or `<a name>`, or the target of a same-document link)
+/// made one of the article's own: [`ID_PREFIX`], then the id with ASCII
+/// letters, digits and `-` kept and every other character written `_<hex
+/// code point>_` (so `fn:1` is `ac-fn_3a_1`, `Géo` is `ac-G_e9_o`): distinct
+/// ids stay distinct, and the result needs no escaping in a CSS selector or a
+/// URL. An id already in that form is kept as it is, so sanitizing twice
+/// changes nothing. Empty or past [`MAX_ID_LEN`]: `None`.
+fn namespaced_id(raw: &str) -> Option<String> {
+    let raw = raw.trim_matches(|c: char| c.is_ascii_whitespace());
+    let own = |c: char| c.is_ascii_alphanumeric() || c == '-';
+    let out = match raw.strip_prefix(ID_PREFIX) {
+        Some(rest) if rest.chars().all(|c| own(c) || c == '_') => raw.to_owned(),
+        _ if raw.is_empty() => return None,
+        _ => {
+            let mut out = String::from(ID_PREFIX);
+            for c in raw.chars() {
+                if own(c) {
+                    out.push(c);
+                } else {
+                    out.push_str(&format!("_{:x}_", u32::from(c)));
+                }
+                if out.len() > MAX_ID_LEN {
+                    return None;
+                }
+            }
+            out
+        }
+    };
+    (out.len() > ID_PREFIX.len() && out.len() <= MAX_ID_LEN).then_some(out)
+}
+
+/// The fragment (percent-decoded) of a link to a place in the page itself:
+/// `#x`, or a URL that resolves to the page's own address plus a fragment.
+/// An empty fragment (`#`, the top of the page) is not one.
+fn same_document_fragment(raw: &str, base: Option<&Url>) -> Option<String> {
+    let s = strip_url(raw);
+    let fragment = match s.strip_prefix('#') {
+        Some(fragment) => fragment.to_owned(),
+        None => {
+            let base = base?;
+            let url = base.join(&s).ok()?;
+            let (page, fragment) = url.as_str().split_once('#')?;
+            if page != base.as_str().split('#').next().unwrap_or_default() {
+                return None;
+            }
+            fragment.to_owned()
+        }
+    };
+    (!fragment.is_empty()).then(|| percent_decode(&fragment))
+}
+
+/// `%xx` escapes decoded, as a browser does before it looks for the fragment's
+/// id; text that does not decode to UTF-8 is kept as written.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex =
+            b.get(i + 1..i + 3).filter(|h| b[i] == b'%' && h.iter().all(u8::is_ascii_hexdigit));
+        match hex.and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok()) {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(b[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
 }
 
 /// The URL with what a browser's URL parser ignores taken out: leading and
@@ -533,6 +698,36 @@ fn safe_url(raw: &str, base: Option<&Url>, kind: UrlKind) -> Option<String> {
         _ => false,
     };
     ok.then(|| url.to_string())
+}
+
+/// An image URL for a field of the result that carries one outside `content`
+/// (`leadImage`): the very check an image in `content` passes ([`safe_url`]:
+/// http, https or a raster `data:image/…`, resolved against `base`), and
+/// absolute (a relative URL without a base is of no use to the host). A host
+/// may paste the string into markup unescaped, so the characters that could
+/// end an attribute or open a tag (quotes, angle brackets, backtick, space)
+/// are percent-encoded, which a URL parser reads back the same.
+pub(crate) fn field_image_url(raw: &str, base: Option<&Url>) -> Option<String> {
+    let url = safe_url(raw, base, UrlKind::Image)?;
+    let absolute = ["http:", "https:", "data:"]
+        .iter()
+        .any(|scheme| url.get(..scheme.len()).is_some_and(|h| h.eq_ignore_ascii_case(scheme)));
+    if !absolute {
+        return None;
+    }
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '"' => out.push_str("%22"),
+            '\'' => out.push_str("%27"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '`' => out.push_str("%60"),
+            ' ' => out.push_str("%20"),
+            c => out.push(c),
+        }
+    }
+    Some(out)
 }
 
 /// Whether a `data:` URL holds a raster image type.
@@ -739,12 +934,78 @@ mod tests {
     fn allowed_markup_stays_and_relative_urls_resolve() {
         assert_eq!(
             clean("<p class=x id=y style='color:red'>Hi <a href='/b?c=1&d=2' target=_blank onclick=f()>there</a></p>"),
-            "<p>Hi <a href=\"https://example.com/b?c=1&amp;d=2\">there</a></p>"
+            "<p id=\"ac-y\">Hi <a href=\"https://example.com/b?c=1&amp;d=2\">there</a></p>"
         );
         assert_eq!(
             clean_with("<a href='b.html'>x</a><img src='i.png' alt='A \"q\"'>", None),
             "<a href=\"b.html\">x</a><img src=\"i.png\" alt=\"A &quot;q&quot;\">"
         );
+    }
+
+    #[test]
+    fn ids_are_namespaced_and_same_document_links_follow_them() {
+        // Footnotes, both ways, with the characters footnote ids use.
+        assert_eq!(
+            clean("<p>Text<sup id='fnref:1'><a href='#fn:1'>1</a></sup></p><ol><li id='fn:1'>Note <a href='#fnref%3A1'>↩</a></li></ol>"),
+            "<p>Text<sup id=\"ac-fnref_3a_1\"><a href=\"#ac-fn_3a_1\">1</a></sup></p><ol><li id=\"ac-fn_3a_1\">Note <a href=\"#ac-fnref_3a_1\">↩</a></li></ol>"
+        );
+        // Old-style anchors, and links through the page's own address.
+        assert_eq!(
+            clean("<h2><a name='Géo'></a>Géo</h2><a href='https://example.com/a/#G%C3%A9o'>up</a><a href='/a/#top'>top</a>"),
+            "<h2><a id=\"ac-G_e9_o\"></a>Géo</h2><a href=\"#ac-G_e9_o\">up</a><a href=\"#ac-top\">top</a>"
+        );
+        // Ids that would clobber the host's document come out harmless.
+        assert_eq!(
+            clean("<img id=createElement src=a.png><a name=documentElement id=x>y</a><p id='a b\"c'>z</p>"),
+            "<img id=\"ac-createElement\" src=\"https://example.com/a/a.png\"><a id=\"ac-x\">y</a><p id=\"ac-a_20_b_22_c\">z</p>"
+        );
+        // Everything else as before: other pages' fragments, the bare `#`, empty ids.
+        assert_eq!(
+            clean("<a href='/b#x'>b</a><a href='#'>t</a><p id=''>e</p><td headers='h:1 h2'>"),
+            "<a href=\"https://example.com/b#x\">b</a><a href=\"https://example.com/a/#\">t</a><p>e</p>"
+        );
+        assert_eq!(
+            clean("<table><tr><th id=h:1>H</th></tr><tr><td headers='h:1 h2'>c</td></tr></table>"),
+            "<table><tbody><tr><th id=\"ac-h_3a_1\">H</th></tr><tr><td headers=\"ac-h_3a_1 ac-h2\">c</td></tr></tbody></table>"
+        );
+        // Namespaced once: the output sanitizes to itself.
+        let once = clean("<p id='fn:1'><a href='#fn:1'>x</a></p>");
+        assert_eq!(clean(&once), once);
+        let long = format!("<p id='{}'>x</p><a href='#{}'>y</a>", "i".repeat(300), "i".repeat(300));
+        assert_eq!(clean(&long), "<p>x</p><a>y</a>");
+    }
+
+    #[test]
+    fn blocks_the_clean_stage_left_inside_a_paragraph_or_link_reparse_the_same() {
+        // Trees the parser never builds but the earlier stages can (moving and
+        // unwrapping nodes): a heading inside `<p><b>`, a `p` in a `p`, a link
+        // in a link, an item in an item. Written as they are, a browser would
+        // close the outer element and build another tree.
+        let el = |tag: &str, kids: &[Handle]| {
+            let e = dom::new_element(tag, &[]);
+            kids.iter().for_each(|k| dom::append(&e, k));
+            e
+        };
+        let t = dom::new_text;
+        let root = el(
+            "div",
+            &[
+                el("p", &[el("b", &[t("bold"), el("h2", &[t("Heading")])])]),
+                el("p", &[el("span", &[el("p", &[t("inner")])])]),
+                el("p", &[el("a", &[t("out"), el("a", &[t("in")])])]),
+                el("ul", &[el("li", &[t("one"), el("li", &[t("two")])])]),
+                el("p", &[el("table", &[el("tr", &[el("td", &[el("p", &[t("cell")])])])])]),
+            ],
+        );
+        sanitize(&root, None);
+        let out = serialize(&root);
+        assert_eq!(
+            out,
+            "<div><b>bold<h2>Heading</h2></b></div><div><span><p>inner</p></span></div>\
+             <p><a>outin</a></p><ul><li>onetwo</li></ul>\
+             <div><table><tbody><tr><td><p>cell</p></td></tr></tbody></table></div>"
+        );
+        assert_eq!(serialize(&body_of(&out)), out, "parsed again, the same tree");
     }
 
     #[test]

@@ -457,3 +457,28 @@ fn links_resolve_against_base_and_page_url() {
         ]
     );
 }
+
+#[test]
+fn lead_image_urls_with_non_ascii_characters() {
+    // Each once crashed the CLI ("internal error", exit 1): the URL was sliced
+    // at a byte inside a character.
+    let dir = Scratch::new("lead-image");
+    let heads = [
+        r#"<meta property="og:image" content="/media/日本語.jpg">"#,
+        r#"<meta name="twitter:image" content="/media/日本語.jpg">"#,
+        r#"<meta property="og:image" content="http://日本語.jp/og.png">"#,
+        r#"<script type="application/ld+json">{"@type":"Article","image":"/media/日本語.jpg"}</script>"#,
+    ];
+    for (i, head) in heads.iter().enumerate() {
+        let page = article("Harbour budget", PARAGRAPH).replace("<head>", &format!("<head>{head}"));
+        let path = dir.file(&format!("{i}.html"), page);
+        let output = run(&["--format", "json", "--url", "https://example.com/a/", &path]);
+        assert_eq!(output.status.code(), Some(0), "{head}: {}", stderr(&output));
+        let lead = json_lines(&output)[0]["leadImage"].as_str().unwrap_or_default().to_owned();
+        assert!(
+            lead == "https://example.com/media/%E6%97%A5%E6%9C%AC%E8%AA%9E.jpg"
+                || lead == "http://xn--wgv71a119e.jp/og.png",
+            "{head}: {lead}"
+        );
+    }
+}

@@ -101,16 +101,20 @@ fn spans_nested_100_000_deep() {
 #[test]
 #[cfg_attr(debug_assertions, ignore = "slow in debug: run with --release")]
 fn tables_nested_deep() {
-    let _ = survive(
-        "10k nested table",
-        nested("<table><tr><td>", "</td></tr></table>", 10_000, "cell"),
-    );
+    // Flattened before parsing, as a browser would: an article, not an error
+    // (each table level is four levels of the built tree).
+    let deep = nested("<table><tr><td>", "</td></tr></table>", 10_000, &paragraph(0));
+    survive("10k nested table", deep).expect("an article");
+    let unclosed = nested("<table><td>", "", 10_000, &paragraph(0));
+    survive("10k unclosed table/td", unclosed).expect("an article");
 }
 
 #[test]
 #[cfg_attr(debug_assertions, ignore = "slow in debug: run with --release")]
 fn lists_nested_100_000_deep() {
     let _ = survive("100k nested ul/li", nested("<ul><li>", "</li></ul>", 100_000, "item"));
+    let unclosed = nested("<ul><li>", "", 100_000, &paragraph(0));
+    survive("100k unclosed ul/li", unclosed).expect("an article");
 }
 
 #[test]
@@ -224,6 +228,59 @@ fn big_unterminated_constructs() {
     let _ = survive("10 MB unterminated script", format!("<p>{}</p><script>{mb}", paragraph(4)));
     let _ =
         survive("10 MB unterminated attribute", format!("<p>{}</p><a href=\"{mb}", paragraph(4)));
+}
+
+// Limits the markup cannot walk around ----------------------------------------
+//
+// Each page once got past the pre-parse scan's guesses and cost minutes or
+// gigabytes; the limits are now counted where the tree is built. Each must give
+// the "too large" error (and promptly: the times print with --nocapture).
+
+/// Cleans `html` on a small stack and asserts the "too large" error naming `why`.
+fn too_large(name: &str, html: String, why: &str) {
+    match survive(name, html) {
+        Err(Error::TooLarge(reason)) => assert!(reason.contains(why), "{name}: {reason}"),
+        other => panic!("{name}: expected the too-large error, got {other:?}"),
+    }
+}
+
+#[test]
+fn stray_end_tags_do_not_hide_nesting() {
+    // Each `</x>` lowered the scan's depth count; the parser ignores it.
+    too_large("100k <div></x>", page(&"<div></x>".repeat(100_000)), "nested");
+}
+
+#[test]
+fn foreign_content_does_not_hide_markup() {
+    // The scan read an SVG <title> as HTML's raw-text <title> and counted nothing inside.
+    too_large("80k <svg><title>", page(&"<svg><title>".repeat(80_000)), "nested");
+    let flat = format!("<svg><title>{}", "<p>".repeat(300_000));
+    too_large("300k <p> in an svg title", page(&flat), "elements");
+}
+
+#[test]
+#[cfg_attr(debug_assertions, ignore = "slow in debug: run with --release")]
+fn reconstructed_formatting_elements_are_counted() {
+    // Every block reopens all the distinct unclosed <b>s before it: quadratic
+    // elements (and attribute copies) from linear markup.
+    let html: String = (0..8000).map(|i| format!("<b id=n{i}><p>x")).collect();
+    too_large("8k unclosed distinct <b> across blocks", page(&html), "attributes add up");
+    let classes: String = (0..3000).map(|i| format!("<p><i class=c{i}>x")).collect();
+    too_large("3k unclosed distinct <i> in paragraphs", page(&classes), "attributes add up");
+}
+
+#[test]
+fn attribute_floods_stop_before_the_tokenizer() {
+    let flood = |sep: &str| (0..400_000).map(|i| format!("a{i}{sep}")).collect::<String>();
+    too_large("400k attributes", page(&format!("<div {}>x</div>", flood(" "))), "attributes");
+    // Values holding `>`; the tag hidden from a scan by a comment the tokenizer
+    // ends at `<!-->`, or by a quote inside a script.
+    let quoted = page(&format!("<div {}>x</div>", flood("=\">\" ")));
+    too_large("400k attributes with > in values", quoted, "attributes");
+    let commented = page(&format!("<!--><div {}>x</div>-->", flood(" ")));
+    too_large("400k attributes after <!-->", commented, "attributes");
+    let scripted = page(&format!("<script>'<a b=\"</script><div {}>\"x</div>", flood(" ")));
+    too_large("400k attributes after a script", scripted, "attributes");
 }
 
 // Bytes ------------------------------------------------------------------------

@@ -166,20 +166,10 @@ fn first<'a>(
     std::iter::once(json_ld).chain(metas).flatten().find(|s| !s.is_empty())
 }
 
-/// `url` made absolute against `base`; only http(s) and `data:image/` are kept.
+/// `url` made absolute against `base`, by the policy every URL of the result
+/// meets ([`crate::sanitize::field_image_url`]).
 fn absolute_image_url(url: &str, base: Option<&Url>) -> Option<String> {
-    let url = url.trim();
-    if url.is_empty() {
-        return None;
-    }
-    if url.len() > 11 && url[..11].eq_ignore_ascii_case("data:image/") {
-        return Some(url.to_string());
-    }
-    let parsed = match base {
-        Some(b) => b.join(url).ok()?,
-        None => Url::parse(url).ok()?,
-    };
-    matches!(parsed.scheme(), "http" | "https").then(|| parsed.to_string())
+    crate::sanitize::field_image_url(url, base)
 }
 
 #[cfg(test)]
@@ -443,6 +433,41 @@ mod tests {
         assert_eq!(m.lead_image.as_deref(), Some("data:image/png;base64,AAAA"));
         let doc = parse_html(r#"<meta property="og:image" content="/rel.png">"#);
         assert_eq!(extract(&doc, None).lead_image, None);
+    }
+
+    #[test]
+    fn lead_image_meets_the_policy_of_images_in_content() {
+        let lead =
+            |url: &str| meta(&format!("<meta property=og:image content='{url}'>")).lead_image;
+        // Raster data only: no SVG (it can hold script), nothing else.
+        assert_eq!(lead("data:image/svg+xml,<svg onload=alert(1)>"), None);
+        assert_eq!(lead("data:text/html,<script>alert(1)</script>"), None);
+        assert_eq!(lead("javascript:alert(1)//.png"), None);
+        assert_eq!(lead("vbscript:x"), None);
+        // Nothing left that ends an attribute or opens a tag when pasted raw.
+        let data = lead(r#"data:image/png,"><img src=x onerror=alert(1)>"#).unwrap();
+        assert_eq!(data, "data:image/png,%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E");
+        let m = meta(r#"<meta property=og:image content="/a&quot;b'c&lt;d&gt;e`f g.png">"#);
+        let http = m.lead_image.unwrap();
+        assert!(!http.contains(['"', '\'', '<', '>', '`', ' ']), "{http}");
+    }
+
+    #[test]
+    fn lead_image_urls_with_multibyte_characters_are_read_not_sliced() {
+        // The 11th byte falls inside a character: reading the scheme must not split it.
+        let m = meta(r#"<meta property="og:image" content="/media/日本語.jpg">"#);
+        assert_eq!(
+            m.lead_image.as_deref(),
+            Some("http://fakehost/media/%E6%97%A5%E6%9C%AC%E8%AA%9E.jpg")
+        );
+        let m = meta(r#"<meta name="twitter:image" content="http://日本語.jp/og.png">"#);
+        assert_eq!(m.lead_image.as_deref(), Some("http://xn--wgv71a119e.jp/og.png"));
+        let m = meta(
+            r#"<script type="application/ld+json">{"@type":"Article","image":"/media/日本語.jpg"}</script>"#,
+        );
+        assert!(m
+            .lead_image
+            .is_some_and(|u| u.ends_with("/media/%E6%97%A5%E6%9C%AC%E8%AA%9E.jpg")));
     }
 
     #[test]

@@ -61,3 +61,13 @@ pub const MAX_MATHML_VALUE_LEN: usize = 64;
 pub const MAX_DIGITS: usize = 9;
 /// Longest `lang` value kept (BCP 47 tags are short).
 pub const MAX_LANG_LEN: usize = 35;
+
+/// What every kept `id` starts with (and `<a name>` anchors become): the
+/// article's ids then name nothing of the host page or its scripts (no
+/// `window`/`document` property, no id the host's CSS or code looks for), and
+/// same-document links (`href="#x"`) point at them as `#ac-x`. The reader view
+/// relies on this prefix; see the contract in `sanitize.rs`.
+pub const ID_PREFIX: &str = "ac-";
+/// Longest kept id, prefix included (real ids are short; longer ones are dropped
+/// with the links to them).
+pub const MAX_ID_LEN: usize = 256;

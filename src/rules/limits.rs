@@ -68,3 +68,36 @@ pub const MAX_NEST: usize = 16;
 /// Table cells and captions are written as Markdown inside Markdown this many
 /// levels deep; deeper, their text is written plain.
 pub const MAX_SUB_RENDERS: usize = 2;
+
+// ---------------------------------------------------------------------------
+// What the parser builds (checked in its tree sink, `parse::LimitedSink`,
+// where no markup can walk around them: they count the tree as it is built,
+// implied and reconstructed elements included)
+
+/// Deepest element in the tree the parser builds. The pre-parse scan keeps the
+/// markup's own nesting to [`MAX_DEPTH`], counting the elements that nest; the
+/// tree builder adds levels of its own: a table level is four (`table`,
+/// `tbody`, `tr`, `td`, the last three closed implicitly and not counted), a
+/// list level two, and formatting elements are reconstructed. So an honest
+/// page stays under five times that. Deeper, the markup got past the scan
+/// (stray end tags, foreign content), and each tag would cost the tree
+/// builder a scan of that deep a stack.
+pub const MAX_TREE_DEPTH: usize = 5 * MAX_DEPTH;
+
+/// Most attributes on one element. Real elements carry tens; html5ever's
+/// tokenizer checks each new attribute against all the tag's earlier ones, so
+/// the cost is quadratic in this number (10,000: about 5·10⁷ comparisons).
+/// Also checked before parsing, on every tag the tokenizer could read.
+pub const MAX_ATTRIBUTES: usize = 10_000;
+
+/// Bytes of attribute names and values in the built tree, per byte of input,
+/// plus a fixed allowance: the tree builder copies attributes when it
+/// reconstructs formatting elements (`<b class=…>` reopened in every block),
+/// so without a bound a small page can fill the memory with copies.
+pub const ATTRIBUTE_BYTES_PER_INPUT_BYTE: usize = 2;
+pub const ATTRIBUTE_BYTES_ALLOWANCE: usize = 1 << 20;
+
+/// The parser is fed the page in chunks of this many bytes, and the limits
+/// above are checked between chunks: a page past a limit stops within one
+/// chunk of it, instead of at its end.
+pub const PARSE_CHUNK_BYTES: usize = 1024;

@@ -10,6 +10,17 @@ pub const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 /// Headings below the article's title (which is shown apart).
 pub const SUBHEADINGS: &[&str] = &["h2", "h3", "h4", "h5", "h6"];
 
+/// Start tags that close an open `p` (when it is in button scope): a `p`
+/// written around one of them is parsed as two siblings, so the sanitizer
+/// writes such a `p` as a `div`. As HTML (the tree construction's "in body"
+/// rules).
+pub const CLOSES_P: &[&str] = &[
+    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl",
+    "dd", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+    "h6", "header", "hgroup", "hr", "li", "listing", "main", "menu", "nav", "ol", "p", "plaintext",
+    "pre", "search", "section", "summary", "table", "ul", "xmp",
+];
+
 /// Void elements: written without an end tag, never with children. As HTML.
 pub const VOID: &[&str] = &["br", "hr", "img", "source", "col", "track", "wbr"];
 

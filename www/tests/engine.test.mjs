@@ -235,6 +235,49 @@ describe('hostile markup', () => {
     assert.deepEqual(page.errors, []);
   });
 
+  test('markup that once got past the limits gives the too-large error fast, and the engine goes on', { timeout: 120000 }, async () => {
+    const page = await env.newPage();
+    await harness(page);
+    const results = await page.evaluate(async () => {
+      const body = (b) => `<!DOCTYPE html><html><head><title>H</title></head><body>${b}</body></html>`;
+      const distinct = Array.from({ length: 8000 }, (_, i) => `<b id=n${i}><p>x`).join('');
+      const flood = Array.from({ length: 400000 }, (_, i) => `a${i}`).join(' ');
+      const cases = {
+        strayEndTags: body('<div></x>'.repeat(100000)),
+        svgTitle: body('<svg><title>'.repeat(80000)),
+        svgTitleParagraphs: body(`<svg><title>${'<p>'.repeat(300000)}`),
+        reconstructed: body(distinct),
+        attributes: body(`<div ${flood}>x</div>`),
+      };
+      const out = {};
+      for (const [name, html] of Object.entries(cases)) {
+        const start = performance.now();
+        try {
+          await window.__ac.clean(html);
+          out[name] = { ok: true };
+        } catch (e) {
+          out[name] = { ok: false, message: String(e && e.message), ms: performance.now() - start };
+        }
+      }
+      // Lead-image URLs with multibyte characters once aborted the instance.
+      const lead = await window.__ac.clean(
+        '<html><head><meta property="og:image" content="/media/日本語.jpg"></head><body><article><h1>T</h1><p>Some text in a paragraph, long enough.</p></article></body></html>',
+        { url: 'https://example.com/a/' },
+      );
+      out.leadImage = lead.leadImage;
+      out.stillWorks = (await window.__ac.clean('<p>After the hostile pages the engine still answers.</p>')).length > 0;
+      return out;
+    });
+    for (const name of ['strayEndTags', 'svgTitle', 'svgTitleParagraphs', 'reconstructed', 'attributes']) {
+      assert.equal(results[name].ok, false, `${name} gave an article`);
+      assert.match(results[name].message, /too large/, name);
+      console.log(`  ${name}: ${Math.round(results[name].ms)} ms (printed, not asserted)`);
+    }
+    assert.equal(results.leadImage, 'https://example.com/media/%E6%97%A5%E6%9C%AC%E8%AA%9E.jpg');
+    assert.equal(results.stillWorks, true);
+    assert.deepEqual(page.errors, []);
+  });
+
   test('a hostile article shown in the reader view runs nothing (own fixture)', async () => {
     const r = await showHostile(path.join(FIXTURES, 'xss-mini.html'));
     assert.equal(r.xss, undefined, `window.__xss was set: ${r.xss}`);
