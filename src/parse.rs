@@ -316,8 +316,11 @@ fn tag_end(b: &[u8], from: usize) -> usize {
 /// (an unclosed tag inside it cannot swallow the page); the prune stage parses
 /// that text on its own to recover fallback images.
 pub fn parse_html(html: &str) -> Handle {
-    let dom = parse_document(RcDom::default(), ParseOpts::default()).one(html);
-    dom.document
+    // The same sink type as `parse_page`, its limits off: html5ever's tree
+    // builder is generic over its sink, and a second sink type put a second
+    // copy of it in the wasm module (20 KB gzip).
+    let sink = LimitedSink { limited: false, ..LimitedSink::new(usize::MAX) };
+    parse_document(sink, ParseOpts::default()).one(html).dom.document
 }
 
 /// Parses a whole page within the limits of [`crate::rules::limits`]: the
@@ -361,6 +364,8 @@ struct LimitedSink {
     elements: Cell<usize>,
     attribute_bytes: Cell<usize>,
     attribute_budget: usize,
+    /// Off for [`parse_html`]: the sink then only builds.
+    limited: bool,
     over: Cell<Option<String>>,
     /// The last parent an element was appended to, and its depth: siblings
     /// are appended one after the other, so most checks need no walk. Cleared
@@ -375,6 +380,7 @@ impl LimitedSink {
             elements: Cell::new(0),
             attribute_bytes: Cell::new(0),
             attribute_budget,
+            limited: true,
             over: Cell::new(None),
             last_parent: RefCell::new(None),
         }
@@ -396,6 +402,9 @@ impl LimitedSink {
     /// Checks the depth `child` would be at under `parent` (the walk up stops
     /// past the limit, so it costs at most that many steps).
     fn check_depth(&self, parent: &Handle, child: &NodeOrText<Handle>) {
+        if !self.limited {
+            return;
+        }
         if !matches!(child, NodeOrText::AppendNode(n) if dom::is_element(n)) {
             return;
         }
@@ -454,7 +463,8 @@ impl TreeSink for LimitedSink {
         let bytes: usize = attrs.iter().map(|a| a.name.local.len() + a.value.len()).sum();
         let total = self.attribute_bytes.get().saturating_add(bytes);
         self.attribute_bytes.set(total);
-        if elements > MAX_ELEMENTS {
+        if !self.limited {
+        } else if elements > MAX_ELEMENTS {
             self.exceed(format!("the page has more than {MAX_ELEMENTS} elements"));
         } else if attrs.len() > MAX_ATTRIBUTES {
             self.exceed(format!("an element has more than {MAX_ATTRIBUTES} attributes"));
