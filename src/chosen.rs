@@ -115,9 +115,7 @@ pub fn isolate(doc: &Handle, region: &Handle) -> Handle {
     let wrapper = dom::new_element("div", &[]);
     dom::move_children(region, &wrapper);
     let body = dom::find(doc, "body").unwrap_or_else(|| doc.clone());
-    for child in dom::children(&body) {
-        dom::detach(&child);
-    }
+    dom::detach_all(&dom::children(&body));
     dom::append(&body, &wrapper);
     wrapper
 }

@@ -431,6 +431,26 @@ impl LimitedSink {
         }
     }
 
+    /// Counts an element about to be created and its attributes against the
+    /// limits.
+    fn count_element(&self, attrs: &[Attribute]) {
+        let elements = self.elements.get() + 1;
+        self.elements.set(elements);
+        let bytes: usize = attrs.iter().map(|a| a.name.local.len() + a.value.len()).sum();
+        let total = self.attribute_bytes.get().saturating_add(bytes);
+        self.attribute_bytes.set(total);
+        if elements > MAX_ELEMENTS {
+            self.exceed(format!("the page has more than {MAX_ELEMENTS} elements"));
+        } else if attrs.len() > MAX_ATTRIBUTES {
+            self.exceed(format!("an element has more than {MAX_ATTRIBUTES} attributes"));
+        } else if total > self.attribute_budget {
+            self.exceed(format!(
+                "its attributes add up to more than {} bytes",
+                self.attribute_budget
+            ));
+        }
+    }
+
     /// Forgets the cached depth: nodes are moving.
     fn moving(&self) {
         self.last_parent.borrow_mut().take();
@@ -458,21 +478,8 @@ impl TreeSink for LimitedSink {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
-        let elements = self.elements.get() + 1;
-        self.elements.set(elements);
-        let bytes: usize = attrs.iter().map(|a| a.name.local.len() + a.value.len()).sum();
-        let total = self.attribute_bytes.get().saturating_add(bytes);
-        self.attribute_bytes.set(total);
-        if !self.limited {
-        } else if elements > MAX_ELEMENTS {
-            self.exceed(format!("the page has more than {MAX_ELEMENTS} elements"));
-        } else if attrs.len() > MAX_ATTRIBUTES {
-            self.exceed(format!("an element has more than {MAX_ATTRIBUTES} attributes"));
-        } else if total > self.attribute_budget {
-            self.exceed(format!(
-                "its attributes add up to more than {} bytes",
-                self.attribute_budget
-            ));
+        if self.limited {
+            self.count_element(&attrs);
         }
         let attrs = if self.is_over() { Vec::new() } else { attrs };
         self.dom.create_element(name, attrs, flags)
